@@ -1,0 +1,51 @@
+// One lint config for the whole workspace. Type-aware so that no-floating-promises works.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.tools/**',
+      '**/.turbo/**',
+      'bench/.data/**',
+      '**/*.d.ts',
+      'extensions/vscode/sample-workspace/**',
+      'test-results/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Only the extension may talk to VS Code (HOUSE-STYLE: boundaries).
+    files: ['packages/**', 'bench/**', 'scripts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'vscode may only be imported in extensions/vscode.' }] },
+      ],
+    },
+  },
+  {
+    // stdout is the protocol in the language server.
+    files: ['packages/server/src/**'],
+    rules: { 'no-console': 'error' },
+  },
+);
