@@ -1,5 +1,6 @@
 // Domain types shared by every front end. The wire format is docs/api/openapi.yaml;
 // these are the client-side shapes after parsing.
+import type { PhqErrorKind } from './errors';
 
 /** One entry of the scope catalog (GET /v1/tokens/scopes/). */
 export interface ScopeInfo {
@@ -49,4 +50,4 @@ export type VerifyResult =
   | { status: 'valid' }
   | { status: 'invalid' }
   | { status: 'missing-scope'; scope: string }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string; kind?: PhqErrorKind };
