@@ -1,0 +1,90 @@
+// Bundles the extension with esbuild, one context per bundle (HOUSE-STYLE 13):
+//   dist/extension.js        the extension (vscode external, everything else bundled)
+//   dist/server.js           the language server, copied from @phq-tokens/server's bundle
+//   dist/test/suite.js       the extension-host mocha suite (vscode and mocha external)
+//   dist/test/runTest.js     the @vscode/test-electron launcher for machines that can download VS Code
+// Prints bundle sizes and smoke-loads the extension bundle with a stub `vscode`.
+// `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.join(here, 'dist');
+const watch = process.argv.includes('--watch');
+const production = process.env.NODE_ENV === 'production' || process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: here,
+};
+
+const bundles = [
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    entryPoints: ['test/integration/index.ts'],
+    outfile: 'dist/test/suite.js',
+    external: ['vscode', 'mocha'],
+  },
+  { entryPoints: ['test/runTest.ts'], outfile: 'dist/test/runTest.js', external: ['@vscode/test-electron'] },
+];
+
+/** The server is built by its own package (turbo builds it first); the extension ships a copy. */
+function copyServer() {
+  const require = createRequire(import.meta.url);
+  let serverDir;
+  try {
+    serverDir = path.dirname(require.resolve('@phq-tokens/server/package.json'));
+  } catch {
+    return 'not found';
+  }
+  const src = path.join(serverDir, 'dist', 'server.js');
+  if (!existsSync(src)) return 'not built';
+  mkdirSync(dist, { recursive: true });
+  copyFileSync(src, path.join(dist, 'server.js'));
+  return 'copied';
+}
+
+/** Loads the extension bundle with a stub `vscode` so a missing or broken import fails the build. */
+function smokeLoad() {
+  const file = path.join(dist, 'extension.js');
+  const originalLoad = Module._load;
+  Module._load = function (request, ...rest) {
+    if (request === 'vscode') return new Proxy({}, { get: () => new Proxy(function () {}, { get: () => ({}) }) });
+    return originalLoad.call(this, request, ...rest);
+  };
+  try {
+    const mod = createRequire(import.meta.url)(file);
+    if (typeof mod.activate !== 'function') throw new Error('dist/extension.js does not export activate()');
+  } finally {
+    Module._load = originalLoad;
+  }
+}
+
+function printSizes() {
+  for (const f of ['extension.js', 'server.js', 'test/suite.js']) {
+    const p = path.join(dist, f);
+    if (existsSync(p)) console.log(`  dist/${f.padEnd(16)} ${(statSync(p).size / 1024).toFixed(1).padStart(8)} KiB`);
+  }
+}
+
+const contexts = await Promise.all(bundles.map((b) => esbuild.context({ ...common, ...b })));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching for changes...');
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  const server = copyServer();
+  if (server !== 'copied') console.warn(`  language server bundle ${server}: the extension will run without it`);
+  smokeLoad();
+  printSizes();
+}

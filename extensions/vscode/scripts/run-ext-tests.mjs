@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// The extension-host integration suite in a real VS Code (code-server), against a fresh
+// emulator on an ephemeral port. One code-server per run. Prints mocha's
+// "N passing / N failing" (relayed from the extension host) and exits non-zero on failure.
+//
+//   node scripts/run-ext-tests.mjs [--build] [--grep <regexp>]
+// Env: PHQ_KEEP_STATE=1 keeps the code-server state folder; PHQ_VERBOSE=1 relays the page console.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startCodeServer } from './code-server.mjs';
+import { ensureCodeServer, repoRoot } from './ensure-code-server.mjs';
+import { runExtensionHostTests } from './ext-host-tests.mjs';
+
+const extDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const grepAt = argv.indexOf('--grep');
+const grep = grepAt >= 0 ? argv[grepAt + 1] : process.env.PHQ_TEST_GREP;
+const t0 = Date.now();
+const lap = (m) => console.log(`[ext-host ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+
+/** The emulator's TypeScript source, loaded through tsx (no build step needed for tests). */
+async function startEmulators() {
+  const { tsImport } = await import('tsx/esm/api');
+  const entry = pathToFileURL(path.join(repoRoot, 'packages', 'emulator', 'src', 'index.ts')).href;
+  const mod = await tsImport(entry, import.meta.url);
+  if (typeof mod.startEmulator !== 'function') return undefined;
+  const emu = await mod.startEmulator({ port: 0, quiet: true });
+  // A second account on the same server, for the multiple-accounts test.
+  const second = emu.state?.createAccount ? emu.state.createAccount('Second Org') : undefined;
+  return { emu, secondCredential: second?.credential };
+}
+
+async function main() {
+  ensureCodeServer({ log: lap });
+  const bundles = [path.join(extDir, 'dist', 'extension.js'), path.join(extDir, 'dist', 'test', 'suite.js')];
+  if (argv.includes('--build') || !bundles.every(existsSync)) {
+    const r = spawnSync(process.execPath, ['build.mjs'], { cwd: extDir, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('build failed');
+  }
+  const started = await startEmulators();
+  lap(started ? `emulator at ${started.emu.url}` : 'emulator not available: emulator-backed tests will be skipped');
+
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'phq-ws-'));
+  cpSync(path.join(extDir, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  // Values reach the extension host through the server's environment; never printed.
+  const env = {
+    PHQ_TEST_WORKSPACE: workspace,
+    ...(grep ? { PHQ_TEST_GREP: grep } : {}),
+    ...(started
+      ? {
+          PHQ_TEST_EMULATOR_URL: started.emu.url,
+          PHQ_TEST_CREDENTIAL: started.emu.credential,
+          ...(started.secondCredential ? { PHQ_TEST_CREDENTIAL_2: started.secondCredential } : {}),
+        }
+      : {}),
+  };
+  const server = await startCodeServer({ env });
+  lap(`code-server at ${server.url}`);
+  let code;
+  try {
+    code = await runExtensionHostTests(server, {
+      extensionPath: extDir,
+      testsPath: path.join(extDir, 'dist', 'test', 'suite.js'),
+      folder: workspace,
+    });
+  } finally {
+    await server.close();
+    await started?.emu.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+  lap(`extension-host suite exit code: ${code}`);
+  if (code === 'timeout') console.log('0 passing\n1 failing (the suite timed out)');
+  return code === 0 ? 0 : 1;
+}
+
+main().then(
+  (c) => process.exit(c),
+  (e) => {
+    console.error(e instanceof Error ? e.stack : e);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

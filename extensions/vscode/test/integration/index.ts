@@ -1,0 +1,18 @@
+// Entry of the extension-host suite: the run() that @vscode/test-electron and our
+// code-server runner (scripts/run-ext-tests.mjs) both call inside the extension host.
+// Test files are required inside run(), after mocha's TDD globals exist (esbuild keeps
+// these requires lazy).
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
+  const grep = process.env.PHQ_TEST_GREP;
+  if (grep) mocha.grep(new RegExp(grep));
+  mocha.suite.emit('pre-require', globalThis, 'extension-host', mocha);
+  /* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose, see above */
+  require('./activation.integration.test');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures ? reject(new Error(`${failures} tests failed`)) : resolve()));
+  });
+}
