@@ -1,0 +1,82 @@
+// The fastify app: JSON parsing, the contract's error shape for every failure, request ids,
+// fault hooks and the route modules. No framework logger: nothing here may log a header.
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { ApiError, errorBody, invalid } from './errors.js';
+import { registerFaultHooks, setRetryAfter } from './faultHooks.js';
+import type { Faults } from './faults.js';
+import { newRequestId } from './ids.js';
+import { accountRoutes } from './routes/account.js';
+import { controlRoutes } from './routes/control.js';
+import { publicRoutes } from './routes/public.js';
+import { tokenRoutes } from './routes/tokens.js';
+import type { EmulatorState } from './state/store.js';
+
+export interface AppOptions {
+  state: EmulatorState;
+  faults: Faults;
+  /** Called with one line per request (method, path, status); undefined = silent. */
+  log?: (line: string) => void;
+}
+
+export function buildApp({ state, faults, log }: AppOptions): FastifyInstance {
+  const shutdown = new AbortController();
+  const app = Fastify({
+    logger: false,
+    genReqId: newRequestId,
+    // Close in-flight connections too, so close() never waits on an injected delay.
+    forceCloseConnections: true,
+    return503OnClosing: false,
+  });
+  app.addHook('onClose', async () => shutdown.abort());
+
+  // Only JSON bodies; an empty body (e.g. a DELETE sent with a JSON content type) is no body.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    if (body === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(invalid(undefined, 'The request body is not valid JSON.'), undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('request-id', req.id);
+  });
+  registerFaultHooks(app, faults, shutdown.signal);
+  if (log) {
+    app.addHook('onResponse', async (req, reply) => {
+      log(`${req.method} ${req.url.split('?')[0]} ${reply.statusCode} ${reply.elapsedTime.toFixed(0)}ms`);
+    });
+  }
+
+  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    const api = toApiError(err);
+    if (api.status >= 500 && !(err instanceof ApiError)) log?.(`internal error: ${err.message}`);
+    setRetryAfter(reply, api);
+    return reply.code(api.status).type('application/json').send(errorBody(api, req.id));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    const hint = path.endsWith('/') ? '' : ' Paths end in a slash.';
+    return reply.code(404).send(errorBody(new ApiError(404, `No such endpoint for ${req.method}.${hint}`), req.id));
+  });
+
+  const ctx = { state, faults };
+  accountRoutes(app, ctx);
+  tokenRoutes(app, ctx);
+  publicRoutes(app, ctx);
+  controlRoutes(app, ctx);
+  return app;
+}
+
+/** Framework errors in the contract's terms: client mistakes are 400, the rest 500. */
+function toApiError(err: FastifyError | ApiError): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err.statusCode === 415) return invalid(undefined, 'Content-Type must be application/json.');
+  if (err.statusCode === 413) return invalid(undefined, 'The request body is too large.');
+  if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+    return invalid(undefined, 'The request could not be read.');
+  }
+  return new ApiError(500, 'Internal error in the emulator.');
+}
