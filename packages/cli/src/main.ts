@@ -5,7 +5,11 @@ import { commands } from './commands';
 export function buildProgram(): Command {
   const program = new Command('phq-tokens')
     .description('Manage PredictHQ API tokens and find unfilled placeholders and hardcoded tokens.')
-    .showHelpAfterError();
+    .version('0.1.0')
+    .showHelpAfterError()
+    // Throw instead of exiting so cli.ts can map usage errors to exit code 2 (docs/cli.md).
+    // Set before the commands are added: subcommands inherit it.
+    .exitOverride();
   for (const register of commands) register(program);
   return program;
 }

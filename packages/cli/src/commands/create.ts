@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { validateScopes, validateTokenName } from '@phq-tokens/core';
+import { action, withClient } from '../runtime/action';
+import { info, out } from '../runtime/io';
+import { checkEnvFile, checkOutFile, ensureGitignored, upsertEnvVar, writeOutFile } from '../runtime/secret-files';
+import { UsageError } from '../runtime/exit-codes';
+import { connection, str, strList, withApiUrl } from './options';
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/**
+ * Creates a token. Its value is shown once: on stdout (and nothing else is), or written to
+ * --out-file / --env-file. Every local check runs before the request, so a typo in a path
+ * never costs a secret that can no longer be read.
+ */
+export function register(program: Command): void {
+  withApiUrl(
+    program
+      .command('create')
+      .description('Create a token; its value is printed once to stdout, or written to a file')
+      .requiredOption('--name <name>', 'token name (1..100 characters; "Client | Token" for a legacy-style name)')
+      .option('--scope <scope>', 'a scope id, repeatable (default: every scope; see "phq-tokens scopes")', collect)
+      .option('--out-file <file>', 'write the value to this new file (mode 600) instead of stdout')
+      .option(
+        '--env-file <file>',
+        'set the value in this env file (created with mode 600) and make .gitignore cover it',
+      )
+      .option('--env-var <name>', 'variable name for --env-file', 'PHQ_API_TOKEN')
+      .option('--idempotency-key <key>', 'reuse a key to make re-running this exact create safe (default: a new UUID)'),
+  ).action(
+    action(async (ctx, opts: unknown) => {
+      const name = validateTokenName(str(opts, 'name'));
+      const scopes = strList(opts, 'scope');
+      const outFile = str(opts, 'outFile');
+      const envFile = str(opts, 'envFile');
+      const envVar = str(opts, 'envVar') ?? 'PHQ_API_TOKEN';
+      if (outFile && envFile) throw new UsageError('Use either --out-file or --env-file, not both.');
+      if (outFile) checkOutFile(outFile);
+      if (envFile) checkEnvFile(envFile, envVar);
+
+      const created = await withClient(ctx, connection(opts), async (c) => {
+        const checked = scopes ? validateScopes(scopes, await c.scopes({ signal: ctx.signal })) : undefined;
+        return c.create(name, { scopes: checked, idempotencyKey: str(opts, 'idempotencyKey'), signal: ctx.signal });
+      });
+
+      info(
+        `Created token ${created.id} "${created.name}" with scopes: ${created.scopes.join(', ')}${
+          created.replayed ? ' (replayed: this key was used before)' : ''
+        }.`,
+      );
+      try {
+        if (outFile) {
+          writeOutFile(outFile, created.value);
+          info(`Wrote the token value to ${outFile} (mode 600).`);
+        } else if (envFile) {
+          const how = upsertEnvVar(envFile, envVar, created.value);
+          const gi = ensureGitignored(envFile);
+          info(
+            `${how === 'updated' ? 'Updated' : 'Set'} ${envVar} in ${envFile}${how === 'created' ? ' (new file, mode 600)' : ''}.`,
+          );
+          info(
+            gi.changed
+              ? `Added ${path.basename(envFile)} to ${gi.gitignore} so it is not committed.`
+              : `${envFile} is already covered by a .gitignore.`,
+          );
+        } else {
+          out(created.value);
+          info('This is the only time the value is shown: store it in a secrets manager now.');
+        }
+      } catch (e) {
+        // The value cannot be fetched again; say which token to delete rather than print it.
+        throw new Error(
+          `The token ${created.id} was created but its value could not be written (${(e as Error).message}). ` +
+            `Delete it with "phq-tokens delete ${created.id} --yes" and create another.`,
+          { cause: e },
+        );
+      }
+    }),
+  );
+}

@@ -1,0 +1,115 @@
+// Writing a token value where the user asked: a new private file, or one variable of an
+// env file (updated in place), plus a .gitignore entry so the env file is not committed.
+import {
+  chmodSync,
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import ignore from 'ignore';
+import { UsageError } from './exit-codes';
+
+export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Checks done before the token is created, so a bad path never costs a lost secret. */
+export function checkOutFile(file: string): void {
+  if (existsSync(file)) throw new UsageError(`${file} already exists; choose a new file for the token value.`);
+  checkDir(file);
+}
+
+export function checkEnvFile(file: string, varName: string): void {
+  if (!ENV_VAR_NAME.test(varName)) throw new UsageError(`"${varName}" is not a valid environment variable name.`);
+  if (existsSync(file) && !statSync(file).isFile()) throw new UsageError(`${file} is not a file.`);
+  checkDir(file);
+}
+
+function checkDir(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`The folder ${dir} does not exist.`);
+}
+
+export function writeOutFile(file: string, value: string): void {
+  writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+}
+
+/** Sets `NAME=value` in an env file: replaces the existing line (also `export NAME=`), or appends. */
+export function upsertEnvVar(file: string, name: string, value: string): 'created' | 'updated' | 'added' {
+  const line = `${name}=${value}`;
+  if (!existsSync(file)) {
+    writeFileSync(file, `${line}\n`, { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+    return 'created';
+  }
+  const text = readFileSync(file, 'utf8');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const matcher = new RegExp(`^(\\s*export\\s+)?${name}\\s*=`);
+  const lines = text.split(/\r?\n/);
+  let found = false;
+  const next = lines.map((l) => {
+    const m = matcher.exec(l);
+    if (!m) return l;
+    found = true;
+    return `${m[1] ?? ''}${line}`;
+  });
+  if (!found) {
+    if (next.length > 0 && next[next.length - 1] === '') next.pop();
+    next.push(line, '');
+  }
+  // Same directory temp file + rename: the env file is never half-written.
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const mode = statSync(file).mode & 0o777;
+  try {
+    writeFileSync(tmp, next.join(eol), { mode, flag: 'wx' });
+    chmodSync(tmp, mode);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  return found ? 'updated' : 'added';
+}
+
+function findGitRoot(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Makes sure a .gitignore covers `file`: checks every .gitignore from the repository root
+ * (or the file's folder outside a repository) down to the file's folder, and when none
+ * ignores it appends `/<name>` to the .gitignore beside it. Returns what it did.
+ */
+export function ensureGitignored(file: string): { gitignore: string; changed: boolean } {
+  const abs = path.resolve(file);
+  const dir = path.dirname(abs);
+  const root = findGitRoot(dir) ?? dir;
+  let ignored = false;
+  for (let d = dir; ; d = path.dirname(d)) {
+    const gi = path.join(d, '.gitignore');
+    if (existsSync(gi)) {
+      const rel = path.relative(d, abs).split(path.sep).join('/');
+      const r = ignore().add(readFileSync(gi, 'utf8')).test(rel);
+      // Deeper files win over shallower ones, so the first decision found going up counts.
+      if (r.ignored || r.unignored) {
+        ignored = r.ignored;
+        break;
+      }
+    }
+    if (d === root || path.dirname(d) === d) break;
+  }
+  const gitignore = path.join(dir, '.gitignore');
+  if (ignored) return { gitignore, changed: false };
+  const existing = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '';
+  const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  appendFileSync(gitignore, `${sep}/${path.basename(abs)}\n`);
+  return { gitignore, changed: true };
+}
