@@ -1,1 +1,168 @@
-export {};
+// Custom LSP messages and client-side command shapes, declared once (HOUSE-STYLE item 1).
+// The language server and the VS Code extension import this same module. It depends only on
+// vscode-languageserver-protocol (no `vscode`), and nothing here ever carries a token value:
+// the server learns about tokens through metadata and fingerprints, and every place where a
+// value must be written (completion, quick fix) names a token id and a range that the client
+// fills in at the last moment.
+import { NotificationType, type Range } from 'vscode-languageserver-protocol';
+import type { ScopeInfo, TokenMeta } from '@phq-tokens/core';
+
+export type { ScopeInfo, TokenMeta } from '@phq-tokens/core';
+
+/** What the server knows about one of the user's tokens. Never the value. */
+export interface TokenInfo extends TokenMeta {
+  /** `fingerprint(value)` from @phq-tokens/detect (sha256-based); lets the server recognise the token in code. */
+  fingerprint: string | null;
+  /** Whether the value is stored on this machine (SecretStorage), i.e. whether the client can insert it. */
+  valueAvailable: boolean;
+}
+
+export interface TokensChangedParams {
+  tokens: TokenInfo[];
+  /** Scope catalog (GET /v1/tokens/scopes/): labels and the API path prefixes each scope unlocks. */
+  scopes: ScopeInfo[];
+  /** In an untrusted workspace the server offers no real-token insertion. */
+  workspaceTrusted: boolean;
+  /**
+   * Optional: the token the user chose for this workspace (the one the env variable holds).
+   * The scope check also checks files that use the env reference against it.
+   */
+  chosenTokenId?: string | null;
+}
+
+/** client -> server: the user's tokens, the scope catalog or workspace trust changed. Sent after `initialized` and on every change. */
+export namespace TokensChanged {
+  export const method = 'phq/tokensChanged' as const;
+  export const type = new NotificationType<TokensChangedParams>(method);
+}
+
+/**
+ * Client-side command (the client registers it; the server never lists it in
+ * `executeCommandProvider`, so the language client does not route it back to the server):
+ * replace `range` in `uri` with the value of token `tokenId`. An empty range inserts.
+ * Used by "Replace with token X" quick fixes and by token completion items.
+ */
+export namespace InsertToken {
+  export const command = 'phq.insertToken' as const;
+}
+export interface InsertTokenArgs {
+  tokenId: string;
+  uri: string;
+  range: Range;
+  /** Document version the range belongs to, when the server knew it; the client may refuse a stale edit. */
+  version?: number;
+}
+
+/**
+ * Client-side command: create a new token (name suggested, scopes preselected from the API
+ * families the file calls), store its value, then replace `range` in `uri` with it.
+ */
+export namespace CreateTokenAndInsert {
+  export const command = 'phq.createTokenAndInsert' as const;
+}
+export interface CreateTokenAndInsertArgs {
+  uri: string;
+  range: Range;
+  /** Scope ids the file needs (may be empty: the client then offers its default). */
+  scopes: string[];
+  suggestedName?: string;
+  version?: number;
+}
+
+/** `data` of a real-token completion item: the id only. The client's command writes the value. */
+export interface TokenCompletionData {
+  phq: 'token';
+  tokenId: string;
+}
+
+/** Code action kind of the "fix all placeholders in this file" source action. */
+export const FIX_ALL_KIND = 'source.fixAll.phq' as const;
+
+/** Settings section pulled with `workspace/configuration`. */
+export const SETTINGS_SECTION = 'predicthqTokens' as const;
+
+// Type guards: command arguments arrive as `unknown` (HOUSE-STYLE item 5).
+
+function isPosition(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  return Number.isInteger(p.line) && Number.isInteger(p.character);
+}
+
+export function isRange(v: unknown): v is Range {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return isPosition(r.start) && isPosition(r.end);
+}
+
+function optionalVersion(v: unknown): boolean {
+  return v === undefined || Number.isInteger(v);
+}
+
+export function isInsertTokenArgs(v: unknown): v is InsertTokenArgs {
+  if (typeof v !== 'object' || v === null) return false;
+  const a = v as Record<string, unknown>;
+  return typeof a.tokenId === 'string' && typeof a.uri === 'string' && isRange(a.range) && optionalVersion(a.version);
+}
+
+export function isCreateTokenAndInsertArgs(v: unknown): v is CreateTokenAndInsertArgs {
+  if (typeof v !== 'object' || v === null) return false;
+  const a = v as Record<string, unknown>;
+  return (
+    typeof a.uri === 'string' &&
+    isRange(a.range) &&
+    Array.isArray(a.scopes) &&
+    a.scopes.every((s) => typeof s === 'string') &&
+    (a.suggestedName === undefined || typeof a.suggestedName === 'string') &&
+    optionalVersion(a.version)
+  );
+}
+
+export function isTokenCompletionData(v: unknown): v is TokenCompletionData {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Record<string, unknown>;
+  return d.phq === 'token' && typeof d.tokenId === 'string';
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+function isTokenInfo(v: unknown): v is TokenInfo {
+  if (typeof v !== 'object' || v === null) return false;
+  const t = v as Record<string, unknown>;
+  return (
+    typeof t.id === 'string' &&
+    typeof t.name === 'string' &&
+    isStringArray(t.scopes) &&
+    typeof t.createdAt === 'string' &&
+    (t.lastUsedAt === null || typeof t.lastUsedAt === 'string') &&
+    (t.fingerprint === null || typeof t.fingerprint === 'string') &&
+    typeof t.valueAvailable === 'boolean'
+  );
+}
+
+function isScopeInfo(v: unknown): v is ScopeInfo {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  return (
+    typeof s.id === 'string' &&
+    typeof s.label === 'string' &&
+    typeof s.description === 'string' &&
+    isStringArray(s.pathPrefixes)
+  );
+}
+
+/** The server checks incoming notifications too: a malformed one is ignored, not trusted. */
+export function isTokensChangedParams(v: unknown): v is TokensChangedParams {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  return (
+    Array.isArray(p.tokens) &&
+    p.tokens.every(isTokenInfo) &&
+    Array.isArray(p.scopes) &&
+    p.scopes.every(isScopeInfo) &&
+    typeof p.workspaceTrusted === 'boolean' &&
+    (p.chosenTokenId === undefined || p.chosenTokenId === null || typeof p.chosenTokenId === 'string')
+  );
+}
