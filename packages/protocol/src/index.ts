@@ -4,6 +4,9 @@
 // the server learns about tokens through metadata and fingerprints, and every place where a
 // value must be written (completion, quick fix) names a token id and a range that the client
 // fills in at the last moment.
+// Namespaces are deliberate: `X.method` / `X.type` is how vscode-languageserver-node and
+// vscode-eslint declare messages, and what client and server code reads best against.
+/* eslint-disable @typescript-eslint/no-namespace */
 import { NotificationType, type Range } from 'vscode-languageserver-protocol';
 import type { ScopeInfo, TokenMeta } from '@phq-tokens/core';
 
