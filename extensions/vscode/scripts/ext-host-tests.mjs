@@ -5,6 +5,9 @@
 import { format } from 'node:util';
 import { launchBrowser, workbenchUrl } from './browser.mjs';
 
+const NOISE =
+  /^(\[[\w:. -]+\] |Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin|getaddrinfo |Canceled: |\s+at )/;
+
 /**
  * @param {object} server   from startCodeServer() (must run with the smoke-test driver)
  * @param {object} o
@@ -29,8 +32,8 @@ export async function runExtensionHostTests(server, o) {
     const exited = new Promise((r) => (done = r));
     await browser.page.exposeFunction('codeAutomationLog', (_type, args) => {
       const line = format(...(args ?? [])).replace(/%c|color: #\w+ ?/g, '');
-      // The workbench relays its own chatter through the same channel.
-      if (!/^\[(AgentHost|Extension Host)\]/.test(line)) log(line);
+      // The workbench relays its own chatter through the same channel; keep the suite's output.
+      if (!NOISE.test(line)) log(line);
     });
     await browser.page.exposeFunction('codeAutomationExit', (code) => done(code));
     if (process.env.PHQ_VERBOSE) browser.page.on('console', (m) => log(`[page] ${m.text()}`));

@@ -1,12 +1,90 @@
+// Wires the pieces together. Activation is cheap: nothing waits on the network or the
+// language server before activate() returns.
 import * as vscode from 'vscode';
+import { AccountStore } from './auth/accountStore';
+import { PhqAuthProvider, promptForSignIn } from './auth/provider';
+import { ErrorReporter } from './commands/handleError';
+import { registerCommands } from './commands/registry';
+import { Config, RESTART_KEYS } from './config';
+import { ContextKeys, TREE_VIEW_ID } from './constants';
+import { createLogs } from './log';
+import { TokenLanguageClient } from './lsp/client';
+import { TokenStatusBar } from './statusBar';
+import { TokenRepository } from './tokens/repository';
+import { TokenSecrets } from './tokens/secrets';
+import type { TreeNode } from './tree/nodes';
+import { TokenTreeProvider } from './tree/provider';
+import { testingApi, type TestingApi } from './testingApi';
 
 export interface ExtensionApi {
+  /** Wall time of activate() in ms, measured in the extension host. */
   activationMs: number;
+  /** For tests and tooling only. Exposes metadata, never token values or credentials. */
+  testing: TestingApi;
 }
 
-export function activate(_context: vscode.ExtensionContext): ExtensionApi {
+let languageClient: TokenLanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const t0 = performance.now();
-  return { activationMs: performance.now() - t0 };
+  const logs = createLogs();
+  const config = new Config();
+  const accounts = new AccountStore(context.globalState, context.secrets);
+  const auth = new PhqAuthProvider(accounts, () => promptForSignIn(config.apiUrl), logs.log);
+  const repo = new TokenRepository(
+    accounts,
+    new TokenSecrets(context.globalState, context.secrets),
+    () => ({ retries: config.retries }),
+    logs.log,
+  );
+  const tree = new TokenTreeProvider(repo, config);
+  const view = vscode.window.createTreeView<TreeNode>(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const errors = new ErrorReporter(logs.log);
+  const ctx = { extension: context, accounts, auth, repo, tree, config, logs };
+  languageClient = new TokenLanguageClient(context.asAbsolutePath('dist/server.js'), repo, config, logs);
+  const client = languageClient;
+
+  const updateContext = () => {
+    void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, accounts.list().length > 0);
+    const n = repo.list().reduce((s, a) => s + (a.tokens?.length ?? 0), 0);
+    view.description = tree.currentFilter ? `filtered: "${tree.currentFilter.text}"` : undefined;
+    view.badge = undefined;
+    view.message = accounts.list().length > 0 && n === 0 && repo.list().every((a) => a.tokens) ? undefined : undefined;
+  };
+
+  context.subscriptions.push(
+    logs.log,
+    logs.server,
+    accounts,
+    auth,
+    repo,
+    tree,
+    view,
+    new TokenStatusBar(repo),
+    client,
+    ...registerCommands(ctx, errors),
+    repo.onDidChange(updateContext),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (RESTART_KEYS.some((k) => Config.affects(e, k))) void client.restart();
+      if (Config.affects(e, 'tree') || Config.affects(e, 'ignore')) tree.refresh();
+    }),
+  );
+  updateContext();
+  // Load accounts and start the server after activation returns.
+  void repo.syncAccounts().catch(() => undefined);
+  void client
+    .start()
+    .catch((e: unknown) =>
+      logs.log.error(`language server failed to start: ${e instanceof Error ? e.message : String(e)}`),
+    );
+
+  const activationMs = performance.now() - t0;
+  logs.log.info(
+    `activated in ${activationMs.toFixed(1)} ms (extension host pid ${process.pid}, node ${process.version})`,
+  );
+  return { activationMs, testing: testingApi({ repo, tree, errors, client, logUri: context.logUri }) };
 }
 
-export function deactivate(): void {}
+export async function deactivate(): Promise<void> {
+  await languageClient?.stop();
+}

@@ -1,0 +1,21 @@
+// What every command receives: the extension's long-lived objects.
+import type * as vscode from 'vscode';
+import type { AccountStore } from '../auth/accountStore';
+import type { PhqAuthProvider } from '../auth/provider';
+import type { Config } from '../config';
+import type { Logs } from '../log';
+import type { TokenRepository } from '../tokens/repository';
+import type { TokenTreeProvider } from '../tree/provider';
+
+export interface CommandContext {
+  extension: vscode.ExtensionContext;
+  accounts: AccountStore;
+  auth: PhqAuthProvider;
+  repo: TokenRepository;
+  tree: TokenTreeProvider;
+  config: Config;
+  logs: Logs;
+}
+
+/** One command: async, arguments unknown until checked (HOUSE-STYLE 5). */
+export type Command = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;

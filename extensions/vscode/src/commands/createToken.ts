@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { askScopes, askTokenName } from '../ui/createTokenInput';
+import { copyToClipboard, insertAtCursor, saveToEnv } from '../tokens/deliver';
+import { stringArrayProp, stringProp } from '../util/guards';
+import type { CommandContext } from './context';
+import { pickAccount } from './pick';
+
+type Then = 'copy' | 'insert' | 'env' | 'none' | 'ask';
+
+/**
+ * Create token: name, scopes, create with progress; the value is stored in SecretStorage as
+ * it arrives; then Copy / Insert at Cursor / Save to .env. Args `{name, scopes, then}` skip
+ * the inputs (tests, quick fixes). Returns the new token's id (never its value).
+ */
+export async function createToken(ctx: CommandContext, arg?: unknown): Promise<string> {
+  const sessionId = await pickAccount(ctx, arg);
+  const name =
+    stringProp(arg, 'name') ??
+    (await askTokenName({
+      title: 'Create PredictHQ token: name',
+      step: 1,
+      totalSteps: 2,
+      value: stringProp(arg, 'suggestedName'),
+    }));
+  const catalog = await ctx.repo.scopes(sessionId);
+  const scopes = stringArrayProp(arg, 'scopes') ?? (await askScopes(catalog, stringArrayProp(arg, 'preselect')));
+  const all = catalog.every((s) => scopes.includes(s.id));
+  const created = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Creating token "${name}"…` },
+    () => ctx.repo.create(sessionId, name, all ? undefined : scopes),
+  );
+  const then = (stringProp(arg, 'then') ?? 'ask') as Then;
+  const value = created.value;
+  const act = async (choice: string | undefined) => {
+    switch (choice) {
+      case 'copy':
+      case 'Copy':
+        await copyToClipboard(value, ctx.config.clipboardClearSeconds, ctx.logs.log);
+        break;
+      case 'insert':
+      case 'Insert at Cursor':
+        if (!(await insertAtCursor(value)))
+          void vscode.window.showWarningMessage('No editor is open to insert the token into.');
+        break;
+      case 'env':
+      case 'Save to .env': {
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        if (!folder) {
+          void vscode.window.showWarningMessage('Open a folder to save the token to its .env file.');
+          break;
+        }
+        const r = await saveToEnv(folder, ctx.config.envVarName, value);
+        ctx.logs.log.info(
+          `saved token ${created.id} to ${r.envFile.fsPath} as ${ctx.config.envVarName}${r.gitignoreUpdated ? ' (added .env to .gitignore)' : ''}`,
+        );
+        break;
+      }
+      default:
+        break;
+    }
+  };
+  if (then === 'ask') {
+    // Not awaited: the command is done once the value is safe in SecretStorage.
+    void vscode.window
+      .showInformationMessage(
+        `Token "${name}" created. Its value is stored in VS Code's secret storage.`,
+        'Copy',
+        'Insert at Cursor',
+        'Save to .env',
+      )
+      .then(act);
+  } else await act(then);
+  return created.id;
+}

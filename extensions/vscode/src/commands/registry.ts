@@ -1,0 +1,46 @@
+// Command ids -> functions, each run inside the one error wrapper (HOUSE-STYLE 5, 6).
+import * as vscode from 'vscode';
+import type { CommandContext, Command } from './context';
+import { copyToken, copyTokenId } from './copy';
+import { createToken } from './createToken';
+import { deleteToken } from './deleteToken';
+import type { ErrorReporter } from './handleError';
+import { importTokenValue } from './importTokenValue';
+import { CreateTokenAndInsert, InsertToken, createTokenAndInsert, insertToken } from './insertToken';
+import { renameToken } from './renameToken';
+import { signIn, signInEmulator } from './signIn';
+import { signOut } from './signOut';
+import { verifyToken } from './verifyToken';
+import { viewScopes } from './viewScopes';
+import { clearFilter, filter, openDocs, openWebApp, refresh, showLogs, showMore, sortBy } from './view';
+
+/** id -> [function, what the user tried to do (for error messages)] */
+export const COMMANDS: Record<string, [Command, string]> = {
+  'predicthqTokens.signIn': [signIn, 'sign in'],
+  'predicthqTokens.signInEmulator': [signInEmulator, 'sign in to the emulator'],
+  'predicthqTokens.signOut': [signOut, 'sign out'],
+  'predicthqTokens.createToken': [createToken, 'create the token'],
+  'predicthqTokens.renameToken': [renameToken, 'rename the token'],
+  'predicthqTokens.deleteToken': [deleteToken, 'delete the token'],
+  'predicthqTokens.copyToken': [copyToken, 'copy the token'],
+  'predicthqTokens.copyTokenId': [copyTokenId, 'copy the token id'],
+  'predicthqTokens.viewScopes': [viewScopes, 'show the scopes'],
+  'predicthqTokens.verifyToken': [verifyToken, 'verify the token'],
+  'predicthqTokens.importTokenValue': [importTokenValue, 'import the token value'],
+  'predicthqTokens.refresh': [refresh, 'load the tokens'],
+  'predicthqTokens.filter': [filter, 'filter the tokens'],
+  'predicthqTokens.clearFilter': [clearFilter, 'clear the filter'],
+  'predicthqTokens.sortBy': [sortBy, 'sort the tokens'],
+  'predicthqTokens.showMore': [showMore, 'show more tokens'],
+  'predicthqTokens.openWebApp': [openWebApp, 'open the web app'],
+  'predicthqTokens.openDocs': [openDocs, 'open the docs'],
+  'predicthqTokens.showLogs': [showLogs, 'show the logs'],
+  [InsertToken.command]: [insertToken, 'insert the token'],
+  [CreateTokenAndInsert.command]: [createTokenAndInsert, 'create and insert a token'],
+};
+
+export function registerCommands(ctx: CommandContext, errors: ErrorReporter): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, [fn, what]]) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => errors.run(id, what, () => fn(ctx, ...args))),
+  );
+}

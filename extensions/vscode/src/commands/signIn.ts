@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { promptForSignIn } from '../auth/provider';
+import { stringProp } from '../util/guards';
+import type { CommandContext } from './context';
+
+/** Sign in (another) account. Args `{baseUrl, credential}` skip the prompts (tests, scripts). */
+export async function signIn(ctx: CommandContext, arg?: unknown): Promise<string> {
+  const baseUrl = stringProp(arg, 'baseUrl');
+  const credential = stringProp(arg, 'credential');
+  const input = baseUrl && credential ? { baseUrl, credential } : await promptForSignIn(baseUrl ?? ctx.config.apiUrl);
+  const session = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Signing in to PredictHQ…' },
+    () => ctx.auth.signIn(input.baseUrl, input.credential),
+  );
+  await ctx.repo.syncAccounts();
+  return session.id;
+}
+
+/** The welcome view's "Use the local emulator": sign-in with the emulator's URL prefilled. */
+export async function signInEmulator(ctx: CommandContext, arg?: unknown): Promise<string> {
+  const baseUrl = stringProp(arg, 'baseUrl') ?? 'http://127.0.0.1:4010';
+  return signIn(ctx, { baseUrl, credential: stringProp(arg, 'credential') });
+}

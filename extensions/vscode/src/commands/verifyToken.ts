@@ -1,0 +1,41 @@
+import { parseTokenName, verifyToken as verify, type VerifyResult } from '@phq-tokens/core';
+import * as vscode from 'vscode';
+import type { CommandContext } from './context';
+import { pickToken, requireValue } from './pick';
+
+/** A live call (GET /v1/events/?limit=1) with the stored value: valid / invalid / missing scope. */
+export async function verifyToken(ctx: CommandContext, arg?: unknown): Promise<VerifyResult> {
+  const ref = await pickToken(ctx, arg, { storedOnly: true, title: 'Verify which token?' });
+  const value = await requireValue(ctx, ref);
+  const name = parseTokenName(ref.token.name).token;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Verifying "${name}"…` },
+    () => verify(ctx.repo.baseUrl(ref.sessionId), value, { retry: { retries: ctx.config.retries } }),
+  );
+  ctx.logs.log.info(`verified token ${ref.token.id}: ${result.status}`);
+  switch (result.status) {
+    case 'valid':
+      void vscode.window.showInformationMessage(`"${name}" works: the Events API accepted it.`);
+      break;
+    case 'invalid':
+      void vscode.window.showErrorMessage(
+        `"${name}" is not valid: PredictHQ rejected it (401). It may have been deleted.`,
+      );
+      break;
+    case 'missing-scope':
+      void vscode.window.showWarningMessage(
+        `"${name}" is valid but lacks the "${result.scope}" scope (403), so it cannot call the Events API.`,
+      );
+      break;
+    case 'error':
+      void vscode.window
+        .showErrorMessage(`Could not verify "${name}": ${result.message}`, 'Show Logs')
+        .then((c) => c && ctx.logs.log.show());
+      break;
+    default: {
+      const never: never = result;
+      throw new Error(String(never));
+    }
+  }
+  return result;
+}

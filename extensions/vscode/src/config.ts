@@ -1,0 +1,62 @@
+// The one typed reader of the extension's settings (HOUSE-STYLE 8). Settings never hold
+// secrets: credentials and token values live in SecretStorage.
+import * as vscode from 'vscode';
+import { DEFAULT_API_URL, SECTION } from './constants';
+
+export type SortOrder = 'name' | 'created' | 'lastUsed';
+
+/** Keys whose change needs the language server restarted (the server pulls the others itself). */
+export const RESTART_KEYS = ['trace.server'] as const;
+
+export class Config {
+  private get raw(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  get apiUrl(): string {
+    return this.raw.get<string>('apiUrl', DEFAULT_API_URL) || DEFAULT_API_URL;
+  }
+
+  get webAppUrl(): string {
+    return this.raw.get<string>('webAppUrl', 'https://control.predicthq.com/');
+  }
+
+  get envVarName(): string {
+    const v = this.raw.get<string>('envVarName', 'PHQ_API_TOKEN');
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? v : 'PHQ_API_TOKEN';
+  }
+
+  /** 0 = never clear. */
+  get clipboardClearSeconds(): number {
+    const v = this.raw.get<number>('clipboard.clearAfterSeconds', 0);
+    return Number.isFinite(v) && v > 0 ? v : 0;
+  }
+
+  get ignoreGlobs(): string[] {
+    return this.raw.get<string[]>('ignore', []).filter((g) => typeof g === 'string' && g.length > 0);
+  }
+
+  get sortOrder(): SortOrder {
+    const v = this.raw.get<string>('tree.sortBy', 'name');
+    return v === 'created' || v === 'lastUsed' ? v : 'name';
+  }
+
+  get pageSize(): number {
+    const v = this.raw.get<number>('tree.pageSize', 200);
+    return Number.isInteger(v) && v >= 10 ? v : 200;
+  }
+
+  /** Retries of 429/5xx/network failures (PredictHQ's guidance: up to 3). */
+  get retries(): number {
+    const v = this.raw.get<number>('network.retries', 3);
+    return Number.isInteger(v) && v >= 0 && v <= 5 ? v : 3;
+  }
+
+  setSortOrder(order: SortOrder): Thenable<void> {
+    return this.raw.update('tree.sortBy', order, vscode.ConfigurationTarget.Global);
+  }
+
+  static affects(e: vscode.ConfigurationChangeEvent, key: string): boolean {
+    return e.affectsConfiguration(`${SECTION}.${key}`);
+  }
+}

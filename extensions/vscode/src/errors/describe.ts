@@ -1,0 +1,76 @@
+// Turns any failure into what the user sees: a message and the actions that help
+// (HOUSE-STYLE 6). Pure, so every branch is unit tested. Messages come from PhqError (whose
+// text never contains a credential or token value) or from our own wording.
+import { PhqError } from '@phq-tokens/core';
+
+export type ErrorAction = 'Sign In' | 'Retry' | 'Show Logs';
+
+export interface ErrorView {
+  message: string;
+  actions: ErrorAction[];
+  /** Cancellation is not an error: nothing is shown. */
+  silent: boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+export function describeError(e: unknown, what: string): ErrorView {
+  if (e instanceof CancelledError) return { message: '', actions: [], silent: true };
+  if (!(e instanceof PhqError)) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { message: `Could not ${what}: ${msg}`, actions: ['Show Logs'], silent: false };
+  }
+  switch (e.kind) {
+    case 'cancelled':
+      return { message: '', actions: [], silent: true };
+    case 'unauthorized':
+      return {
+        message: `Could not ${what}: PredictHQ rejected the sign-in (it may have been revoked). Sign in again.`,
+        actions: ['Sign In', 'Show Logs'],
+        silent: false,
+      };
+    case 'forbidden':
+      return {
+        message: e.missingScope
+          ? `Could not ${what}: the credential lacks the "${e.missingScope}" scope.`
+          : `Could not ${what}: PredictHQ refused it (403 Forbidden). ${e.message}`,
+        actions: ['Show Logs'],
+        silent: false,
+      };
+    case 'rate-limited': {
+      const wait = e.retryAfterMs ? ` Try again in ${Math.ceil(e.retryAfterMs / 1000)} s.` : '';
+      return {
+        message: `Could not ${what}: PredictHQ is rate limiting this organization (429).${wait}`,
+        actions: ['Retry', 'Show Logs'],
+        silent: false,
+      };
+    }
+    case 'network':
+    case 'timeout':
+      return {
+        message: `Could not ${what}: the PredictHQ API could not be reached (${e.kind === 'timeout' ? 'timed out' : 'network error'}).`,
+        actions: ['Retry', 'Show Logs'],
+        silent: false,
+      };
+    case 'server':
+      return {
+        message: `Could not ${what}: the PredictHQ API had a server error${e.status ? ` (${e.status})` : ''}.`,
+        actions: ['Retry', 'Show Logs'],
+        silent: false,
+      };
+    case 'payment-required':
+    case 'not-found':
+    case 'validation':
+    case 'conflict':
+    case 'bad-response':
+      return { message: `Could not ${what}: ${e.message}`, actions: ['Show Logs'], silent: false };
+    default: {
+      const never: never = e.kind;
+      return { message: `Could not ${what}: ${String(never)}`, actions: ['Show Logs'], silent: false };
+    }
+  }
+}

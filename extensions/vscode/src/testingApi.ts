@@ -1,0 +1,65 @@
+// Read-only hooks for the extension-host tests (and tooling such as the UI demo): what the
+// tree shows, which values are stored, the last error, the language client's state. No
+// method returns a token value or a credential.
+import type * as vscode from 'vscode';
+import type { ErrorReporter } from './commands/handleError';
+import type { TokenLanguageClient } from './lsp/client';
+import type { TokenRepository } from './tokens/repository';
+import type { TreeNode } from './tree/nodes';
+import type { TokenTreeProvider } from './tree/provider';
+
+export interface TestingApi {
+  accounts(): {
+    sessionId: string;
+    name: string;
+    baseUrl: string;
+    tokenCount: number | undefined;
+    error: string | undefined;
+  }[];
+  treeChildren(node?: TreeNode): TreeNode[];
+  treeItem(node: TreeNode): vscode.TreeItem;
+  isStored(tokenId: string): boolean;
+  lastError(): { command: string; message: string; actions: string[] } | undefined;
+  retryLastError(): Promise<unknown>;
+  clearLastError(): void;
+  languageClientState(): string;
+  /** Resends token metadata to the server and resolves when sent. */
+  syncLanguageServer(): Promise<void>;
+  logUri: vscode.Uri;
+}
+
+export function testingApi(o: {
+  repo: TokenRepository;
+  tree: TokenTreeProvider;
+  errors: ErrorReporter;
+  client: TokenLanguageClient;
+  logUri: vscode.Uri;
+}): TestingApi {
+  return {
+    accounts: () =>
+      o.repo.list().map((a) => ({
+        sessionId: a.record.sessionId,
+        name: a.record.name,
+        baseUrl: a.record.baseUrl,
+        tokenCount: a.tokens?.length,
+        error: a.error === undefined ? undefined : a.error instanceof Error ? a.error.message : String(a.error),
+      })),
+    treeChildren: (node) => o.tree.getChildren(node),
+    treeItem: (node) => o.tree.getTreeItem(node),
+    isStored: (tokenId) => {
+      const ref = o.repo.find(tokenId);
+      return ref ? o.repo.isStored(ref.sessionId, tokenId) : false;
+    },
+    lastError: () =>
+      o.errors.last
+        ? { command: o.errors.last.command, message: o.errors.last.message, actions: o.errors.last.actions }
+        : undefined,
+    retryLastError: () => o.errors.last?.retry() ?? Promise.resolve(undefined),
+    clearLastError: () => {
+      o.errors.last = undefined;
+    },
+    languageClientState: () => o.client.state,
+    syncLanguageServer: () => o.client.sendTokens(),
+    logUri: o.logUri,
+  };
+}

@@ -1,0 +1,191 @@
+// Owns token data per signed-in account: the list, the scope catalog, which values are
+// stored here, and one change event (HOUSE-STYLE 7). Views and the language client read
+// from it; commands call its operations. Values go to SecretStorage the moment they arrive.
+import { TokenApiClient, type CreatedToken, type ScopeInfo, type TokenMeta } from '@phq-tokens/core';
+import * as vscode from 'vscode';
+import type { AccountRecord, AccountStore } from '../auth/accountStore';
+import type { TokenSecrets } from './secrets';
+
+export interface AccountData {
+  record: AccountRecord;
+  tokens: TokenMeta[] | undefined;
+  scopes: ScopeInfo[] | undefined;
+  loading: boolean;
+  error: unknown;
+}
+
+export interface TokenRef {
+  sessionId: string;
+  token: TokenMeta;
+}
+
+export class TokenRepository implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly data = new Map<string, AccountData>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly accounts: AccountStore,
+    readonly secrets: TokenSecrets,
+    private readonly clientOptions: () => { retries: number },
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(accounts.onDidChange(() => void this.syncAccounts()));
+  }
+
+  list(): AccountData[] {
+    return this.accounts
+      .list()
+      .map((r) => this.data.get(r.sessionId))
+      .filter((d): d is AccountData => d !== undefined);
+  }
+
+  get(sessionId: string): AccountData | undefined {
+    return this.data.get(sessionId);
+  }
+
+  find(tokenId: string): TokenRef | undefined {
+    for (const d of this.data.values()) {
+      const token = d.tokens?.find((t) => t.id === tokenId);
+      if (token) return { sessionId: d.record.sessionId, token };
+    }
+    return undefined;
+  }
+
+  /** Picks up added/removed accounts and loads the new ones. */
+  async syncAccounts(): Promise<void> {
+    const records = this.accounts.list();
+    const ids = new Set(records.map((r) => r.sessionId));
+    for (const id of [...this.data.keys()]) if (!ids.has(id)) this.data.delete(id);
+    const added = records.filter((r) => !this.data.has(r.sessionId));
+    for (const r of added)
+      this.data.set(r.sessionId, { record: r, tokens: undefined, scopes: undefined, loading: false, error: undefined });
+    this.changed.fire();
+    await Promise.all(added.map((r) => this.refresh(r.sessionId).catch(() => undefined)));
+  }
+
+  /** Reloads tokens and the scope catalog; errors are kept on the account (the tree shows them) and rethrown. */
+  async refresh(sessionId?: string): Promise<void> {
+    const targets = sessionId ? [this.data.get(sessionId)].filter((d) => d !== undefined) : [...this.data.values()];
+    const results = await Promise.allSettled(targets.map((d) => this.load(d)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private async load(d: AccountData): Promise<void> {
+    d.loading = true;
+    this.changed.fire();
+    const t0 = Date.now();
+    try {
+      await this.withClient(d.record.sessionId, async (c) => {
+        const [tokens, scopes] = await Promise.all([c.listAll(), c.scopes()]);
+        d.tokens = tokens;
+        d.scopes = scopes;
+      });
+      d.error = undefined;
+      this.log.info(`loaded ${d.tokens?.length ?? 0} tokens of account ${d.record.accountId} in ${Date.now() - t0} ms`);
+    } catch (e) {
+      d.error = e;
+      this.log.warn(
+        `loading tokens of account ${d.record.accountId} failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      throw e;
+    } finally {
+      d.loading = false;
+      this.changed.fire();
+    }
+  }
+
+  async scopes(sessionId: string): Promise<ScopeInfo[]> {
+    const d = this.require(sessionId);
+    if (!d.scopes) d.scopes = await this.withClient(sessionId, (c) => c.scopes());
+    return d.scopes;
+  }
+
+  /** Creates a token and stores its value in SecretStorage before anything else can fail. */
+  async create(sessionId: string, name: string, scopes: string[] | undefined): Promise<CreatedToken> {
+    const created = await this.withClient(sessionId, async (c) => {
+      if (scopes) await c.scopes(); // lets core validate scope ids locally
+      return c.create(name, scopes ? { scopes } : {});
+    });
+    await this.secrets.store(sessionId, created.id, created.value);
+    const { value: _value, ...meta } = created;
+    const d = this.require(sessionId);
+    d.tokens = [...(d.tokens ?? []).filter((t) => t.id !== meta.id), toMeta(meta)];
+    this.log.info(`created token ${created.id} with scopes ${created.scopes.join(',')}; value stored in SecretStorage`);
+    this.changed.fire();
+    return created;
+  }
+
+  async rename(sessionId: string, tokenId: string, name: string): Promise<TokenMeta> {
+    const updated = await this.withClient(sessionId, (c) => c.rename(tokenId, name));
+    const d = this.require(sessionId);
+    d.tokens = (d.tokens ?? []).map((t) => (t.id === tokenId ? updated : t));
+    this.log.info(`renamed token ${tokenId}`);
+    this.changed.fire();
+    return updated;
+  }
+
+  async delete(sessionId: string, tokenId: string): Promise<void> {
+    await this.withClient(sessionId, (c) => c.delete(tokenId));
+    await this.secrets.delete(sessionId, tokenId);
+    const d = this.require(sessionId);
+    d.tokens = (d.tokens ?? []).filter((t) => t.id !== tokenId);
+    this.log.info(`deleted token ${tokenId}`);
+    this.changed.fire();
+  }
+
+  async importValue(sessionId: string, tokenId: string, value: string): Promise<void> {
+    await this.secrets.store(sessionId, tokenId, value);
+    this.log.info(`stored an imported value for token ${tokenId}`);
+    this.changed.fire();
+  }
+
+  async forgetAccount(sessionId: string): Promise<void> {
+    await this.secrets.deleteAll(sessionId);
+  }
+
+  value(sessionId: string, tokenId: string): Thenable<string | undefined> {
+    return this.secrets.get(sessionId, tokenId);
+  }
+
+  isStored(sessionId: string, tokenId: string): boolean {
+    return this.secrets.isStored(sessionId, tokenId);
+  }
+
+  baseUrl(sessionId: string): string {
+    return this.require(sessionId).record.baseUrl;
+  }
+
+  private require(sessionId: string): AccountData {
+    const d = this.data.get(sessionId);
+    if (!d) throw new Error('That account is not signed in any more.');
+    return d;
+  }
+
+  private async withClient<T>(sessionId: string, fn: (c: TokenApiClient) => Promise<T>): Promise<T> {
+    const d = this.require(sessionId);
+    const credential = await this.accounts.credential(sessionId);
+    if (!credential) throw new Error('The sign-in for this account is missing; sign in again.');
+    const client = new TokenApiClient({
+      baseUrl: d.record.baseUrl,
+      credential,
+      retry: { retries: this.clientOptions().retries },
+    });
+    try {
+      return await fn(client);
+    } finally {
+      await client.close();
+    }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((x) => x.dispose());
+    this.changed.dispose();
+  }
+}
+
+function toMeta(t: TokenMeta & { replayed?: boolean }): TokenMeta {
+  return { id: t.id, name: t.name, scopes: t.scopes, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt };
+}

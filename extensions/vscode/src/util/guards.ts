@@ -1,0 +1,19 @@
+// Type guards for command arguments, which arrive as `unknown` (HOUSE-STYLE 5): from menus
+// (a tree node), from the palette (nothing), from tests and other extensions (plain objects).
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function stringProp(v: unknown, key: string): string | undefined {
+  return isRecord(v) && typeof v[key] === 'string' ? v[key] : undefined;
+}
+
+export function stringArrayProp(v: unknown, key: string): string[] | undefined {
+  if (!isRecord(v)) return undefined;
+  const a = v[key];
+  return Array.isArray(a) && a.every((s) => typeof s === 'string') ? a : undefined;
+}
+
+export function booleanProp(v: unknown, key: string): boolean | undefined {
+  return isRecord(v) && typeof v[key] === 'boolean' ? v[key] : undefined;
+}
