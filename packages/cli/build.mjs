@@ -19,7 +19,9 @@ const ctx = await esbuild.context({
   sourcemap: false,
   minify: false,
   legalComments: 'none',
-  banner: { js: '#!/usr/bin/env node' },
+  // `node --` stops Node 20 from reading our `--env-file` option as its own (it exits 9
+  // when the file does not exist yet): nodejs/node#54232, fixed only for args after `--`.
+  banner: { js: '#!/usr/bin/env -S node --' },
   logLevel: 'warning',
   plugins: [
     {

@@ -1,0 +1,102 @@
+// create --out-file / --env-file: private files, in-place updates, .gitignore coverage.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { CliHarness, run, tmp } from './helpers';
+
+const VALUE = /[A-Za-z0-9_-]{43}/;
+
+suite('phq-tokens create into files (e2e)', () => {
+  const h = new CliHarness();
+  suiteSetup(() => h.start());
+  suiteTeardown(() => h.stop());
+
+  test('--out-file writes the value to a new 0600 file and prints nothing on stdout', async () => {
+    const cwd = tmp();
+    const r = await run(['create', '--name', 'To file', '--out-file', 'token.txt'], { env: h.env(h.account()), cwd });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    const file = path.join(cwd, 'token.txt');
+    assert.match(readFileSync(file, 'utf8'), new RegExp(`^${VALUE.source}\\n$`));
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+  });
+
+  test('--out-file refuses an existing file before creating anything', async () => {
+    const cwd = tmp();
+    writeFileSync(path.join(cwd, 'token.txt'), 'precious\n');
+    const cred = h.account();
+    const r = await run(['create', '--name', 'x', '--out-file', 'token.txt'], { env: h.env(cred), cwd });
+    assert.equal(r.code, 2);
+    assert.equal(readFileSync(path.join(cwd, 'token.txt'), 'utf8'), 'precious\n');
+    assert.equal(h.emu.state.tokenCount(cred), 0);
+  });
+
+  test('--env-file creates .env (0600) and a .gitignore that covers it', async () => {
+    const cwd = tmp();
+    const r = await run(['create', '--name', 'To env', '--env-file', '.env'], { env: h.env(h.account()), cwd });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    const env = readFileSync(path.join(cwd, '.env'), 'utf8');
+    assert.match(env, new RegExp(`^PHQ_API_TOKEN=${VALUE.source}\\n$`));
+    assert.equal(statSync(path.join(cwd, '.env')).mode & 0o777, 0o600);
+    assert.equal(readFileSync(path.join(cwd, '.gitignore'), 'utf8'), '/.env\n');
+    assert.match(r.stderr, /Added \.env to .*\.gitignore/);
+  });
+
+  test('an existing variable is updated in place, other lines and the mode kept, .gitignore not duplicated', async () => {
+    const cwd = tmp();
+    const envFile = path.join(cwd, 'app.env');
+    writeFileSync(envFile, '# app settings\nDEBUG=1\nexport MY_TOKEN=old-value\nPORT=8080\n', { mode: 0o640 });
+    writeFileSync(path.join(cwd, '.gitignore'), 'node_modules/\n*.env\n');
+    const r = await run(['create', '--name', 'Rotate', '--env-file', 'app.env', '--env-var', 'MY_TOKEN'], {
+      env: h.env(h.account()),
+      cwd,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    const lines = readFileSync(envFile, 'utf8').split('\n');
+    assert.equal(lines.length, 5);
+    assert.deepEqual([lines[0], lines[1], lines[3], lines[4]], ['# app settings', 'DEBUG=1', 'PORT=8080', '']);
+    assert.match(lines[2]!, new RegExp(`^export MY_TOKEN=${VALUE.source}$`));
+    assert.equal(statSync(envFile).mode & 0o777, 0o640);
+    assert.equal(readFileSync(path.join(cwd, '.gitignore'), 'utf8'), 'node_modules/\n*.env\n');
+    assert.match(r.stderr, /already covered/);
+  });
+
+  test('a missing variable is appended to an existing env file', async () => {
+    const cwd = tmp();
+    writeFileSync(path.join(cwd, '.env'), 'A=1');
+    await run(['create', '--name', 'Append', '--env-file', '.env'], { env: h.env(h.account()), cwd });
+    const lines = readFileSync(path.join(cwd, '.env'), 'utf8').split('\n');
+    assert.equal(lines[0], 'A=1');
+    assert.match(lines[1]!, /^PHQ_API_TOKEN=/);
+  });
+
+  test('in a repository, a root .gitignore that covers a nested env file is respected', async () => {
+    const repo = tmp();
+    mkdirSync(path.join(repo, '.git'));
+    mkdirSync(path.join(repo, 'services', 'api'), { recursive: true });
+    writeFileSync(path.join(repo, '.gitignore'), '.env\n');
+    const cwd = path.join(repo, 'services', 'api');
+    const r = await run(['create', '--name', 'Nested', '--env-file', '.env'], { env: h.env(h.account()), cwd });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(existsSync(path.join(cwd, '.gitignore')), false);
+  });
+
+  test('a negation in a nearer .gitignore is honoured (the file gets its own entry)', async () => {
+    const repo = tmp();
+    mkdirSync(path.join(repo, '.git'));
+    mkdirSync(path.join(repo, 'sub'));
+    writeFileSync(path.join(repo, '.gitignore'), '.env\n');
+    writeFileSync(path.join(repo, 'sub', '.gitignore'), '!.env\n');
+    const cwd = path.join(repo, 'sub');
+    await run(['create', '--name', 'Negated', '--env-file', '.env'], { env: h.env(h.account()), cwd });
+    assert.equal(readFileSync(path.join(cwd, '.gitignore'), 'utf8'), '!.env\n/.env\n');
+  });
+
+  test('a missing folder is a usage error before creating anything', async () => {
+    const cred = h.account();
+    const r = await run(['create', '--name', 'x', '--env-file', 'no/such/dir/.env'], { env: h.env(cred) });
+    assert.equal(r.code, 2);
+    assert.equal(h.emu.state.tokenCount(cred), 0);
+  });
+});

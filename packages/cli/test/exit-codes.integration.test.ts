@@ -1,0 +1,71 @@
+// Exit codes and messages for every error class, provoked with the emulator's faults.
+import assert from 'node:assert/strict';
+import { CliHarness, run } from './helpers';
+
+suite('phq-tokens exit codes (e2e)', () => {
+  const h = new CliHarness();
+  suiteSetup(() => h.start());
+  suiteTeardown(() => h.stop());
+  teardown(() => h.emu.faults.clear());
+
+  test('401: exit 3 with a login hint', async () => {
+    const r = await run(['list'], { env: h.env('phqm_' + 'n'.repeat(43)) });
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /Not authorized: .*\nhint: run "phq-tokens login"/);
+  });
+
+  test('no credential at all: exit 3', async () => {
+    const r = await run(['list'], { env: h.env('', { PHQ_MANAGEMENT_TOKEN: undefined }) });
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /Not logged in/);
+  });
+
+  const cases: [string, Record<string, unknown>, number, RegExp][] = [
+    ['403', { kind: 'status', status: 403 }, 3, /Forbidden/],
+    ['402', { kind: 'status', status: 402 }, 1, /Payment required/],
+    ['404', { kind: 'status', status: 404 }, 4, /Not found/],
+    [
+      '429 after retries',
+      { kind: 'status', status: 429, retryAfter: 0 },
+      5,
+      /Rate limited by the API after 4 attempts/,
+    ],
+    ['500 after retries', { kind: 'status', status: 500 }, 5, /The API failed with 500 after 4 attempts/],
+    ['503 after retries', { kind: 'status', status: 503 }, 5, /The API failed with 503/],
+    ['a dropped connection', { kind: 'drop' }, 5, /Could not reach the API .* after 4 attempts/],
+    ['a malformed body', { kind: 'malformed' }, 1, /Unexpected response from the API/],
+  ];
+  for (const [what, fault, code, message] of cases) {
+    test(`${what}: exit ${code}`, async () => {
+      h.emu.faults.inject({ route: 'GET /v1/account/', ...fault } as never);
+      const r = await run(['whoami'], { env: h.env(h.account()) });
+      assert.equal(r.code, code, r.stderr);
+      assert.match(r.stderr, message);
+      assert.equal(r.stdout, '');
+    });
+  }
+
+  test('retries are announced on stderr', async () => {
+    h.emu.faults.inject({ route: 'GET /v1/account/', kind: 'status', status: 500, times: 1 });
+    const r = await run(['whoami'], { env: h.env(h.account()) });
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /warning: server \(500\); retry 1 in/);
+  });
+
+  test('a timeout after retries: exit 5', async () => {
+    h.emu.faults.inject({ route: 'GET /v1/account/', kind: 'latency', delayMs: 3000 });
+    const r = await run(['whoami'], { env: h.env(h.account(), { PHQ_TOKENS_TIMEOUT_MS: '100' }) });
+    assert.equal(r.code, 5);
+    assert.match(r.stderr, /did not answer in time .* after 4 attempts/);
+  });
+
+  test('Ctrl-C (SIGINT) during a call: exit 130', async () => {
+    h.emu.faults.inject({ route: 'GET /v1/account/', kind: 'latency', delayMs: 10_000 });
+    const r = await run(['whoami'], {
+      env: h.env(h.account()),
+      onSpawn: (pid) => setTimeout(() => process.kill(pid, 'SIGINT'), 700),
+    });
+    assert.equal(r.code, 130, r.stderr);
+    assert.match(r.stderr, /Cancelled/);
+  });
+});
