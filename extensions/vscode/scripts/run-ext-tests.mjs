@@ -44,10 +44,13 @@ async function main() {
   lap(started ? `emulator at ${started.emu.url}` : 'emulator not available: emulator-backed tests will be skipped');
 
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'phq-ws-'));
+  // Our own state folder so the no-secret-leak test can scan everything code-server wrote.
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'phq-code-server-'));
   cpSync(path.join(extDir, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   // Values reach the extension host through the server's environment; never printed.
   const env = {
     PHQ_TEST_WORKSPACE: workspace,
+    PHQ_TEST_STATE_DIR: stateDir,
     ...(grep ? { PHQ_TEST_GREP: grep } : {}),
     ...(started
       ? {
@@ -57,7 +60,7 @@ async function main() {
         }
       : {}),
   };
-  const server = await startCodeServer({ env });
+  const server = await startCodeServer({ env, stateDir });
   lap(`code-server at ${server.url}`);
   let code;
   try {
@@ -70,6 +73,8 @@ async function main() {
     await server.close();
     await started?.emu.close();
     rmSync(workspace, { recursive: true, force: true });
+    if (!process.env.PHQ_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
+    else console.log(`state kept in ${stateDir}`);
   }
   lap(`extension-host suite exit code: ${code}`);
   if (code === 'timeout') console.log('0 passing\n1 failing (the suite timed out)');

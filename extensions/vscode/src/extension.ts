@@ -82,7 +82,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   logs.log.info(
     `activated in ${activationMs.toFixed(1)} ms (extension host pid ${process.pid}, node ${process.version})`,
   );
-  return { activationMs, testing: testingApi({ repo, tree, errors, client, logUri: context.logUri }) };
+  return {
+    activationMs,
+    testing: testingApi({ repo, auth, tree, errors, client, logUri: context.logUri, globalState: context.globalState }),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,6 +2,7 @@
 // tree shows, which values are stored, the last error, the language client's state. No
 // method returns a token value or a credential.
 import type * as vscode from 'vscode';
+import type { PhqAuthProvider } from './auth/provider';
 import type { ErrorReporter } from './commands/handleError';
 import type { TokenLanguageClient } from './lsp/client';
 import type { TokenRepository } from './tokens/repository';
@@ -9,6 +10,8 @@ import type { TreeNode } from './tree/nodes';
 import type { TokenTreeProvider } from './tree/provider';
 
 export interface TestingApi {
+  /** The auth provider's sessions (labels only). */
+  sessions(): Promise<{ id: string; label: string }[]>;
   accounts(): {
     sessionId: string;
     name: string;
@@ -25,17 +28,22 @@ export interface TestingApi {
   languageClientState(): string;
   /** Resends token metadata to the server and resolves when sent. */
   syncLanguageServer(): Promise<void>;
+  /** Everything this extension keeps in global state, as JSON (metadata only, by design). */
+  globalStateJson(): string;
   logUri: vscode.Uri;
 }
 
 export function testingApi(o: {
   repo: TokenRepository;
+  auth: PhqAuthProvider;
   tree: TokenTreeProvider;
   errors: ErrorReporter;
   client: TokenLanguageClient;
   logUri: vscode.Uri;
+  globalState: vscode.Memento;
 }): TestingApi {
   return {
+    sessions: async () => (await o.auth.getSessions()).map((s) => ({ id: s.id, label: s.account.label })),
     accounts: () =>
       o.repo.list().map((a) => ({
         sessionId: a.record.sessionId,
@@ -60,6 +68,8 @@ export function testingApi(o: {
     },
     languageClientState: () => o.client.state,
     syncLanguageServer: () => o.client.sendTokens(),
+    globalStateJson: () =>
+      JSON.stringify(Object.fromEntries(o.globalState.keys().map((k) => [k, o.globalState.get(k)]))),
     logUri: o.logUri,
   };
 }

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { api, emulator, exec, requireEmulator, setting, signedIn, tokenByName } from './helpers';
+
+suite('error paths (emulator fault injection)', function () {
+  suiteSetup(async function () {
+    requireEmulator(this);
+    await signedIn();
+    await setting('network.retries', 0); // see each failure at once instead of after backoff
+  });
+  setup(async () => (await api()).testing.clearLastError());
+  teardown(() => emulator.clear());
+  suiteTeardown(() => setting('network.retries', undefined));
+
+  test('401 offers to sign in again', async () => {
+    await emulator.inject({ route: 'GET /v1/tokens/', kind: 'status', status: 401 });
+    await exec('predicthqTokens.refresh');
+    const e = (await api()).testing.lastError();
+    assert.ok(e, 'an error was reported');
+    assert.match(e.message, /sign in again/i);
+    assert.deepEqual(e.actions, ['Sign In', 'Show Logs']);
+  });
+
+  test('403 names the missing scope', async () => {
+    const sessionId = await signedIn();
+    const node = await tokenByName(sessionId, 'CI | Ext Host Test');
+    await emulator.inject({ route: 'PATCH /v1/tokens/{id}/', kind: 'status', status: 403 });
+    await exec('predicthqTokens.renameToken', { tokenId: node.token.id, name: 'CI | Never' });
+    const e = (await api()).testing.lastError();
+    assert.ok(e);
+    assert.match(e.message, /403|scope/);
+    assert.ok(e.actions.includes('Show Logs'));
+  });
+
+  test('429 says it is rate limited and Retry works once the limit passes', async () => {
+    const a = await api();
+    await emulator.inject({ route: 'GET /v1/tokens/', kind: 'status', status: 429, retryAfter: 1, times: 1 });
+    await exec('predicthqTokens.refresh');
+    const e = a.testing.lastError();
+    assert.ok(e);
+    assert.match(e.message, /rate limit/i);
+    assert.deepEqual(e.actions, ['Retry', 'Show Logs']);
+    // The rule was used up: Retry (what the notification button runs) now succeeds.
+    await a.testing.retryLastError();
+    assert.equal(a.testing.accounts()[0]?.error, undefined);
+  });
+
+  test('network failure says the API could not be reached and offers Retry', async () => {
+    await emulator.inject({ route: 'GET /v1/tokens/', kind: 'drop' });
+    await exec('predicthqTokens.refresh');
+    const e = (await api()).testing.lastError();
+    assert.ok(e);
+    assert.match(e.message, /could not be reached/);
+    assert.deepEqual(e.actions, ['Retry', 'Show Logs']);
+  });
+
+  test('a failed create leaves no stored value and no token behind', async () => {
+    const a = await api();
+    await emulator.inject({ route: 'POST /v1/tokens/', kind: 'status', status: 500 });
+    const before = (await emulator.tokenNames()).length;
+    assert.equal(
+      await exec('predicthqTokens.createToken', { name: 'Should Fail', scopes: ['events'], then: 'none' }),
+      undefined,
+    );
+    assert.match(a.testing.lastError()?.message ?? '', /server error/);
+    await emulator.clear();
+    assert.equal((await emulator.tokenNames()).length, before);
+  });
+});

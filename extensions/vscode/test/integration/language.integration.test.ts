@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, copiedValue, exec, requireEmulator, seenValues, signedIn, tokenByName, waitFor } from './helpers';
+
+suite('language server: diagnostics and token insertion', function () {
+  suiteSetup(async function () {
+    requireEmulator(this);
+    if ((await api()).testing.languageClientState() === 'missing') this.skip();
+    await signedIn();
+  });
+
+  async function open(name: string): Promise<vscode.TextDocument> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name));
+    await vscode.window.showTextDocument(doc);
+    return doc;
+  }
+
+  test('the language client is running', async () => {
+    await waitFor('language client running', async () => (await api()).testing.languageClientState() === 'running');
+  });
+
+  test('a Python "Bearer $API_TOKEN" is flagged; the shell script\'s "$API_TOKEN" is not', async () => {
+    const py = await open('events.py');
+    const diags = await waitFor('diagnostics on events.py', () => {
+      const d = vscode.languages.getDiagnostics(py.uri);
+      return d.length > 0 ? d : undefined;
+    });
+    assert.ok(
+      diags.some((d) => py.getText(d.range).includes('$API_TOKEN')),
+      diags.map((d) => d.message).join('\n'),
+    );
+    const sh = await open('fetch.sh');
+    // Wait until the server has seen the file (a diagnostics publish, possibly empty) via the Python one above settling.
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(!vscode.languages.getDiagnostics(sh.uri).some((d) => sh.getText(d.range).includes('$API_TOKEN')));
+  });
+
+  test('completion at the placeholder inserts a real token value (filled in by the client)', async () => {
+    const a = await api();
+    const sessionId = await signedIn();
+    const node = await tokenByName(sessionId, 'CI | Ext Host Test');
+    const value = await copiedValue(node.token.id);
+    seenValues.add(value);
+    await a.testing.syncLanguageServer();
+    const doc = await open('events.py');
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('$API_TOKEN'));
+    const col = doc.lineAt(line).text.indexOf('$API_TOKEN') + '$API_TOKEN'.length;
+    const pos = new vscode.Position(line, col);
+    const item = await waitFor('a completion for the token', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        pos,
+      );
+      return list.items.find(
+        (i) => i.command?.command === 'phq.insertToken' && JSON.stringify(i.command.arguments).includes(node.token.id),
+      );
+    });
+    // The server's item carries only the token id; the value is not in the item.
+    assert.ok(!JSON.stringify(item).includes(value), 'completion item does not carry the value');
+    // Accepting an item = apply its edit, then run its command.
+    const edit = new vscode.WorkspaceEdit();
+    const te =
+      item.textEdit ??
+      (item.range
+        ? new vscode.TextEdit(
+            item.range instanceof vscode.Range ? item.range : item.range.replacing,
+            String(item.insertText ?? ''),
+          )
+        : undefined);
+    if (te) {
+      edit.replace(doc.uri, te.range, te.newText);
+      await vscode.workspace.applyEdit(edit);
+    }
+    await exec(item.command!.command, ...(item.command!.arguments ?? []));
+    await waitFor('value inserted', () => doc.getText().includes(value));
+    assert.ok(!doc.getText().includes('$API_TOKEN'), 'placeholder replaced');
+    await waitFor(
+      'placeholder diagnostic gone',
+      () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.message.includes('placeholder')),
+    );
+    await doc.save();
+  });
+});

@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { VerifyResult } from '@phq-tokens/core';
+import {
+  api,
+  copiedValue,
+  emulator,
+  exec,
+  requireEmulator,
+  seenValues,
+  signedIn,
+  tokenByName,
+  waitFor,
+} from './helpers';
+
+suite('token commands against the emulator', function () {
+  let sessionId: string;
+  suiteSetup(async function () {
+    requireEmulator(this);
+    sessionId = await signedIn();
+  });
+
+  test('create stores the value in SecretStorage at once and shows the token as stored', async () => {
+    const a = await api();
+    const id = await exec<string>('predicthqTokens.createToken', {
+      name: 'CI | Ext Host Test',
+      scopes: ['events', 'places'],
+      then: 'none',
+    });
+    assert.match(id, /^tok_[A-Za-z0-9]{20}$/, JSON.stringify(a.testing.lastError()));
+    assert.equal(a.testing.isStored(id), true);
+    const node = await tokenByName(sessionId, 'CI | Ext Host Test');
+    const item = a.testing.treeItem(node);
+    assert.equal(item.label, 'Ext Host Test');
+    assert.equal(item.contextValue, 'token.stored');
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'key');
+    assert.ok((await emulator.tokenNames()).includes('CI | Ext Host Test'), 'created on the server');
+    const value = await copiedValue(id);
+    seenValues.add(value);
+    assert.match(value, /^[A-Za-z0-9_-]{43}$/);
+  });
+
+  test('verify: valid for a token with events, missing scope for one without', async () => {
+    const ok = await tokenByName(sessionId, 'CI | Ext Host Test');
+    assert.deepEqual(await exec<VerifyResult>('predicthqTokens.verifyToken', { tokenId: ok.token.id }), {
+      status: 'valid',
+    });
+    const id = await exec<string>('predicthqTokens.createToken', {
+      name: 'Features Probe',
+      scopes: ['features'],
+      then: 'none',
+    });
+    seenValues.add(await copiedValue(id));
+    assert.deepEqual(await exec<VerifyResult>('predicthqTokens.verifyToken', { tokenId: id }), {
+      status: 'missing-scope',
+      scope: 'events',
+    });
+  });
+
+  test('copy token id', async () => {
+    const node = await tokenByName(sessionId, 'Staging');
+    assert.equal(await exec('predicthqTokens.copyTokenId', node), node.token.id);
+    assert.equal(await vscode.env.clipboard.readText(), node.token.id);
+  });
+
+  test('view scopes returns the token scopes', async () => {
+    const node = await tokenByName(sessionId, 'Analytics Pipeline | Nightly Export');
+    assert.deepEqual(await exec('predicthqTokens.viewScopes', { tokenId: node.token.id, quiet: true }), [
+      'events',
+      'features',
+    ]);
+  });
+
+  test('rename keeps the legacy client prefix', async () => {
+    const node = await tokenByName(sessionId, 'Analytics Pipeline | Nightly Export');
+    const renamed = await exec<string>('predicthqTokens.renameToken', {
+      tokenId: node.token.id,
+      name: 'Analytics Pipeline | Hourly Export',
+    });
+    assert.equal(renamed, 'Analytics Pipeline | Hourly Export');
+    const a = await api();
+    const item = a.testing.treeItem(await tokenByName(sessionId, 'Analytics Pipeline | Hourly Export'));
+    assert.equal(item.label, 'Hourly Export');
+    assert.ok((await emulator.tokenNames()).includes('Analytics Pipeline | Hourly Export'));
+  });
+
+  test('import a value for a token created elsewhere; verify says it is invalid when it is not the real one', async () => {
+    const node = await tokenByName(sessionId, 'Staging');
+    const a = await api();
+    assert.equal(a.testing.isStored(node.token.id), false);
+    const fake = `FAKE${'x'.repeat(20)}${Math.random().toString(36).slice(2)}`;
+    assert.equal(await exec('predicthqTokens.importTokenValue', { tokenId: node.token.id, value: fake }), true);
+    assert.equal(a.testing.isStored(node.token.id), true);
+    assert.deepEqual(await exec<VerifyResult>('predicthqTokens.verifyToken', { tokenId: node.token.id }), {
+      status: 'invalid',
+    });
+    // A real value imported under another token id verifies.
+    const real = await copiedValue((await tokenByName(sessionId, 'CI | Ext Host Test')).token.id);
+    await exec('predicthqTokens.importTokenValue', { tokenId: node.token.id, value: real });
+    assert.deepEqual(await exec<VerifyResult>('predicthqTokens.verifyToken', { tokenId: node.token.id }), {
+      status: 'valid',
+    });
+  });
+
+  test('create then Save to .env writes the variable and makes .gitignore cover .env', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'a workspace folder is open');
+    const id = await exec<string>('predicthqTokens.createToken', {
+      name: 'Dotenv Token',
+      scopes: ['events'],
+      then: 'env',
+    });
+    const value = await copiedValue(id);
+    seenValues.add(value);
+    const envText = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.env'))).toString();
+    assert.ok(envText.includes(`PHQ_API_TOKEN=${value}`));
+    const gitignore = Buffer.from(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.gitignore')),
+    ).toString();
+    assert.match(gitignore, /^\.env$/m);
+  });
+
+  test('delete removes the token on the server and its stored value', async () => {
+    const a = await api();
+    const node = await tokenByName(sessionId, 'Features Probe');
+    assert.equal(await exec('predicthqTokens.deleteToken', { tokenId: node.token.id, confirm: true }), true);
+    assert.equal(a.testing.isStored(node.token.id), false);
+    assert.ok(!(await emulator.tokenNames()).includes('Features Probe'));
+    await waitFor(
+      'tree updated',
+      async () =>
+        !(await api()).testing
+          .treeChildren(a.testing.treeChildren()[0])
+          .some((n) => n.kind === 'token' && n.token.id === node.token.id),
+    );
+  });
+
+  test('refresh picks up a change made elsewhere', async () => {
+    const a = await api();
+    const before = a.testing.accounts()[0]!.tokenCount!;
+    const res = await fetch(`${process.env.PHQ_TEST_EMULATOR_URL}/v1/tokens/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${process.env.PHQ_TEST_CREDENTIAL}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `Made elsewhere ${path.basename(__filename)}` }),
+    });
+    assert.equal(res.status, 201);
+    seenValues.add(((await res.json()) as { token: string }).token);
+    await exec('predicthqTokens.refresh');
+    assert.equal(a.testing.accounts()[0]!.tokenCount, before + 1);
+  });
+});

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { PhqError } from '@phq-tokens/core';
+import { CancelledError, describeError } from '../../src/errors/describe';
+
+suite('error messages and actions', () => {
+  test('401 offers Sign In', () => {
+    const v = describeError(new PhqError('unauthorized', 'x', { status: 401 }), 'load the tokens');
+    assert.match(v.message, /^Could not load the tokens: .*Sign in again\./);
+    assert.deepEqual(v.actions, ['Sign In', 'Show Logs']);
+  });
+
+  test('403 names the missing scope when the server names it', () => {
+    const v = describeError(new PhqError('forbidden', 'x', { status: 403, missingScope: 'events' }), 'verify');
+    assert.match(v.message, /lacks the "events" scope/);
+    assert.match(describeError(new PhqError('forbidden', 'Nope.', { status: 403 }), 'x').message, /403 Forbidden/);
+  });
+
+  test('429 says rate limited, with the wait, and offers Retry', () => {
+    const v = describeError(new PhqError('rate-limited', 'x', { status: 429, retryAfterMs: 2500 }), 'create the token');
+    assert.match(v.message, /rate limiting.*Try again in 3 s/);
+    assert.deepEqual(v.actions, ['Retry', 'Show Logs']);
+  });
+
+  test('network, timeout and 5xx offer Retry', () => {
+    for (const kind of ['network', 'timeout', 'server'] as const)
+      assert.deepEqual(describeError(new PhqError(kind, 'x'), 'y').actions, ['Retry', 'Show Logs'], kind);
+  });
+
+  test('validation shows the message; other errors get Show Logs', () => {
+    const v = describeError(
+      new PhqError('validation', 'A token name cannot be empty.', { field: 'name' }),
+      'create the token',
+    );
+    assert.equal(v.message, 'Could not create the token: A token name cannot be empty.');
+    assert.deepEqual(describeError(new Error('boom'), 'x').actions, ['Show Logs']);
+    assert.match(describeError('odd', 'x').message, /odd/);
+  });
+
+  test('cancellation is silent', () => {
+    assert.equal(describeError(new CancelledError(), 'x').silent, true);
+    assert.equal(describeError(new PhqError('cancelled', 'x'), 'x').silent, true);
+  });
+});
