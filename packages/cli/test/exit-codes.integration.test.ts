@@ -60,11 +60,17 @@ suite('phq-tokens exit codes (e2e)', () => {
   });
 
   test('Ctrl-C (SIGINT) during a call: exit 130', async () => {
-    h.emu.faults.inject({ route: 'GET /v1/account/', kind: 'latency', delayMs: 10_000 });
-    const r = await run(['whoami'], {
-      env: h.env(h.account()),
-      onSpawn: (pid) => setTimeout(() => process.kill(pid, 'SIGINT'), 700),
-    });
+    const fault = h.emu.faults.inject({ route: 'GET /v1/account/', kind: 'latency', delayMs: 10_000 });
+    // Interrupt once the request is in flight (so the handler is surely installed).
+    const whenInFlight = (pid: number) => {
+      const poll = setInterval(() => {
+        if ((h.emu.faults.list().find((f) => f.id === fault.id)?.hits ?? 0) > 0) {
+          clearInterval(poll);
+          process.kill(pid, 'SIGINT');
+        }
+      }, 20);
+    };
+    const r = await run(['whoami'], { env: h.env(h.account()), onSpawn: whenInFlight });
     assert.equal(r.code, 130, r.stderr);
     assert.match(r.stderr, /Cancelled/);
   });
