@@ -1,1 +1,10 @@
 export * from './types';
+export { scan } from './scan';
+export { DocumentScanner } from './document-scanner';
+export { fingerprint, maskSecret } from './fingerprint';
+export { languageFromFileName } from './languages';
+export { envReference } from './env-reference';
+export { compilePattern, DEFAULT_ENV_VAR } from './rules/context';
+export { isLikelyToken } from './rules/shape';
+export { FAMILIES } from './rules/patterns';
+export { createPathFilter, type PathFilter } from './paths';

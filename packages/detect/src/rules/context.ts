@@ -1,0 +1,42 @@
+// Options compiled once per scan (and per DocumentScanner), shared by every judged line.
+import type { KnownToken, ScanOptions, Severity } from '../types';
+import { dialectFor, type Dialect } from '../dialects';
+
+export interface ScanContext {
+  dialect: Dialect;
+  envVar: string;
+  extra: RegExp[];
+  known: ReadonlyMap<string, KnownToken> | null;
+  prose: boolean;
+  severities: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export const DEFAULT_ENV_VAR = 'PHQ_API_TOKEN';
+
+/** Compiles a user pattern, or returns the reason it is unusable. */
+export function compilePattern(source: string): RegExp | string {
+  try {
+    const re = new RegExp(source, 'g');
+    if (re.test('')) return 'the pattern matches the empty string';
+    return re;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+export function compileOptions(options: ScanOptions): ScanContext {
+  const extra: RegExp[] = [];
+  // Invalid user patterns are skipped here; front ends report them (see compilePattern).
+  for (const p of options.extraPatterns ?? []) {
+    const re = compilePattern(p);
+    if (typeof re !== 'string') extra.push(re);
+  }
+  return {
+    dialect: dialectFor(options.languageId, options.fileName),
+    envVar: options.envVarName || DEFAULT_ENV_VAR,
+    extra,
+    known: options.knownFingerprints && options.knownFingerprints.size > 0 ? options.knownFingerprints : null,
+    prose: options.markdownProse === true,
+    severities: options.severities ?? {},
+  };
+}

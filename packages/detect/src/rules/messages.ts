@@ -1,0 +1,54 @@
+// Messages a user understands: what was found, why it is a problem here, what to do.
+import type { Dialect } from '../dialects';
+import { Interp } from '../lexer/types';
+
+const SHELLISH = new Set(['shellscript', 'dockerfile', 'makefile', 'dotenv']);
+
+/** Why text in this kind of string goes out as written. */
+export function sentAsIs(d: Dialect, interp: number): string {
+  switch (interp) {
+    case Interp.JsTemplate:
+      return 'a template literal sends it as written (only ${...} is interpolated)';
+    case Interp.PyFormat:
+      return d.languageId === 'python'
+        ? 'an f-string sends it as written (only {name} is interpolated)'
+        : `this ${d.label} string sends it as written`;
+    case Interp.Shell:
+      return 'the shell does not expand this form';
+    case Interp.Yaml:
+      return 'this YAML value is used as written';
+    case Interp.Http:
+      return 'this request sends it as written (a variable is written {{NAME}})';
+    case Interp.BearerOnly:
+      return 'it follows "Bearer " and would be sent as written';
+    case Interp.None:
+      if (SHELLISH.has(d.languageId)) return 'single quotes stop the shell from expanding it';
+      if (d.languageId === 'dockerfile') return 'exec-form JSON arrays are not expanded by a shell';
+      if (d.languageId === 'ini' || d.languageId === 'json' || d.languageId === 'toml')
+        return `this ${d.label} value is used as written`;
+      return `a ${d.label} string literal sends it as written`;
+    default:
+      return `this ${d.label} string sends it as written`;
+  }
+}
+
+export function placeholderMessage(ph: string, why: string, ref: string, docs: boolean): string {
+  const lead = docs ? `Example uses the placeholder "${ph}"` : `Unfilled token placeholder "${ph}"`;
+  return `${lead}: ${why}, so the API receives the literal text and answers 401. Use ${ref} or one of your tokens.`;
+}
+
+export function hardcodedMessage(masked: string, ref: string): string {
+  return `Hardcoded API token (${masked}): anyone who can read this file can use it. Read it from ${ref} and keep the value in a secret store.`;
+}
+
+export function knownMessage(name: string, masked: string, ref: string): string {
+  return `Your API token "${name}" is written in this file (${masked}). Read it from ${ref} instead, and rotate the token if the file was shared.`;
+}
+
+export function browserMessage(variable: string, prefix: string): string {
+  return `${variable} is shipped to the browser (${prefix} variables are bundled into client code), so every visitor gets the token. Call PredictHQ from server code instead.`;
+}
+
+export function endpointMessage(family: string): string {
+  return `Calls the PredictHQ ${family} API (/v1/${family}/): the token needs the "${family}" scope.`;
+}
