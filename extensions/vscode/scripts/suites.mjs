@@ -14,5 +14,12 @@ export function suites() {
       cwd: extDir,
       env: {},
     },
+    {
+      name: 'extensions/vscode (.vsix: package, install, activate)',
+      cmd: process.execPath,
+      args: [path.join(extDir, 'scripts', 'check-vsix.mjs')],
+      cwd: extDir,
+      env: {},
+    },
   ];
 }

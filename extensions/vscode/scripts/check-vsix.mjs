@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Builds the .vsix with the one packaging command, installs it into a fresh code-server
+// with `--install-extension`, opens the workbench and waits until the installed extension
+// logs its activation. Prints "N passed, N failed" for the root test runner.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, workbenchUrl } from './browser.mjs';
+import { installExtension, listExtensions, startCodeServer, stateDirs } from './code-server.mjs';
+import { ensureCodeServer } from './ensure-code-server.mjs';
+
+const extDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(path.join(extDir, 'package.json'), 'utf8'));
+const id = `${pkg.publisher}.${pkg.name}`;
+const vsix = path.join(extDir, 'dist', 'predicthq-tokens.vsix');
+let passed = 0;
+let failed = 0;
+const check = async (name, fn) => {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✖ ${name}: ${e instanceof Error ? e.message : e}`);
+  }
+};
+
+function* files(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) yield* files(p);
+    else yield p;
+  }
+}
+
+ensureCodeServer();
+await check('the .vsix builds from one command (vsce package)', () => {
+  const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: extDir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`);
+  if (!existsSync(vsix)) throw new Error('no .vsix written');
+  console.log(`    ${path.relative(extDir, vsix)}: ${(statSync(vsix).size / 1024).toFixed(1)} KiB`);
+});
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'phq-vsix-'));
+const dirs = stateDirs(root);
+await check('it installs into code-server (--install-extension)', () => {
+  installExtension(dirs, vsix);
+  const list = listExtensions(dirs);
+  if (!list.includes(`${id}@${pkg.version}`)) throw new Error(`not listed: ${list.join(', ')}`);
+});
+
+await check('the installed extension activates in the workbench', async () => {
+  const server = await startCodeServer({ stateDir: root, smokeTestDriver: false });
+  const browser = await launchBrowser();
+  try {
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'phq-vsix-ws-'));
+    await browser.page.goto(workbenchUrl(server, { folder: ws }));
+    const until = Date.now() + 90_000;
+    let log;
+    while (!log && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 500));
+      log = [...files(dirs.userData)].find(
+        (f) => f.endsWith('PredictHQ Tokens.log') && readFileSync(f, 'utf8').includes('activated in'),
+      );
+    }
+    if (!log) throw new Error('no activation logged within 90 s');
+    console.log(
+      `    ${readFileSync(log, 'utf8')
+        .split('\n')
+        .find((l) => l.includes('activated in'))
+        .trim()}`,
+    );
+    rmSync(ws, { recursive: true, force: true });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+rmSync(root, { recursive: true, force: true });
+console.log(`vsix: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
