@@ -29,9 +29,6 @@ export interface RunOptions {
   onSpawn?: (pid: number) => void;
 }
 
-/** Every output of every run, for the "no secret printed" check. */
-export const transcript: { args: string[]; result: RunResult }[] = [];
-
 export function tmp(prefix = 'phq-cli-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
@@ -59,9 +56,7 @@ export function run(args: string[], o: RunOptions = {}): Promise<RunResult> {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      const result = { code, signal, stdout, stderr };
-      transcript.push({ args, result });
-      resolve(result);
+      resolve({ code, signal, stdout, stderr });
     });
     if (child.pid !== undefined) o.onSpawn?.(child.pid);
     // A command that exits before reading stdin closes the pipe: not a test failure.
@@ -71,20 +66,24 @@ export function run(args: string[], o: RunOptions = {}): Promise<RunResult> {
 }
 
 /** Runs the CLI under a pseudo-terminal (util-linux `script`), feeding `input` as keystrokes. */
-export function runInTty(args: string[], o: RunOptions & { input: string }): Promise<RunResult> {
+export function runInTty(args: string[], o: RunOptions & { input: string; prompt: RegExp }): Promise<RunResult> {
   const quoted = [cliJs, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', quoted, '/dev/null'], { cwd: o.cwd ?? tmp(), env: o.env ?? baseEnv() });
     let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    let typed = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      // Type only once the prompt is shown, as a person would (and after raw mode is on).
+      if (!typed && o.prompt.test(stdout)) {
+        typed = true;
+        child.stdin.write(o.input);
+      }
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      const result = { code, signal, stdout, stderr: '' };
-      transcript.push({ args, result });
-      resolve(result);
+      resolve({ code, signal, stdout, stderr: '' });
     });
-    // Give the prompt a moment to appear; the pty buffers input in any case.
-    setTimeout(() => child.stdin.write(o.input), 300);
   });
 }
 

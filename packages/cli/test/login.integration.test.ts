@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { CliHarness, baseEnv, run } from './helpers';
+import { CliHarness, baseEnv, run, runInTty } from './helpers';
 
 suite('phq-tokens login, logout, whoami (e2e)', () => {
   const h = new CliHarness();
@@ -27,6 +27,19 @@ suite('phq-tokens login, logout, whoami (e2e)', () => {
     const json = JSON.parse((await run(['whoami', '--json'], { env })).stdout) as Record<string, unknown>;
     assert.equal(json.name, 'Demo Org');
     assert.equal(json.apiUrl, h.emu.url);
+  });
+
+  test('on a terminal, login prompts and does not echo the credential', async () => {
+    const env = baseEnv();
+    const r = await runInTty(['login', '--api-url', h.emu.url], {
+      env,
+      input: `${h.emu.credential}\r`,
+      prompt: /Management credential for .*: /,
+    });
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /Logged in to/);
+    assert.ok(!r.stdout.includes(h.emu.credential), 'the credential was echoed');
+    assert.equal(JSON.parse(readFileSync(configOf(env), 'utf8')).credential, h.emu.credential);
   });
 
   test('a rejected credential is exit 3 and nothing is stored', async () => {

@@ -131,12 +131,12 @@ suite('phq-tokens token commands (e2e)', () => {
     const env = h.env(cred);
     await run(['create', '--name', 'Asked about'], { env });
     const [t] = JSON.parse((await run(['list', '--json'], { env })).stdout) as { id: string }[];
-    const no = await runInTty(['delete', t!.id], { env, input: 'n\n' });
+    const no = await runInTty(['delete', t!.id], { env, input: 'n\n', prompt: /\[y\/N\]/ });
     assert.match(no.stdout, /Delete token tok_\w+ "Asked about"\?/);
     assert.match(no.stdout, /Not deleted/);
     assert.equal(no.code, 0);
     assert.equal(h.emu.state.tokenCount(cred), 1);
-    const yes = await runInTty(['delete', t!.id], { env, input: 'y\n' });
+    const yes = await runInTty(['delete', t!.id], { env, input: 'y\n', prompt: /\[y\/N\]/ });
     assert.equal(yes.code, 0, yes.stdout);
     assert.equal(h.emu.state.tokenCount(cred), 0);
   });

@@ -53,8 +53,9 @@ export function promptSecret(question: string): Promise<string> {
         else value += ch;
       }
     };
-    process.stderr.write(question);
+    // Raw mode first: keys typed as soon as the prompt shows must not be echoed.
     stdin.setRawMode(true);
+    process.stderr.write(question);
     stdin.resume();
     stdin.on('data', onData);
   });

@@ -76,6 +76,11 @@ export function upsertEnvVar(file: string, name: string, value: string): 'create
   return found ? 'updated' : 'added';
 }
 
+/** Escapes what .gitignore would read as a pattern or a comment, so the entry matches the name only. */
+function gitignoreLiteral(name: string): string {
+  return name.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`).replace(/ $/, '\\ ');
+}
+
 function findGitRoot(start: string): string | undefined {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, '.git'))) return dir;
@@ -110,6 +115,6 @@ export function ensureGitignored(file: string): { gitignore: string; changed: bo
   if (ignored) return { gitignore, changed: false };
   const existing = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '';
   const sep = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  appendFileSync(gitignore, `${sep}/${path.basename(abs)}\n`);
+  appendFileSync(gitignore, `${sep}/${gitignoreLiteral(path.basename(abs))}\n`);
   return { gitignore, changed: true };
 }
