@@ -1,1 +1,76 @@
-console.log('no bundle yet');
+// Bundles the emulator bin into one file, dist/bin.js (bin `phq-emulator`): one esbuild
+// context, node platform, CommonJS, fully bundled. Prints the size, then a smoke check
+// starts the bundle, calls GET /v1/account/ with the printed credential and stops it
+// with SIGTERM. `node build.mjs --watch` rebuilds on change (no smoke check).
+import * as esbuild from 'esbuild';
+import { spawn } from 'node:child_process';
+import { chmodSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outfile = path.join(here, 'dist', 'bin.js');
+const watch = process.argv.includes('--watch');
+
+const ctx = await esbuild.context({
+  entryPoints: [path.join(here, 'src', 'bin.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: false,
+  minify: false,
+  legalComments: 'none',
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'report-size',
+      setup(build) {
+        build.onEnd((r) => {
+          if (r.errors.length > 0) return;
+          chmodSync(outfile, 0o755);
+          console.log(`emulator: dist/bin.js ${(statSync(outfile).size / 1024).toFixed(1)} KiB`);
+        });
+      },
+    },
+  ],
+});
+
+/** Starts the bundle on an ephemeral port and expects the seeded account to answer. */
+function smoke() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [outfile, '--json', '--no-seed'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('smoke: the emulator did not start within 10 s'));
+    }, 10_000);
+    let out = '';
+    child.stdout.on('data', async (d) => {
+      out += d;
+      if (!out.includes('\n')) return;
+      clearTimeout(timer);
+      try {
+        const { url, credential } = JSON.parse(out.split('\n')[0]);
+        const res = await fetch(`${url}/v1/account/`, { headers: { authorization: `Bearer ${credential}` } });
+        if (res.status !== 200) throw new Error(`smoke: GET /v1/account/ answered ${res.status}`);
+        child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`smoke: exit code ${code}`))));
+        child.kill('SIGTERM');
+      } catch (e) {
+        child.kill('SIGKILL');
+        reject(e);
+      }
+    });
+    child.on('error', reject);
+  });
+}
+
+if (watch) {
+  await ctx.watch();
+} else {
+  await ctx.rebuild();
+  await ctx.dispose();
+  await smoke();
+  console.log('emulator: smoke check passed (GET /v1/account/, clean SIGTERM)');
+}
