@@ -9,7 +9,12 @@ import { startEmulator, type RunningEmulator } from '@phq-tokens/emulator';
 export const pkgDir = path.resolve(__dirname, '..');
 export const cliJs = path.join(pkgDir, 'dist', 'cli.js');
 
+let built = false;
+
+/** Builds dist/cli.js from the current sources, once per mocha process. */
 export function buildCli(): void {
+  if (built) return;
+  built = true;
   const r = spawnSync(process.execPath, ['build.mjs'], { cwd: pkgDir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
 }
