@@ -99,6 +99,7 @@ export async function startCodeServer(o = {}) {
         'extensions.autoUpdate': false,
         'extensions.autoCheckUpdates': false,
         'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         ...o.settings,
       },
       null,

@@ -9,9 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { startCodeServer } from './code-server.mjs';
-import { ensureCodeServer, repoRoot } from './ensure-code-server.mjs';
+import { startEmulator } from './emulator.mjs';
+import { ensureCodeServer } from './ensure-code-server.mjs';
 import { runExtensionHostTests } from './ext-host-tests.mjs';
 
 const extDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,13 +22,9 @@ const grep = grepAt >= 0 ? argv[grepAt + 1] : process.env.PHQ_TEST_GREP;
 const t0 = Date.now();
 const lap = (m) => console.log(`[ext-host ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
-/** The emulator's TypeScript source, loaded through tsx (no build step needed for tests). */
 async function startEmulators() {
-  const { tsImport } = await import('tsx/esm/api');
-  const entry = pathToFileURL(path.join(repoRoot, 'packages', 'emulator', 'src', 'index.ts')).href;
-  const mod = await tsImport(entry, import.meta.url);
-  if (typeof mod.startEmulator !== 'function') return undefined;
-  const emu = await mod.startEmulator({ port: 0, quiet: true });
+  const emu = await startEmulator();
+  if (!emu) return undefined;
   // A second account on the same server, for the multiple-accounts test.
   const second = emu.state?.createAccount ? emu.state.createAccount('Second Org') : undefined;
   return { emu, secondCredential: second?.credential };
