@@ -19,7 +19,7 @@ export {
   NAME_MAX_LENGTH,
   TOKEN_ID,
 } from './names';
-export { DEFAULT_TIMEOUT_MS, normalizeBaseUrl, type CallOptions } from './transport';
+export { DEFAULT_TIMEOUT_MS, normalizeBaseUrl, type CallOptions, type ObservedResponse } from './transport';
 export {
   abortableSleep,
   parseRetryAfter,

@@ -19,6 +19,19 @@ export interface TransportOptions {
   retry?: RetryOptions;
   /** Share a dispatcher between clients; by default each transport owns a keep-alive Agent. */
   dispatcher?: Dispatcher;
+  /**
+   * Sees every response whose body parsed (tests check them against the contract). Careful:
+   * a create response body carries the new token's value; never log bodies.
+   */
+  onResponse?: (r: ObservedResponse) => void;
+}
+
+export interface ObservedResponse {
+  method: string;
+  url: string;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
 }
 
 export interface CallOptions {
@@ -86,12 +99,14 @@ export class Transport {
   private readonly policy: RetryPolicy;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
+  private readonly onResponse: TransportOptions['onResponse'];
 
   constructor(o: TransportOptions, credentialField = 'credential') {
     this.baseUrl = normalizeBaseUrl(o.baseUrl);
     this.credential = checkCredential(o.credential, credentialField);
     this.timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.policy = retryPolicy(o.retry);
+    this.onResponse = o.onResponse;
     this.ownsDispatcher = !o.dispatcher;
     this.dispatcher = o.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 8 });
   }
@@ -164,6 +179,14 @@ export class Transport {
           parsed = false;
         }
       }
+      if (parsed)
+        this.onResponse?.({
+          method: req.method,
+          url: url.toString(),
+          status: res.statusCode,
+          headers: resHeaders,
+          body,
+        });
       if (res.statusCode >= 200 && res.statusCode < 300) {
         if (!parsed)
           throw new PhqError(

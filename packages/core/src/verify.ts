@@ -4,11 +4,12 @@ import type { Dispatcher } from 'undici';
 import { PhqError } from './errors';
 import type { VerifyResult } from './model';
 import type { RetryOptions } from './retry';
-import { Transport, type CallOptions } from './transport';
+import { Transport, type CallOptions, type TransportOptions } from './transport';
 
 export interface VerifyOptions extends CallOptions {
   retry?: RetryOptions;
   dispatcher?: Dispatcher;
+  onResponse?: TransportOptions['onResponse'];
 }
 
 /**
@@ -20,7 +21,14 @@ export async function verifyToken(baseUrl: string, value: string, opts: VerifyOp
   let http: Transport;
   try {
     http = new Transport(
-      { baseUrl, credential: value.trim(), timeoutMs: opts.timeoutMs, retry: opts.retry, dispatcher: opts.dispatcher },
+      {
+        baseUrl,
+        credential: value.trim(),
+        timeoutMs: opts.timeoutMs,
+        retry: opts.retry,
+        dispatcher: opts.dispatcher,
+        onResponse: opts.onResponse,
+      },
       'token',
     );
   } catch (e) {
