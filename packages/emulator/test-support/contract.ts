@@ -97,17 +97,22 @@ export function contractErrors(res: ContractResponse): string[] {
   const concrete = new URL(res.url, 'http://x').pathname;
   const template = matchPath(concrete);
   const where = `${res.method.toUpperCase()} ${template ?? concrete} -> ${res.status}`;
-  if (!template) return [`${where}: path not in the contract`];
-  const item = deref(`/paths/${escapePointer(template)}`);
-  if (!item.node?.[method]) return [`${where}: operation not in the contract`];
-  const responses = `${item.pointer}/${method}/responses`;
-  const r = deref(`${responses}/${res.status}`).node
-    ? deref(`${responses}/${res.status}`)
-    : deref(`${responses}/default`);
+  const item = template ? deref(`/paths/${escapePointer(template)}`) : undefined;
+  let r: { pointer: string; node: Json | undefined };
+  if (!item?.node?.[method]) {
+    // Any path or method outside the contract must answer the contract's 404.
+    if (res.status !== 404) return [`${where}: ${template ? 'operation' : 'path'} not in the contract`];
+    r = deref('/components/responses/NotFound');
+  } else {
+    const responses = `${item.pointer}/${method}/responses`;
+    const exact = deref(`${responses}/${res.status}`);
+    r = exact.node ? exact : deref(`${responses}/default`);
+  }
   if (!r.node) return [`${where}: status not documented for this operation`];
+  const response = r.node;
 
   const errors: string[] = [];
-  for (const name of Object.keys((r.node.headers ?? {}) as Json)) {
+  for (const name of Object.keys((response.headers ?? {}) as Json)) {
     const decl = deref(`${r.pointer}/headers/${escapePointer(name)}`);
     const value = header(res.headers, name);
     if (value === undefined) {
@@ -118,7 +123,7 @@ export function contractErrors(res: ContractResponse): string[] {
     if (!check(value)) errors.push(`${where}: header ${name} ${ajvText(check)}`);
   }
 
-  const content = r.node.content as Json | undefined;
+  const content = response.content as Json | undefined;
   if (!content) {
     if (res.body !== undefined && res.body !== '') errors.push(`${where}: expected no body`);
     return errors;
