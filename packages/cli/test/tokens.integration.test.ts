@@ -126,7 +126,7 @@ suite('phq-tokens token commands (e2e)', () => {
     assert.equal((await run(['delete', t!.id, '--yes'], { env })).code, 4);
   });
 
-  test('delete asks on a terminal: "n" keeps the token, "y" deletes it', async () => {
+  test('delete asks on a terminal: "n" and Ctrl-C keep the token, "y" deletes it', async () => {
     const cred = h.account();
     const env = h.env(cred);
     await run(['create', '--name', 'Asked about'], { env });
@@ -135,6 +135,9 @@ suite('phq-tokens token commands (e2e)', () => {
     assert.match(no.stdout, /Delete token tok_\w+ "Asked about"\?/);
     assert.match(no.stdout, /Not deleted/);
     assert.equal(no.code, 0);
+    assert.equal(h.emu.state.tokenCount(cred), 1);
+    const interrupted = await runInTty(['delete', t!.id], { env, input: '\u0003', prompt: /\[y\/N\]/ });
+    assert.equal(interrupted.code, 130, interrupted.stdout);
     assert.equal(h.emu.state.tokenCount(cred), 1);
     const yes = await runInTty(['delete', t!.id], { env, input: 'y\n', prompt: /\[y\/N\]/ });
     assert.equal(yes.code, 0, yes.stdout);

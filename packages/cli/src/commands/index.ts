@@ -7,10 +7,11 @@ import { register as list } from './list';
 import { register as login } from './login';
 import { register as logout } from './logout';
 import { register as rename } from './rename';
+import { register as scan } from './scan';
 import { register as scopes } from './scopes';
 import { register as verify } from './verify';
 import { register as whoami } from './whoami';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [login, logout, whoami, scopes, list, create, rename, del, verify];
+export const commands: Register[] = [login, logout, whoami, scopes, list, create, rename, del, verify, scan];

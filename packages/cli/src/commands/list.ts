@@ -16,14 +16,25 @@ export function register(program: Command): void {
     action(async (ctx, opts: unknown) => {
       const showProgress = Boolean(process.stderr.isTTY);
       const asJson = bool(opts, 'json');
+      // When one of the two calls fails, stop the other (and its retries) at once.
+      const sibling = new AbortController();
+      const signal = AbortSignal.any([ctx.signal, sibling.signal]);
+      const stopOther = (e: unknown) => {
+        sibling.abort();
+        throw e;
+      };
       const [tokens, catalog] = await withClient(ctx, connection(opts), (c) =>
         Promise.all([
-          c.listAll({
-            signal: ctx.signal,
-            onProgress: showProgress ? (n, total) => process.stderr.write(`\rLoading tokens ${n}/${total}`) : undefined,
-          }),
+          c
+            .listAll({
+              signal,
+              onProgress: showProgress
+                ? (n, total) => process.stderr.write(`\rLoading tokens ${n}/${total}`)
+                : undefined,
+            })
+            .catch(stopOther),
           // Only to print "all" instead of eleven scope ids in the table.
-          asJson ? Promise.resolve([]) : c.scopes({ signal: ctx.signal }),
+          asJson ? Promise.resolve([]) : c.scopes({ signal }).catch(stopOther),
         ]),
       );
       const allScopes = catalog.length;

@@ -21,13 +21,22 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').trim();
 }
 
-/** Asks a yes/no question on the terminal; anything but y/yes is no. */
+/** Asks a yes/no question on the terminal; anything but y/yes is no. Ctrl-C cancels. */
 export async function confirm(question: string, signal: AbortSignal): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const ac = new AbortController();
+  const abort = () => ac.abort();
+  // On a terminal readline turns Ctrl-C into its own 'SIGINT' event, not the process signal.
+  rl.on('SIGINT', abort);
+  signal.addEventListener('abort', abort, { once: true });
   try {
-    const answer = await rl.question(`${question} [y/N] `, { signal });
+    const answer = await rl.question(`${question} [y/N] `, { signal: ac.signal });
     return /^y(es)?$/i.test(answer.trim());
+  } catch (e) {
+    if (ac.signal.aborted) throw new PhqError('cancelled', 'Cancelled.');
+    throw e;
   } finally {
+    signal.removeEventListener('abort', abort);
     rl.close();
   }
 }

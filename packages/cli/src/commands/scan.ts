@@ -1,0 +1,86 @@
+import { statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { compilePattern, DEFAULT_ENV_VAR } from '@phq-tokens/detect';
+import { action } from '../runtime/action';
+import { CliError, ExitCode, UsageError } from '../runtime/exit-codes';
+import { info, out } from '../runtime/io';
+import { formatSarif } from '../scan/format-sarif';
+import { formatHuman, formatJson, summaryLine } from '../scan/format-text';
+import { runScan } from '../scan/run';
+import { fails, isFailOn } from '../scan/severity';
+import { bool, str, strList } from './options';
+
+const FORMATS = ['human', 'json', 'sarif'] as const;
+const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+const VERSION = '0.1.0';
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/** Paths must exist: a typo in a pre-commit hook must not pass as "clean". */
+function checkPaths(paths: string[]): void {
+  for (const p of paths) {
+    try {
+      statSync(p);
+    } catch {
+      throw new UsageError(`No such file or folder: ${p}`);
+    }
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('scan')
+    .description('Find unfilled token placeholders and hardcoded tokens in files (exit 1 when found)')
+    .argument('[paths...]', 'files or folders to scan', ['.'])
+    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'human')
+    .option('--fail-on <severity>', 'exit 1 on findings at or above: error, warning, info, hint, none', 'error')
+    .option('--ignore <glob>', 'skip paths matching this gitignore-style glob (repeatable)', collect)
+    .option('--pattern <regex>', 'also flag this placeholder spelling, a regular expression (repeatable)', collect)
+    .option('--env-var <name>', 'environment variable suggested in messages', DEFAULT_ENV_VAR)
+    .option('--markdown-prose', 'also judge Markdown prose, not only code blocks')
+    .option('--endpoints', 'also list the PredictHQ API families each file calls')
+    .option('--no-gitignore', 'do not honour .gitignore files')
+    .option('--max-file-size <bytes>', 'skip files larger than this', String(DEFAULT_MAX_BYTES))
+    .action(
+      action(async (_ctx, paths: unknown, opts: unknown) => {
+        const list = Array.isArray(paths) && paths.length > 0 ? paths.map(String) : ['.'];
+        const format = str(opts, 'format') ?? 'human';
+        if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown --format "${format}".`);
+        const failOn = str(opts, 'failOn') ?? 'error';
+        if (!isFailOn(failOn)) throw new UsageError(`Unknown --fail-on "${failOn}".`);
+        const maxBytes = Number(str(opts, 'maxFileSize'));
+        if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError('--max-file-size must be a positive number.');
+        const patterns = strList(opts, 'pattern') ?? [];
+        for (const p of patterns) {
+          const re = compilePattern(p);
+          if (typeof re === 'string') throw new UsageError(`Invalid --pattern "${p}": ${re}`);
+        }
+        checkPaths(list);
+        const report = runScan({
+          paths: list,
+          root: process.cwd(),
+          gitignore: (opts as { gitignore?: unknown }).gitignore !== false,
+          ignore: strList(opts, 'ignore') ?? [],
+          maxBytes,
+          endpoints: bool(opts, 'endpoints'),
+          options: {
+            extraPatterns: patterns,
+            envVarName: str(opts, 'envVar') ?? DEFAULT_ENV_VAR,
+            markdownProse: bool(opts, 'markdownProse'),
+          },
+        });
+        if (format === 'json') out(formatJson(report));
+        else if (format === 'sarif') out(formatSarif(report, VERSION));
+        else {
+          const text = formatHuman(report);
+          if (text) out(text);
+        }
+        for (const e of report.errors) info(`cannot read ${e.file}: ${e.message}`);
+        if (format === 'human') info(summaryLine(report));
+        if (report.errors.length > 0) throw new CliError(`${report.errors.length} path(s) could not be read.`, ExitCode.usage);
+        const failing = report.results.some((r) => r.findings.some((f) => fails(f, failOn)));
+        process.exitCode = failing ? ExitCode.failed : ExitCode.ok;
+      }),
+    );
+}
+

@@ -1,0 +1,46 @@
+// Human output (file:line:col severity rule message) and JSON. Token findings carry only a
+// masked `match` and a message built from it: no output path ever sees a full token.
+import type { ScanReport } from './run';
+
+export function formatHuman(r: ScanReport): string {
+  const lines: string[] = [];
+  for (const res of r.results) {
+    for (const f of res.findings) {
+      const { line, character } = f.range.start;
+      lines.push(`${res.file}:${line + 1}:${character + 1}  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function summaryLine(r: ScanReport): string {
+  const n = r.results.reduce((s, x) => s + x.findings.length, 0);
+  const parts = [`${n} finding${n === 1 ? '' : 's'} in ${r.results.length} file${r.results.length === 1 ? '' : 's'}`];
+  parts.push(`${r.scanned} scanned`);
+  if (r.skipped.length) parts.push(`${r.skipped.length} skipped (binary or too large)`);
+  if (r.errors.length) parts.push(`${r.errors.length} unreadable`);
+  return parts.join(', ');
+}
+
+export function formatJson(r: ScanReport): string {
+  const findings = r.results.flatMap((res) =>
+    res.findings.map((f) => ({
+      file: res.file,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
+      kind: f.kind,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      match: f.match,
+      data: f.data,
+    })),
+  );
+  return JSON.stringify(
+    { version: 1, summary: { findings: findings.length, scanned: r.scanned, skipped: r.skipped, errors: r.errors }, findings },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,104 @@
+// Finds the files to scan: walks folders depth-first, honouring every .gitignore on the way
+// (each applies to its own folder, like git) and the user's --ignore globs. Files named
+// explicitly on the command line are always scanned unless an --ignore glob matches them.
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { PathFilter } from '@phq-tokens/detect';
+
+export interface WalkOptions {
+  gitignore: boolean;
+  filter: PathFilter;
+  /** Paths are reported relative to this folder. */
+  root: string;
+  /** A folder that cannot be read: reported, and the walk goes on. */
+  onError(rel: string, e: unknown): void;
+}
+
+export interface WalkedFile {
+  abs: string;
+  /** Relative to the root, with forward slashes. */
+  rel: string;
+}
+
+interface Rules {
+  /** Folder the .gitignore sits in, relative to the root ('' for the root). */
+  base: string;
+  ig: Ignore;
+}
+
+const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn']);
+
+function toRel(root: string, abs: string): string {
+  const r = path.relative(root, abs).split(path.sep).join('/');
+  return r === '' ? '.' : r;
+}
+
+function loadGitignore(dirAbs: string, base: string): Rules | null {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dirAbs, '.gitignore'), 'utf8');
+  } catch {
+    return null;
+  }
+  return { base, ig: ignore().add(text) };
+}
+
+function ignoredByGit(stack: readonly Rules[], rel: string, isDir: boolean): boolean {
+  for (const r of stack) {
+    const sub = r.base === '' ? rel : rel.startsWith(r.base + '/') ? rel.slice(r.base.length + 1) : null;
+    if (sub !== null && sub !== '' && r.ig.ignores(isDir ? sub + '/' : sub)) return true;
+  }
+  return false;
+}
+
+/** Yields the files under `paths`; throws (ENOENT...) for a path that does not exist. */
+export function* walk(paths: readonly string[], o: WalkOptions): Generator<WalkedFile> {
+  for (const p of paths) {
+    const abs = path.resolve(o.root, p);
+    const st = statSync(abs);
+    const rel = toRel(o.root, abs);
+    if (st.isFile()) {
+      if (!o.filter.ignores(rel)) yield { abs, rel };
+      continue;
+    }
+    if (!st.isDirectory()) continue;
+    const stack: Rules[] = [];
+    // .gitignore files of the folders above a scanned folder inside the root apply too.
+    if (o.gitignore && !rel.startsWith('..')) {
+      const parts = rel === '.' ? [] : rel.split('/');
+      for (let i = 0; i < parts.length; i++) {
+        const base = parts.slice(0, i).join('/');
+        const r = loadGitignore(path.join(o.root, base), base);
+        if (r) stack.push(r);
+      }
+    }
+    yield* walkDir(abs, rel === '.' ? '' : rel, stack, o);
+  }
+}
+
+function* walkDir(dirAbs: string, dirRel: string, stack: Rules[], o: WalkOptions): Generator<WalkedFile> {
+  const own = o.gitignore ? loadGitignore(dirAbs, dirRel) : null;
+  if (own) stack.push(own);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dirAbs, { withFileTypes: true });
+  } catch (e) {
+    o.onError(dirRel || '.', e);
+    if (own) stack.pop();
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (ALWAYS_SKIPPED.has(e.name)) continue;
+    const rel = dirRel === '' ? e.name : `${dirRel}/${e.name}`;
+    const isDir = e.isDirectory();
+    if (!isDir && !e.isFile()) continue; // symlinks, sockets: not followed
+    if (o.gitignore && ignoredByGit(stack, rel, isDir)) continue;
+    if (o.filter.ignores(isDir ? rel + '/' : rel)) continue;
+    const abs = path.join(dirAbs, e.name);
+    if (isDir) yield* walkDir(abs, rel, stack, o);
+    else yield { abs, rel };
+  }
+  if (own) stack.pop();
+}
