@@ -17,6 +17,10 @@ export class Config {
     return this.raw.get<string>('apiUrl', DEFAULT_API_URL) || DEFAULT_API_URL;
   }
 
+  get emulatorUrl(): string {
+    return this.raw.get<string>('emulatorUrl', 'http://127.0.0.1:4010');
+  }
+
   get webAppUrl(): string {
     return this.raw.get<string>('webAppUrl', 'https://control.predicthq.com/');
   }

@@ -1,15 +1,18 @@
 // Read-only hooks for the extension-host tests (and tooling such as the UI demo): what the
 // tree shows, which values are stored, the last error, the language client's state. No
 // method returns a token value or a credential.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { PhqAuthProvider } from './auth/provider';
 import type { ErrorReporter } from './commands/handleError';
 import type { TokenLanguageClient } from './lsp/client';
 import type { TokenRepository } from './tokens/repository';
 import type { TreeNode } from './tree/nodes';
+import { filesUsingValue } from './workspaceUsage';
 import type { TokenTreeProvider } from './tree/provider';
 
 export interface TestingApi {
+  /** Workspace files that contain the token's stored value (what Delete warns about), relative. */
+  filesUsing(tokenId: string): Promise<string[]>;
   /** The auth provider's sessions (labels only). */
   sessions(): Promise<{ id: string; label: string }[]>;
   accounts(): {
@@ -43,6 +46,12 @@ export function testingApi(o: {
   globalState: vscode.Memento;
 }): TestingApi {
   return {
+    filesUsing: async (tokenId) => {
+      const ref = o.repo.find(tokenId);
+      const value = ref && (await o.repo.value(ref.sessionId, tokenId));
+      if (!value) return [];
+      return (await filesUsingValue(value, [])).map((u) => vscode.workspace.asRelativePath(u)).sort();
+    },
     sessions: async () => (await o.auth.getSessions()).map((s) => ({ id: s.id, label: s.account.label })),
     accounts: () =>
       o.repo.list().map((a) => ({

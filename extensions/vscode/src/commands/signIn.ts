@@ -18,6 +18,6 @@ export async function signIn(ctx: CommandContext, arg?: unknown): Promise<string
 
 /** The welcome view's "Use the local emulator": sign-in with the emulator's URL prefilled. */
 export async function signInEmulator(ctx: CommandContext, arg?: unknown): Promise<string> {
-  const baseUrl = stringProp(arg, 'baseUrl') ?? 'http://127.0.0.1:4010';
+  const baseUrl = stringProp(arg, 'baseUrl') ?? ctx.config.emulatorUrl;
   return signIn(ctx, { baseUrl, credential: stringProp(arg, 'credential') });
 }

@@ -86,4 +86,29 @@ suite('language server: diagnostics and token insertion', function () {
     );
     await doc.save();
   });
+
+  test('the quick fix "insert token" writes the real value; no action carries it', async () => {
+    const sessionId = await signedIn();
+    const node = await tokenByName(sessionId, 'CI | Ext Host Test');
+    const value = await copiedValue(node.token.id);
+    const doc = await open('quickfix.py');
+    const diag = await waitFor('placeholder diagnostic on quickfix.py', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((d) => doc.getText(d.range).includes('$API_TOKEN')),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(!JSON.stringify(actions).includes(value), 'no code action carries the value');
+    const fix = actions.find(
+      (a) => a.command?.command === 'phq.insertToken' && JSON.stringify(a.command.arguments).includes(node.token.id),
+    );
+    assert.ok(fix, `an insert-token quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    if (fix.edit) await vscode.workspace.applyEdit(fix.edit);
+    await exec(fix.command!.command, ...(fix.command!.arguments ?? []));
+    await waitFor('value inserted', () => doc.getText().includes(value));
+    await doc.save();
+  });
 });

@@ -9,6 +9,7 @@ import {
   exec,
   requireEmulator,
   seenValues,
+  setting,
   signedIn,
   tokenByName,
   waitFor,
@@ -119,6 +120,24 @@ suite('token commands against the emulator', function () {
       await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '.gitignore')),
     ).toString();
     assert.match(gitignore, /^\.env$/m);
+    // What the delete confirmation reports as "this workspace uses it".
+    assert.deepEqual(await (await api()).testing.filesUsing(id), ['.env']);
+  });
+
+  test('copy clears the clipboard after the configured seconds, only if it still holds the token', async () => {
+    const node = await tokenByName(sessionId, 'CI | Ext Host Test');
+    await setting('clipboard.clearAfterSeconds', 1);
+    try {
+      await exec('predicthqTokens.copyToken', { tokenId: node.token.id });
+      assert.ok((await vscode.env.clipboard.readText()).length > 20);
+      await waitFor('clipboard cleared', async () => (await vscode.env.clipboard.readText()) === '', 10_000);
+      await exec('predicthqTokens.copyToken', { tokenId: node.token.id });
+      await vscode.env.clipboard.writeText('something the user copied');
+      await new Promise((r) => setTimeout(r, 1500)); // past the 1 s timer: it must leave this alone
+      assert.equal(await vscode.env.clipboard.readText(), 'something the user copied');
+    } finally {
+      await setting('clipboard.clearAfterSeconds', undefined);
+    }
   });
 
   test('delete removes the token on the server and its stored value', async () => {
