@@ -1,6 +1,6 @@
 // One HTTP exchange with retries, a per-attempt timeout and caller cancellation, over a
 // keep-alive undici Agent. Turns every failure into a PhqError; knows nothing of tokens.
-import { Agent, request, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { PhqError, defaultMessage, kindForStatus } from './errors';
 import { redact } from './redact';
 import { parseRetryAfter, retryDelay, retryPolicy, type RetryOptions, type RetryPolicy } from './retry';
@@ -17,7 +17,7 @@ export interface TransportOptions {
   /** Timeout of each attempt in ms (a timed-out attempt counts as a transient failure). Default 30000. */
   timeoutMs?: number;
   retry?: RetryOptions;
-  /** Share a dispatcher between clients; by default each transport owns a keep-alive Agent. */
+  /** Share a dispatcher between clients; by default each transport owns a keep-alive, proxy-aware Agent. */
   dispatcher?: Dispatcher;
   /**
    * Sees every response whose body parsed (tests check them against the contract). Careful:
@@ -108,7 +108,8 @@ export class Transport {
     this.policy = retryPolicy(o.retry);
     this.onResponse = o.onResponse;
     this.ownsDispatcher = !o.dispatcher;
-    this.dispatcher = o.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 8 });
+    // A keep-alive Agent that also honours HTTP(S)_PROXY / NO_PROXY, as corporate networks need.
+    this.dispatcher = o.dispatcher ?? new EnvHttpProxyAgent({ keepAliveTimeout: 10_000, connections: 8 });
   }
 
   /** Closes the keep-alive connections (only when this transport created the Agent). */
