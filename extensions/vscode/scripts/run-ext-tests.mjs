@@ -3,7 +3,8 @@
 // emulator on an ephemeral port. One code-server per run. Prints mocha's
 // "N passing / N failing" (relayed from the extension host) and exits non-zero on failure.
 //
-//   node scripts/run-ext-tests.mjs [--build] [--grep <regexp>]
+//   node scripts/run-ext-tests.mjs [--build] [--grep <regexp>] [--untrusted]
+// --untrusted: workspace trust on and the folder not trusted; runs the trust suite only.
 // Env: PHQ_KEEP_STATE=1 keeps the code-server state folder; PHQ_VERBOSE=1 relays the page console.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ const extDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const grepAt = argv.indexOf('--grep');
 const grep = grepAt >= 0 ? argv[grepAt + 1] : process.env.PHQ_TEST_GREP;
+const untrusted = argv.includes('--untrusted');
 const t0 = Date.now();
 const lap = (m) => console.log(`[ext-host ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
@@ -48,6 +50,7 @@ async function main() {
   const env = {
     PHQ_TEST_WORKSPACE: workspace,
     PHQ_TEST_STATE_DIR: stateDir,
+    ...(untrusted ? { PHQ_TEST_UNTRUSTED: '1' } : {}),
     ...(grep ? { PHQ_TEST_GREP: grep } : {}),
     ...(started
       ? {
@@ -57,7 +60,7 @@ async function main() {
         }
       : {}),
   };
-  const server = await startCodeServer({ env, stateDir });
+  const server = await startCodeServer({ env, stateDir, disableWorkspaceTrust: !untrusted });
   lap(`code-server at ${server.url}`);
   let code;
   try {

@@ -15,6 +15,13 @@ export function suites() {
       env: {},
     },
     {
+      name: 'extensions/vscode (extension host, untrusted workspace)',
+      cmd: process.execPath,
+      args: [path.join(extDir, 'scripts', 'run-ext-tests.mjs'), '--untrusted'],
+      cwd: extDir,
+      env: {},
+    },
+    {
       name: 'extensions/vscode (.vsix: package, install, activate)',
       cmd: process.execPath,
       args: [path.join(extDir, 'scripts', 'check-vsix.mjs')],

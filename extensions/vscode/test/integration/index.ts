@@ -10,12 +10,16 @@ export function run(): Promise<void> {
   if (grep) mocha.grep(new RegExp(grep));
   mocha.suite.emit('pre-require', globalThis, 'extension-host', mocha);
   /* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose, see above */
-  require('./activation.integration.test');
-  require('./tree.integration.test');
-  require('./tokens.integration.test');
-  require('./errors.integration.test');
-  require('./language.integration.test');
-  require('./leaks.integration.test'); // last: checks what the whole session wrote
+  if (process.env.PHQ_TEST_UNTRUSTED) {
+    require('./trust.integration.test'); // second pass: workspace trust on, folder untrusted
+  } else {
+    require('./activation.integration.test');
+    require('./tree.integration.test');
+    require('./tokens.integration.test');
+    require('./errors.integration.test');
+    require('./language.integration.test');
+    require('./leaks.integration.test'); // last: checks what the whole session wrote
+  }
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} tests failed`)) : resolve()));
