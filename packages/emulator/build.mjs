@@ -41,7 +41,9 @@ const ctx = await esbuild.context({
 /** Starts the bundle on an ephemeral port and expects the seeded account to answer. */
 function smoke() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [outfile, '--json', '--no-seed'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [outfile, '--json', '--no-seed', '--quiet'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error('smoke: the emulator did not start within 10 s'));

@@ -12,7 +12,7 @@ Options:
   --host H          address to bind (default 127.0.0.1)
   --persist FILE    keep state in FILE across restarts (written atomically)
   --no-seed         start the default account without sample tokens
-  --json            print one JSON line {"url","credential"} instead of text
+  --json            print one JSON line {"url","credential"} on stdout instead of text
   --quiet           no per-request log lines on stderr
   -h, --help        show this help
 `;
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     ...(values.host !== undefined && { host: values.host }),
     ...(values.persist !== undefined && { persistFile: values.persist }),
     seed: !values['no-seed'],
-    quiet: values.quiet ?? values.json ?? false,
+    quiet: values.quiet ?? false,
   });
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ url: emu.url, credential: emu.credential })}\n`);
