@@ -18,7 +18,7 @@ const ctx = await esbuild.context({
   target: 'node20',
   sourcemap: false,
   minify: false,
-  legalComments: 'none',
+  legalComments: 'eof', // keep the bundled libraries' license notices
   // `node --` stops Node 20 from reading our `--env-file` option as its own (it exits 9
   // when the file does not exist yet): nodejs/node#54232, fixed only for args after `--`.
   banner: { js: '#!/usr/bin/env -S node --' },
