@@ -6,6 +6,8 @@ import type { CommandContext } from './context';
 import { pickAccount } from './pick';
 
 type Then = 'copy' | 'insert' | 'env' | 'none' | 'ask';
+const THEN: readonly string[] = ['copy', 'insert', 'env', 'none', 'ask'];
+const isThen = (v: string | undefined): v is Then => v !== undefined && THEN.includes(v);
 
 /**
  * Create token: name, scopes, create with progress; the value is stored in SecretStorage as
@@ -29,7 +31,8 @@ export async function createToken(ctx: CommandContext, arg?: unknown): Promise<s
     { location: vscode.ProgressLocation.Notification, title: `Creating token "${name}"…` },
     () => ctx.repo.create(sessionId, name, all ? undefined : scopes),
   );
-  const then = (stringProp(arg, 'then') ?? 'ask') as Then;
+  const given = stringProp(arg, 'then');
+  const then: Then = isThen(given) ? given : 'ask';
   const value = created.value;
   const act = async (choice: string | undefined) => {
     switch (choice) {

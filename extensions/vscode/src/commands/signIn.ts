@@ -12,7 +12,10 @@ export async function signIn(ctx: CommandContext, arg?: unknown): Promise<string
     { location: vscode.ProgressLocation.Notification, title: 'Signing in to PredictHQ…' },
     () => ctx.auth.signIn(input.baseUrl, input.credential),
   );
+  // Loads a new account, or reloads one signed in again (e.g. after a 401); a load already
+  // started by the account-store event is shared, not repeated.
   await ctx.repo.syncAccounts();
+  await ctx.repo.refresh(session.id);
   return session.id;
 }
 

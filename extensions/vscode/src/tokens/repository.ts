@@ -53,8 +53,8 @@ export class TokenRepository implements vscode.Disposable {
     return undefined;
   }
 
-  /** Picks up added/removed accounts and loads the new ones. */
-  async syncAccounts(): Promise<void> {
+  /** Picks up added/removed accounts and loads the new ones; returns the added session ids. */
+  async syncAccounts(): Promise<string[]> {
     const records = this.accounts.list();
     const ids = new Set(records.map((r) => r.sessionId));
     for (const id of [...this.data.keys()]) if (!ids.has(id)) this.data.delete(id);
@@ -63,6 +63,7 @@ export class TokenRepository implements vscode.Disposable {
       this.data.set(r.sessionId, { record: r, tokens: undefined, scopes: undefined, loading: false, error: undefined });
     this.changed.fire();
     await Promise.all(added.map((r) => this.refresh(r.sessionId).catch(() => undefined)));
+    return added.map((r) => r.sessionId);
   }
 
   /** Reloads tokens and the scope catalog; errors are kept on the account (the tree shows them) and rethrown. */
@@ -73,7 +74,20 @@ export class TokenRepository implements vscode.Disposable {
     if (failed) throw failed.reason;
   }
 
-  private async load(d: AccountData): Promise<void> {
+  /** Concurrent refreshes of one account share the load in flight. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  private load(d: AccountData): Promise<void> {
+    const id = d.record.sessionId;
+    let p = this.inFlight.get(id);
+    if (!p) {
+      p = this.doLoad(d).finally(() => this.inFlight.delete(id));
+      this.inFlight.set(id, p);
+    }
+    return p;
+  }
+
+  private async doLoad(d: AccountData): Promise<void> {
     d.loading = true;
     this.changed.fire();
     const t0 = Date.now();

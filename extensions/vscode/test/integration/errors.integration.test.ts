@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { api, emulator, exec, requireEmulator, setting, signedIn, tokenByName } from './helpers';
+import { api, emulator, env, exec, requireEmulator, setting, signedIn, tokenByName } from './helpers';
 
 suite('error paths (emulator fault injection)', function () {
   suiteSetup(async function () {
@@ -18,6 +18,12 @@ suite('error paths (emulator fault injection)', function () {
     assert.ok(e, 'an error was reported');
     assert.match(e.message, /sign in again/i);
     assert.deepEqual(e.actions, ['Sign In', 'Show Logs']);
+    const a = await api();
+    assert.ok(a.testing.accounts()[0]?.error, 'the account shows the failure');
+    // "Sign In" again (what the button runs, here with the credential given) reloads the account.
+    await emulator.clear();
+    await exec('predicthqTokens.signIn', { baseUrl: env.emulatorUrl, credential: env.credential });
+    assert.equal(a.testing.accounts()[0]?.error, undefined);
   });
 
   test('403 names the missing scope', async () => {
