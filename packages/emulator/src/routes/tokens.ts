@@ -1,7 +1,6 @@
 // Token management: list, create (idempotent), get, rename, delete.
 import type { FastifyInstance } from 'fastify';
 import { requireAccount } from '../auth.js';
-import { paginate } from '../pagination.js';
 import { checkBody, checkIdempotencyKey, checkPageParams } from '../validate.js';
 import { origin, type RouteContext } from './context.js';
 
@@ -13,7 +12,7 @@ export function tokenRoutes(app: FastifyInstance, { state }: RouteContext): void
   app.get('/v1/tokens/', async (req) => {
     const account = requireAccount(state, req);
     const page = checkPageParams(req.query);
-    return paginate(state.list(account), page, `${origin(req)}/v1/tokens/`);
+    return state.listPage(account, page, `${origin(req)}/v1/tokens/`);
   });
 
   app.post('/v1/tokens/', async (req, reply) => {

@@ -6,7 +6,8 @@ import { ApiError, notFound } from '../errors.js';
 import { hashSecret, newAccountId, newManagementCredential, newTokenId, newTokenValue } from '../ids.js';
 import { SCOPE_IDS } from '../scopes.js';
 import { DEFAULT_ACCOUNT, SEED_TOKENS, daysAgo } from '../seed.js';
-import { checkName, checkScopes } from '../validate.js';
+import { paginate, type Page } from '../pagination.js';
+import { checkName, checkScopes, type PageParams } from '../validate.js';
 import { Persister } from './persist.js';
 import type { AccountWire, CreatedTokenWire, Snapshot, StoredAccount, StoredToken, TokenWire } from './types.js';
 import { accountWire, tokenWire } from './wire.js';
@@ -112,9 +113,10 @@ export class EmulatorState {
     return accountWire(a);
   }
 
-  list(account: StoredAccount): TokenWire[] {
-    if (this.unsorted.delete(account)) account.tokens.sort(byCreation);
-    return account.tokens.map(tokenWire);
+  /** One page in contract order; only the page is converted to wire form. */
+  listPage(account: StoredAccount, page: PageParams, base: string): Page<TokenWire> {
+    const p = paginate(this.sorted(account), page, base);
+    return { ...p, results: p.results.map(tokenWire) };
   }
 
   get(account: StoredAccount, id: string): TokenWire {
@@ -237,8 +239,13 @@ export class EmulatorState {
     this.persister?.schedule();
   }
 
+  private sorted(account: StoredAccount): readonly StoredToken[] {
+    if (this.unsorted.delete(account)) account.tokens.sort(byCreation);
+    return account.tokens;
+  }
+
   private snapshot(): Snapshot {
-    for (const a of this.unsorted) this.list(a);
+    for (const a of this.unsorted) this.sorted(a);
     return { version: 1, defaultAccountId: this.defaultAccountId, accounts: [...this.accounts.values()] };
   }
 
