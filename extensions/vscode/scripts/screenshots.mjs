@@ -59,6 +59,22 @@ try {
   await page.keyboard.press('Enter');
   await page.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(out, 'tree.png') });
+
+  // Create token through the two-step quick input.
+  await palette('PredictHQ: Create Token');
+  await page
+    .locator('.quick-input-widget:has-text("(1/2)"), .quick-input-widget:has-text("1/2")')
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await page.locator('.quick-input-widget input').fill('Client | Bad | Name');
+  await page.locator('.quick-input-widget:has-text("at most one")').waitFor({ timeout: 10_000 }); // validated as you type
+  await page.locator('.quick-input-widget input').fill('Weather Dashboard');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row:has-text("Events")').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(400); // let the quick input's fade-in finish (cosmetic: screenshots only)
+  await page.screenshot({ path: path.join(out, 'create-scopes.png') });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-list-row:has-text("Weather Dashboard")').first().waitFor({ timeout: 30_000 });
   console.log(`screenshots written to ${path.relative(process.cwd(), out)}`);
 } catch (e) {
   await page.screenshot({ path: path.join(out, 'failed.png') }).catch(() => {});
