@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import { checkedFetch } from '../test-support/contract';
 
 const BIN = path.join(__dirname, '..', 'src', 'bin.ts');
 
@@ -53,7 +54,7 @@ suite('phq-emulator bin', () => {
       const s = start(['--port', '0']);
       const [, url] = await waitFor(s, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
       const [, credential] = await waitFor(s, /Management credential \(Demo Org\): (phqm_[A-Za-z0-9_-]{43})/);
-      const r = await fetch(`${url}/v1/tokens/`, { headers: { authorization: `Bearer ${credential}` } });
+      const r = await checkedFetch(`${url}/v1/tokens/`, { headers: { authorization: `Bearer ${credential}` } });
       assert.equal(r.status, 200);
       s.child.kill(signal);
       const [code] = await once(s.child, 'exit');
@@ -66,8 +67,8 @@ suite('phq-emulator bin', () => {
     const s = start(['--json', '--no-seed']);
     const [line] = await waitFor(s, /^\{.*\}\n/);
     const { url, credential } = JSON.parse(line) as { url: string; credential: string };
-    const r = await fetch(`${url}/v1/tokens/`, { headers: { authorization: `Bearer ${credential}` } });
-    assert.equal(((await r.json()) as { count: number }).count, 0);
+    const r = await checkedFetch(`${url}/v1/tokens/`, { headers: { authorization: `Bearer ${credential}` } });
+    assert.equal((r.body as { count: number }).count, 0);
   });
 
   test('an unknown option exits 2 with usage', async () => {
@@ -82,7 +83,7 @@ suite('phq-emulator bin', () => {
     const a = start(['--json', '--persist', file]);
     const first = JSON.parse((await waitFor(a, /^\{.*\}\n/))[0]) as { url: string; credential: string };
     const headers = { authorization: `Bearer ${first.credential}`, 'content-type': 'application/json' };
-    const r = await fetch(`${first.url}/v1/tokens/`, { method: 'POST', headers, body: '{"name":"Survivor"}' });
+    const r = await checkedFetch(`${first.url}/v1/tokens/`, { method: 'POST', headers, body: '{"name":"Survivor"}' });
     assert.equal(r.status, 201);
     a.child.kill('SIGKILL');
     await once(a.child, 'exit');
@@ -90,8 +91,8 @@ suite('phq-emulator bin', () => {
     const b = start(['--json', '--persist', file]);
     const second = JSON.parse((await waitFor(b, /^\{.*\}\n/))[0]) as { url: string; credential: string };
     assert.equal(second.credential, first.credential);
-    const list = await fetch(`${second.url}/v1/tokens/?limit=500`, { headers });
-    const names = ((await list.json()) as { results: { name: string }[] }).results.map((t) => t.name);
+    const list = await checkedFetch(`${second.url}/v1/tokens/?limit=500`, { headers });
+    const names = (list.body as { results: { name: string }[] }).results.map((t) => t.name);
     assert.ok(names.includes('Survivor'));
   });
 });
