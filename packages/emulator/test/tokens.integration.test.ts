@@ -202,6 +202,18 @@ suite('management API', () => {
     assert.notEqual(json<TokenBody>(sameKeyElsewhere).id, json<TokenBody>(first).id, 'keys are per account');
   });
 
+  test('a replay returns the original response even after the token was deleted', async () => {
+    const headers = { 'idempotency-key': randomUUID() };
+    const first = json<TokenBody>(
+      await call(emu(), '/v1/tokens/', { method: 'POST', body: { name: 'Gone' }, headers }),
+    );
+    await call(emu(), `/v1/tokens/${first.id}/`, { method: 'DELETE' });
+    const replay = await call(emu(), '/v1/tokens/', { method: 'POST', body: { name: 'Gone' }, headers });
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.equal(json<TokenBody>(replay).id, first.id);
+    assert.equal((await call(emu(), `/v1/tokens/${first.id}/`)).status, 404, 'the replay does not resurrect it');
+  });
+
   test('a failed create is not remembered: the same key can be retried', async () => {
     const headers = { 'idempotency-key': randomUUID() };
     assert.equal((await call(emu(), '/v1/tokens/', { method: 'POST', body: { name: '' }, headers })).status, 422);
