@@ -34,10 +34,19 @@ export function packageSuites() {
   return out;
 }
 
-/** Suites that need a real VS Code (code-server) or a browser; registered by the extension. */
+/**
+ * Suites that need a real VS Code (code-server) or a browser: registered by the extension
+ * (extension-host suites) and by e2e/ (the UI path through the whole product).
+ */
 export async function vscodeSuites() {
-  const file = path.join(root, 'extensions', 'vscode', 'scripts', 'suites.mjs');
-  if (!existsSync(file)) return [];
-  const mod = await import(file);
-  return mod.suites();
+  const out = [];
+  for (const file of [
+    path.join(root, 'extensions', 'vscode', 'scripts', 'suites.mjs'),
+    path.join(root, 'e2e', 'suites.mjs'),
+  ]) {
+    if (!existsSync(file)) continue;
+    const mod = await import(file);
+    out.push(...(await mod.suites()));
+  }
+  return out;
 }
