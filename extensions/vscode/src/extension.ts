@@ -2,6 +2,7 @@
 // language server before activate() returns.
 import * as vscode from 'vscode';
 import { AccountStore } from './auth/accountStore';
+import { autoSignIn } from './auth/autoSignIn';
 import { PhqAuthProvider, promptForSignIn } from './auth/provider';
 import { ErrorReporter } from './commands/handleError';
 import { registerCommands } from './commands/registry';
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   updateContext();
   // Load accounts and start the server after activation returns.
   void repo.syncAccounts().catch(() => undefined);
+  autoSignIn(accounts);
   void client
     .start()
     .catch((e: unknown) =>
