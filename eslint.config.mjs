@@ -13,6 +13,7 @@ export default tseslint.config(
       'bench/.data/**',
       '**/*.d.ts',
       'extensions/vscode/sample-workspace/**',
+      'e2e/sample-workspace/**',
       'test-results/**',
     ],
   },
