@@ -43,6 +43,17 @@ await check('the .vsix builds from one command (vsce package)', () => {
   if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`);
   if (!existsSync(vsix)) throw new Error('no .vsix written');
   console.log(`    ${path.relative(extDir, vsix)}: ${(statSync(vsix).size / 1024).toFixed(1)} KiB`);
+  // Zip entry names are stored uncompressed, so a byte search lists what shipped.
+  const zip = readFileSync(vsix);
+  const shipped = (f) => zip.includes(Buffer.from(`extension/${f}`));
+  for (const f of ['package.json', 'dist/extension.js', 'media/icon.png', 'readme.md', 'changelog.md'])
+    if (!shipped(f)) throw new Error(`${f} is not in the .vsix`);
+  const serverExpected = existsSync(path.join(extDir, '..', '..', 'packages', 'server', 'src', 'main.ts'));
+  if (serverExpected && !shipped('dist/server.js'))
+    throw new Error('dist/server.js (the language server) is not in the .vsix');
+  for (const f of ['src/', 'test/', 'node_modules/', '.map'])
+    if (zip.includes(Buffer.from(`extension/${f}`)) || (f === '.map' && zip.includes(Buffer.from('.js.map'))))
+      throw new Error(`${f} should not ship`);
 });
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'phq-vsix-'));

@@ -1,11 +1,21 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, copiedValue, exec, requireEmulator, seenValues, signedIn, tokenByName, waitFor } from './helpers';
+import {
+  api,
+  copiedValue,
+  exec,
+  requireEmulator,
+  requireLanguageServer,
+  seenValues,
+  signedIn,
+  tokenByName,
+  waitFor,
+} from './helpers';
 
 suite('language server: diagnostics and token insertion', function () {
   suiteSetup(async function () {
     requireEmulator(this);
-    if ((await api()).testing.languageClientState() === 'missing') this.skip();
+    await requireLanguageServer(this);
     await signedIn();
   });
 

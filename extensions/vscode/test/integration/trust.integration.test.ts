@@ -2,7 +2,7 @@
 // (scripts/run-ext-tests.mjs --untrusted): real values are never written into files.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, exec, requireEmulator, signedIn, waitFor } from './helpers';
+import { api, exec, requireEmulator, requireLanguageServer, signedIn, waitFor } from './helpers';
 
 suite('untrusted workspace', function () {
   suiteSetup(async function () {
@@ -33,7 +33,7 @@ suite('untrusted workspace', function () {
 
   test('completions offer no real token, only the environment-variable reference', async function () {
     const a = await api();
-    if (a.testing.languageClientState() === 'missing') this.skip();
+    await requireLanguageServer(this);
     await waitFor('language client running', () => a.testing.languageClientState() === 'running');
     await a.testing.syncLanguageServer();
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
