@@ -10,10 +10,11 @@
 import type { Finding } from './types';
 import { cloneState, type LexState, type Lexer, type Segments } from './lexer/types';
 import type { ScanContext } from './rules/context';
-import { judgeLine } from './rules/judge';
-import { TOKEN_RUN, TRIGGERS } from './rules/patterns';
+import { judgeLine, mayFire } from './rules/judge';
+import { TOKEN_RUN } from './rules/patterns';
+import { TriggerFinder } from './triggers';
 
-/** A line start with its 0-based line number and the lexer state there. */
+/** A line start with its 0-based line number (at creation) and the lexer state there. */
 export interface Cursor {
   pos: number;
   line: number;
@@ -35,58 +36,53 @@ function lineBounds(text: string, ls: number): [number, number] {
   return [le, next];
 }
 
-interface Probe {
-  re: RegExp;
-  longest: number;
-  /** First occurrence at or after the last search start, or -1 when none before `until`. */
-  found: number;
-  until: number;
-  from: number;
-}
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export class Walker {
-  private readonly probes = new Map<readonly string[], Probe>();
+  /** Per relevant-substring set (same array each time), the next occurrence of each member. */
+  private readonly found = new Map<readonly string[], number[]>();
+  /** Line numbers are counted lazily, only up to the lines that are judged. */
+  private countedPos: number;
+  private countedLine: number;
 
   constructor(
     private readonly text: string,
     private readonly lexer: Lexer,
     readonly cur: Cursor,
-  ) {}
-
-  /** First occurrence of any of `subs` in [from, limit), or -1. */
-  private nextOf(subs: readonly string[], from: number, limit: number): number {
-    let p = this.probes.get(subs);
-    if (!p) {
-      p = {
-        re: new RegExp(subs.map(escapeRe).join('|'), 'g'),
-        longest: Math.max(...subs.map((x) => x.length)),
-        found: -1,
-        until: -1,
-        from: 0,
-      };
-      this.probes.set(subs, p);
-    }
-    if (p.found >= from) return p.found < limit ? p.found : -1;
-    if (p.found === -1 && p.until >= limit && p.from <= from) return -1;
-    // Search only up to `limit` so that short walks stay short on huge documents.
-    const region = this.text.slice(from, limit + p.longest - 1);
-    p.re.lastIndex = 0;
-    const m = p.re.exec(region);
-    p.found = m ? from + m.index : -1;
-    p.until = limit;
-    p.from = from;
-    return p.found;
+  ) {
+    this.countedPos = cur.pos;
+    this.countedLine = cur.line;
   }
 
-  /** Lexes the line at the cursor, moving the cursor to the next line. */
+  /** 0-based line number of line start `ls` (at or after the previous call's). */
+  lineAt(ls: number): number {
+    this.countedLine += countNewlines(this.text, this.countedPos, ls);
+    this.countedPos = ls;
+    return this.countedLine;
+  }
+
+  /** First occurrence of any of `subs` at or after `from` (cursors only move forward), or -1. */
+  private nextOf(subs: readonly string[], from: number): number {
+    let at = this.found.get(subs);
+    if (!at) this.found.set(subs, (at = subs.map(() => -2)));
+    let best = -1;
+    for (let i = 0; i < subs.length; i++) {
+      let p = at[i]!;
+      if (p === -2 || (p >= 0 && p < from)) {
+        // indexOf, not a regex alternation: V8 searches short needles with memchr.
+        p = at[i] = this.text.indexOf(subs[i]!, from);
+      }
+      if (p >= 0 && (best < 0 || p < best)) best = p;
+    }
+    return best;
+  }
+
+  /** Lexes the line at the cursor, moving the cursor to the next line; returns the line end. */
   lexLine(segs: Segments | null): number {
     const { cur, text } = this;
-    const [le, next] = lineBounds(text, cur.pos);
+    const nl = text.indexOf('\n', cur.pos);
+    let le = nl < 0 ? text.length : nl;
+    if (le > cur.pos && text.charCodeAt(le - 1) === 13) le--;
     this.lexer.lexLine(cur.state, text, cur.pos, le, segs);
-    cur.pos = next;
-    cur.line++;
+    cur.pos = nl < 0 ? text.length + 1 : nl + 1;
     return le;
   }
 
@@ -99,25 +95,21 @@ export class Walker {
         this.lexLine(null);
         continue;
       }
-      const next = rel.length === 0 ? -1 : this.nextOf(rel, cur.pos, target);
-      if (next < 0) {
-        cur.line += countNewlines(text, cur.pos, target);
+      const next = rel.length === 0 ? -1 : this.nextOf(rel, cur.pos);
+      if (next < 0 || next >= target) {
         cur.pos = target;
         return;
       }
       const ls = text.lastIndexOf('\n', next - 1) + 1;
-      if (ls > cur.pos) {
-        cur.line += countNewlines(text, cur.pos, ls);
-        cur.pos = ls;
-      }
+      if (ls > cur.pos) cur.pos = ls;
       this.lexLine(null);
     }
   }
 }
 
-/** Positions in text[from, to) where some rule may fire, in order (several per line possible). */
-function triggerRegexes(ctx: ScanContext): RegExp[] {
-  const res = [...TRIGGERS, ...ctx.extra];
+/** Extra sources of lines to judge: the user's patterns, and token runs when fingerprints are known. */
+function extraRegexes(ctx: ScanContext): RegExp[] {
+  const res = [...ctx.extra];
   if (ctx.known) res.push(TOKEN_RUN);
   return res;
 }
@@ -133,14 +125,20 @@ export function scanBlock(
   from: number,
   to: number,
   out: Finding[],
+  base = 0,
+  /** Leave the walker at `to` with the state there (DocumentScanner needs it; a plain scan does not). */
+  finish = true,
 ): void {
   const region = from === 0 && to >= text.length ? text : text.slice(from, to);
-  const res = triggerRegexes(ctx);
+  const triggers = new TriggerFinder(region);
+  const res = extraRegexes(ctx);
   const next: number[] = res.map(() => -2);
   let pos = from;
   const segs: Segments = [];
+  let suppressions: boolean | undefined;
   for (;;) {
-    let t = Infinity;
+    const tt = triggers.next(pos - from);
+    let t = tt < 0 ? Infinity : tt + from;
     for (let r = 0; r < res.length; r++) {
       if (next[r]! !== -1 && next[r]! < pos) {
         const re = res[r]!;
@@ -153,17 +151,35 @@ export function scanBlock(
     }
     if (t >= to) break;
     const ls = text.lastIndexOf('\n', t - 1) + 1;
+    const [le, nextLine] = lineBounds(text, ls);
+    if (!mayFire(ctx, text.slice(ls, le))) {
+      // Nothing can fire here: leave the line to the walker (which lexes it only if it can
+      // change the state) and look for the next trigger after it.
+      pos = nextLine;
+      if (pos >= to) break;
+      continue;
+    }
     walker.advance(ls);
     segs.length = 0;
-    const line = walker.cur.line;
-    const le = walker.lexLine(segs);
-    judgeLine(ctx, text, ls, le, line, segs, out);
+    walker.lexLine(segs);
+    const line = (): number => walker.lineAt(ls);
+    // Suppression comments are rare: look for them per line only when the text has one.
+    suppressions ??= hasSuppression(text);
+    judgeLine(ctx, text, ls, le, line, segs, out, base, suppressions);
     pos = walker.cur.pos;
     if (pos >= to) break;
   }
-  walker.advance(Math.min(to, text.length));
+  if (finish) walker.advance(Math.min(to, text.length));
 }
 
 export function freshCursor(initial: LexState): Cursor {
   return { pos: 0, line: 0, state: cloneState(initial) };
+}
+
+/** Whether "phq-ignore" occurs in text, searched through its rare 'q' (see triggers.ts). */
+function hasSuppression(text: string): boolean {
+  for (let i = text.indexOf('q'); i >= 0; i = text.indexOf('q', i + 1)) {
+    if (text.startsWith('phq-ignore', i - 2)) return true;
+  }
+  return false;
 }

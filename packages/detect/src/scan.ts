@@ -9,6 +9,6 @@ export function scan(text: string, options: ScanOptions): Finding[] {
   const ctx = compileOptions(options);
   const out: Finding[] = [];
   const walker = new Walker(text, ctx.dialect.lexer, { pos: 0, line: 0, state: initialState() });
-  scanBlock(ctx, text, walker, 0, text.length, out);
+  scanBlock(ctx, text, walker, 0, text.length, out, 0, false);
   return out;
 }

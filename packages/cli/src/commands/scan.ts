@@ -49,7 +49,8 @@ export function register(program: Command): void {
         const failOn = str(opts, 'failOn') ?? 'error';
         if (!isFailOn(failOn)) throw new UsageError(`Unknown --fail-on "${failOn}".`);
         const maxBytes = Number(str(opts, 'maxFileSize'));
-        if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError('--max-file-size must be a positive number.');
+        if (!Number.isFinite(maxBytes) || maxBytes <= 0)
+          throw new UsageError('--max-file-size must be a positive number.');
         const patterns = strList(opts, 'pattern') ?? [];
         for (const p of patterns) {
           const re = compilePattern(p);
@@ -77,10 +78,10 @@ export function register(program: Command): void {
         }
         for (const e of report.errors) info(`cannot read ${e.file}: ${e.message}`);
         if (format === 'human') info(summaryLine(report));
-        if (report.errors.length > 0) throw new CliError(`${report.errors.length} path(s) could not be read.`, ExitCode.usage);
+        if (report.errors.length > 0)
+          throw new CliError(`${report.errors.length} path(s) could not be read.`, ExitCode.usage);
         const failing = report.results.some((r) => r.findings.some((f) => fails(f, failOn)));
         process.exitCode = failing ? ExitCode.failed : ExitCode.ok;
       }),
     );
 }
-

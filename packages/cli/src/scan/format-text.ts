@@ -39,7 +39,11 @@ export function formatJson(r: ScanReport): string {
     })),
   );
   return JSON.stringify(
-    { version: 1, summary: { findings: findings.length, scanned: r.scanned, skipped: r.skipped, errors: r.errors }, findings },
+    {
+      version: 1,
+      summary: { findings: findings.length, scanned: r.scanned, skipped: r.skipped, errors: r.errors },
+      findings,
+    },
     null,
     2,
   );

@@ -22,7 +22,7 @@ export function readText(abs: string, maxBytes: number): ReadResult {
     const data = got === size ? buf : buf.subarray(0, got);
     if (data.subarray(0, SNIFF).indexOf(0) >= 0) return { skipped: 'binary' };
     // ASCII decodes faster as latin1 (a plain copy) and gives the same string.
-    if (isAscii(data)) return { text: data.latin1Slice(0, data.length) };
+    if (isAscii(data)) return { text: data.toString('latin1') };
     const text = data.toString('utf8');
     // Editors do not count a byte-order mark as a column.
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

@@ -9,12 +9,21 @@ export interface FenceDialect {
 
 const FENCE = / {0,3}(`{3,}|~{3,})[ \t]*([^\s`{]*)/y;
 
+const FENCE_OPENERS: readonly string[] = ['```', '~~~'];
+
 export function markdownLexer(forFence: (info: string) => FenceDialect): Lexer {
+  // Relevant sets are cached: the engine caches its searches by array identity.
+  const inFence = new Map<string, readonly string[]>();
   return {
     relevant(s) {
-      if (s.mode !== 6) return ['```', '~~~'];
+      if (s.mode !== 6) return FENCE_OPENERS;
       const sub = s.sub ? forFence(s.ext.slice(s.ext.indexOf('\0') + 1)).lexer.relevant(s.sub) : null;
-      return sub ? [...sub, s.ext.slice(0, s.ext.indexOf('\0'))] : null;
+      if (!sub) return null;
+      const marker = s.ext.slice(0, s.ext.indexOf('\0'));
+      const key = `${marker}\0${sub.join('\0')}`;
+      let r = inFence.get(key);
+      if (!r) inFence.set(key, (r = [...sub, marker]));
+      return r;
     },
     lexLine(s, text, start, end, segs) {
       if (s.mode === 6) {

@@ -8,7 +8,7 @@ import { Interp, Seg, SEG_WIDTH, type Segments } from '../lexer/types';
 import type { ScanContext } from './context';
 import * as M from './messages';
 import * as P from './patterns';
-import { isLikelyToken } from './shape';
+import { isLikelyToken, MIN_TOKEN_LENGTH } from './shape';
 import { isSuppressed, suppressionFor, type Suppression } from './suppress';
 
 const BASE: Readonly<Record<string, Severity>> = {
@@ -43,7 +43,10 @@ interface LineCtx {
   ctx: ScanContext;
   text: string;
   ls: number;
-  line: number;
+  /** Absolute offset of text[0] (DocumentScanner scans one block at a time). */
+  base: number;
+  /** The line number, counted only when a finding needs it. */
+  line: () => number;
   segs: Segments;
   sup: Suppression | null;
   out: Finding[];
@@ -84,11 +87,12 @@ function push(
   const sev = lc.ctx.severities[ruleId] ?? lc.ctx.severities[kind] ?? BASE[ruleId]!;
   if (sev === 'off') return;
   const col = start - lc.ls;
+  const line = lc.line();
   lc.out.push({
     kind,
     ruleId,
-    range: { start: { line: lc.line, character: col }, end: { line: lc.line, character: col + end - start } },
-    offset: start,
+    range: { start: { line, character: col }, end: { line, character: col + end - start } },
+    offset: lc.base + start,
     length: end - start,
     severity: sev,
     match,
@@ -117,12 +121,17 @@ function sentLiterally(lc: LineCtx, k: number, s: number, e: number, group: numb
   }
 }
 
+/** Form of a sigil placeholder from its first characters: 1 `${`, 2 `$`, 3 `{`, 4 `[` or `<`. */
+function sigilGroup(m: string): number {
+  if (m.charCodeAt(0) === 36) return m.charCodeAt(1) === 123 ? 1 : 2;
+  return m.charCodeAt(0) === 123 ? 3 : 4;
+}
+
 function placeholders(lc: LineCtx, lt: string): void {
-  const re = P.PLACEHOLDER;
-  re.lastIndex = 0;
-  for (let m = re.exec(lt); m; m = re.exec(lt)) {
-    let group = 1;
-    while (group < 7 && m[group] === undefined) group++;
+  const sigil = P.SIGIL_PLACEHOLDER;
+  sigil.lastIndex = 0;
+  for (let m = sigil.exec(lt); m; m = sigil.exec(lt)) {
+    let group = sigilGroup(m[0]);
     let s = lc.ls + m.index;
     let e = s + m[0].length;
     if (group === 3 && lc.text.charCodeAt(s - 1) === 123 && lc.text.charCodeAt(e) === 125) {
@@ -137,6 +146,26 @@ function placeholders(lc: LineCtx, lt: string): void {
     }
     judgePlaceholder(lc, s, e, group, 'phq/placeholder');
   }
+  const lower = lt.toLowerCase();
+  if (lower.includes('your')) {
+    const re = P.YOUR_PLACEHOLDER;
+    re.lastIndex = 0;
+    for (let m = re.exec(lt); m; m = re.exec(lt)) {
+      const s = lc.ls + m.index;
+      judgePlaceholder(lc, s, s + m[0].length, 5, 'phq/placeholder');
+    }
+  }
+  if (lower.includes('bearer')) {
+    const re = P.BEARER_NAME;
+    re.lastIndex = 0;
+    for (let m = re.exec(lt); m; m = re.exec(lt)) {
+      const s = lc.ls + m.index + m[0].length - m[1]!.length;
+      judgePlaceholder(lc, s, s + m[1]!.length, 7, 'phq/placeholder');
+    }
+  }
+  for (let at = lt.indexOf(P.SDK_FAKE_TOKEN); at >= 0; at = lt.indexOf(P.SDK_FAKE_TOKEN, at + 1)) {
+    judgePlaceholder(lc, lc.ls + at, lc.ls + at + P.SDK_FAKE_TOKEN.length, 6, 'phq/placeholder');
+  }
   for (const x of lc.ctx.extra) {
     x.lastIndex = 0;
     for (let m = x.exec(lt); m; m = x.exec(lt)) {
@@ -145,13 +174,8 @@ function placeholders(lc: LineCtx, lt: string): void {
         continue;
       }
       const s = lc.ls + m.index;
-      judgePlaceholder(
-        lc,
-        s,
-        s + m[0].length,
-        m[0].startsWith('${') ? 1 : m[0].startsWith('$') ? 2 : 0,
-        'phq/custom-placeholder',
-      );
+      const group = m[0].startsWith('${') ? 1 : m[0].startsWith('$') ? 2 : 0;
+      judgePlaceholder(lc, s, s + m[0].length, group, 'phq/custom-placeholder');
     }
   }
 }
@@ -225,13 +249,19 @@ function tokens(lc: LineCtx, lt: string): void {
     if (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose) continue;
     hardcoded(s, v, k);
   }
-  const assign = P.TOKEN_ASSIGNMENT;
-  assign.lastIndex = 0;
-  for (let m = assign.exec(lt); m; m = assign.exec(lt)) {
-    if (P.NOT_A_TOKEN_NAME.test(m[1]!)) continue;
-    const nk = segAt(lc.segs, lc.ls + m.index);
+  const words = P.TOKEN_NAME_WORD;
+  words.lastIndex = 0;
+  for (let m = words.exec(lt); m; m = words.exec(lt)) {
+    let a = m.index;
+    while (a > 0 && isNameChar(lt.charCodeAt(a - 1))) a--;
+    let p = m.index + m[0].length;
+    while (p < lt.length && isNameChar(lt.charCodeAt(p))) p++;
+    words.lastIndex = p;
+    if (P.NOT_A_TOKEN_NAME.test(lt.slice(a, p))) continue;
+    const nk = segAt(lc.segs, lc.ls + a);
     if (nk >= 0 && lc.segs[nk + 2] === Seg.Comment) continue;
-    const p = m.index + m[0].length;
+    p = assignedAt(lt, p);
+    if (p < 0) continue;
     const q = lt[p];
     let vs: number;
     let value: string;
@@ -254,9 +284,40 @@ function tokens(lc: LineCtx, lt: string): void {
   }
 }
 
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 36 ||
+    c === 46 ||
+    c === 45
+  );
+}
+
+/** After a name ending at `p`: the start of the assigned value (`= `, `: `, `:= `, `=> `, a closing quote first), or -1. */
+function assignedAt(lt: string, p: number): number {
+  const c0 = lt.charCodeAt(p);
+  if (c0 === 34 || c0 === 39 || c0 === 96) p++;
+  if (lt.charCodeAt(p) === 93) p++;
+  while (lt.charCodeAt(p) === 32 || lt.charCodeAt(p) === 9) p++;
+  const c = lt.charCodeAt(p);
+  if (c === 58)
+    p += lt.charCodeAt(p + 1) === 61 ? 2 : 1; // : or :=
+  else if (c === 61) {
+    const n = lt.charCodeAt(p + 1);
+    if (n === 61) return -1; // ==
+    p += n === 62 ? 2 : 1; // = or =>
+  } else if (c === 43 && lt.charCodeAt(p + 1) === 61) p += 2;
+  else return -1;
+  while (lt.charCodeAt(p) === 32 || lt.charCodeAt(p) === 9) p++;
+  return p < lt.length ? p : -1;
+}
+
 const VALUE = /[A-Za-z0-9_\-.~+/]+=*/y;
 const HAS_PHQ = /PHQ|PREDICTHQ/i;
-const SECRETISH = /TOKEN|KEY|SECRET/i;
+const SECRETISH = /TOKEN|KEY/i;
 
 function browser(lc: LineCtx, lt: string): void {
   const re = P.BROWSER_VAR;
@@ -305,12 +366,14 @@ export function judgeLine(
   text: string,
   ls: number,
   le: number,
-  line: number,
+  line: () => number,
   segs: Segments,
   out: Finding[],
+  base = 0,
+  suppressions = true,
 ): void {
   const lt = text.slice(ls, le);
-  const lc: LineCtx = { ctx, text, ls, line, segs, sup: suppressionFor(text, ls, le), out };
+  const lc: LineCtx = { ctx, text, ls, base, line, segs, sup: suppressions ? suppressionFor(text, ls, le) : null, out };
   const from = out.length;
   placeholders(lc, lt);
   tokens(lc, lt);
@@ -324,4 +387,40 @@ export function judgeLine(
 
 export function compareFindings(a: Finding, b: Finding): number {
   return a.offset - b.offset || a.length - b.length || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+const MAY_FIRE =
+  /[${[<](?:PHQ_|PREDICTHQ_)?(?:API_|ACCESS_|OAUTH2_ACCESS_)?TOKEN|[${[<](?:PHQ_|PREDICTHQ_)API_KEY|YOUR[_-]|Acc3sS|bearer\s+(?:TOKEN|API_|ACCESS_|PHQ_|PREDICTHQ_|[A-Za-z0-9_\-.~+/]{20})|(?:_PUBLIC_|VITE_|REACT_APP_)\w*(?:TOKEN|KEY)|\/v1\//i;
+const TOKEN_WORD = /token|api[_-]?key|apikey/i;
+
+/** Token characters: [A-Za-z0-9_-.~+/]. */
+const TOKEN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/') TOKEN_CHAR[c.charCodeAt(0)] = 1;
+
+/** Whether `lt` has a run of at least `n` token characters (a loop: several times faster than a regex). */
+function hasTokenRun(lt: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < lt.length; i++) {
+    const c = lt.charCodeAt(i);
+    if (c < 128 && TOKEN_CHAR[c] === 1) {
+      if (++run >= n) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
+/**
+ * Cheap test of a selected line: false when no rule can fire on it, so the line needs
+ * neither segments nor judging. A superset of every rule's condition (see the rules above).
+ */
+export function mayFire(ctx: ScanContext, lt: string): boolean {
+  if (MAY_FIRE.test(lt)) return true;
+  // Token assignments need a token-ish name and a value of at least MIN_TOKEN_LENGTH.
+  if (TOKEN_WORD.test(lt) && hasTokenRun(lt, MIN_TOKEN_LENGTH)) return true;
+  if (ctx.known && hasTokenRun(lt, 16)) return true;
+  for (const x of ctx.extra) {
+    x.lastIndex = 0;
+    if (x.test(lt)) return true;
+  }
+  return false;
 }
