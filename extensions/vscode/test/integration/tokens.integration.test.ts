@@ -42,6 +42,29 @@ suite('token commands against the emulator', function () {
     assert.match(value, /^[A-Za-z0-9_-]{43}$/);
   });
 
+  test('create through the real quick input: name prefilled and accepted, all scopes selected by default', async () => {
+    const a = await api();
+    let id: string | undefined;
+    let done = false;
+    const run = exec<string>('predicthqTokens.createToken', { suggestedName: 'Quick Input Token', then: 'none' }).then(
+      (r) => {
+        id = r;
+        done = true;
+      },
+    );
+    // Accept whatever quick input is showing (name box, then the scopes list) until the command ends.
+    await waitFor('the create command to finish', async () => {
+      if (!done) await exec('workbench.action.acceptSelectedQuickOpenItem');
+      return done;
+    });
+    await run;
+    assert.ok(id, JSON.stringify(a.testing.lastError()));
+    const node = await tokenByName(sessionId, 'Quick Input Token');
+    assert.equal(a.testing.treeItem(node).description, 'all scopes');
+    assert.equal(a.testing.isStored(id), true);
+    seenValues.add(await copiedValue(id));
+  });
+
   test('verify: valid for a token with events, missing scope for one without', async () => {
     const ok = await tokenByName(sessionId, 'CI | Ext Host Test');
     assert.deepEqual(await exec<VerifyResult>('predicthqTokens.verifyToken', { tokenId: ok.token.id }), {
