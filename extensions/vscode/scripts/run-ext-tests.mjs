@@ -29,7 +29,10 @@ async function startEmulators() {
   if (!emu) return undefined;
   // A second account on the same server, for the multiple-accounts test.
   const second = emu.state?.createAccount ? emu.state.createAccount('Second Org') : undefined;
-  return { emu, secondCredential: second?.credential };
+  // An account with thousands of tokens, for the scale test of the tree.
+  const big = emu.state?.createAccount ? emu.state.createAccount('Big Org') : undefined;
+  if (big) emu.state.addTokens(big.credential, 5000);
+  return { emu, secondCredential: second?.credential, bigCredential: big?.credential };
 }
 
 async function main() {
@@ -57,6 +60,7 @@ async function main() {
           PHQ_TEST_EMULATOR_URL: started.emu.url,
           PHQ_TEST_CREDENTIAL: started.emu.credential,
           ...(started.secondCredential ? { PHQ_TEST_CREDENTIAL_2: started.secondCredential } : {}),
+          ...(started.bigCredential ? { PHQ_TEST_CREDENTIAL_BIG: started.bigCredential } : {}),
         }
       : {}),
   };

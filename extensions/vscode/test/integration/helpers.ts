@@ -12,6 +12,7 @@ export const env = {
   emulatorUrl: process.env.PHQ_TEST_EMULATOR_URL ?? '',
   credential: process.env.PHQ_TEST_CREDENTIAL ?? '',
   credential2: process.env.PHQ_TEST_CREDENTIAL_2 ?? '',
+  credentialBig: process.env.PHQ_TEST_CREDENTIAL_BIG ?? '',
   stateDir: process.env.PHQ_TEST_STATE_DIR ?? '',
 };
 

@@ -125,4 +125,38 @@ suite('sign-in and the API Tokens tree', function () {
     await waitFor('one account', () => a.testing.treeChildren().length === 1);
     assert.equal(a.testing.accounts()[0]?.name, 'Demo Org');
   });
+
+  test('5,000 tokens: paged in the tree, filtered and sorted across all of them', async function () {
+    if (!env.credentialBig) this.skip();
+    const a = await api();
+    const t0 = Date.now();
+    const id = await exec<string>('predicthqTokens.signIn', {
+      baseUrl: env.emulatorUrl,
+      credential: env.credentialBig,
+    });
+    assert.ok(id, JSON.stringify(a.testing.lastError()));
+    assert.equal(a.testing.accounts().find((x) => x.sessionId === id)?.tokenCount, 5000);
+    console.log(`    signed in and listed 5,000 tokens in ${Date.now() - t0} ms`);
+    try {
+      const account = a.testing.treeChildren().find((n) => n.sessionId === id)!;
+      const page = a.testing.treeChildren(account);
+      assert.equal(page.filter((n) => n.kind === 'token').length, 200);
+      const more = page.at(-1)!;
+      assert.equal(more.kind, 'more');
+      assert.match(String(a.testing.treeItem(more).label), /4800 more/);
+      await exec('predicthqTokens.filter', { text: 'bulk token 04321' });
+      const hit = a.testing.treeChildren(account);
+      assert.deepEqual(
+        hit.map((n) => (n.kind === 'token' ? n.token.name : n.kind)),
+        ['Bulk token 04321'],
+      );
+      await exec('predicthqTokens.clearFilter');
+      await exec('predicthqTokens.sortBy', { order: 'created' });
+      const first = a.testing.treeChildren(account)[0];
+      assert.equal(first?.kind === 'token' && first.token.name, 'Bulk token 05000');
+    } finally {
+      await exec('predicthqTokens.sortBy', { order: 'name' });
+      await exec('predicthqTokens.signOut', { sessionId: id, storedValues: 'remove' });
+    }
+  });
 });
