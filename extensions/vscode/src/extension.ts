@@ -7,7 +7,7 @@ import { PhqAuthProvider, promptForSignIn } from './auth/provider';
 import { ErrorReporter } from './commands/handleError';
 import { registerCommands } from './commands/registry';
 import { Config, RESTART_KEYS } from './config';
-import { ContextKeys, TREE_VIEW_ID } from './constants';
+import { AUTH_PROVIDER_ID, ContextKeys, TREE_VIEW_ID } from './constants';
 import { createLogs } from './log';
 import { TokenLanguageClient } from './lsp/client';
 import { TokenStatusBar } from './statusBar';
@@ -75,6 +75,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Load accounts and start the server after activation returns.
   void repo.syncAccounts().catch(() => undefined);
   autoSignIn(accounts);
+  // Signed out: ask VS Code to offer "Sign in with PredictHQ" in the Accounts menu.
+  if (accounts.list().length === 0)
+    void vscode.authentication
+      .getSession(AUTH_PROVIDER_ID, [], { createIfNone: false })
+      .then(undefined, () => undefined);
   void client
     .start()
     .catch((e: unknown) =>
