@@ -6,9 +6,14 @@ import { compileOptions } from './rules/context';
 
 /** Every finding in `text`, in document order. Pure: same text and options, same findings. */
 export function scan(text: string, options: ScanOptions): Finding[] {
+  return scanWith(text, options, false);
+}
+
+/** `exhaustive` lexes every line instead of skipping those that cannot change the state (for tests). */
+export function scanWith(text: string, options: ScanOptions, exhaustive: boolean): Finding[] {
   const ctx = compileOptions(options);
   const out: Finding[] = [];
-  const walker = new Walker(text, ctx.dialect.lexer, { pos: 0, line: 0, state: initialState() });
+  const walker = new Walker(text, ctx.dialect.lexer, { pos: 0, line: 0, state: initialState() }, exhaustive);
   scanBlock(ctx, text, walker, 0, text.length, out, 0, false);
   return out;
 }

@@ -15,8 +15,16 @@ export interface Expect {
   end: number;
 }
 
-/** Expected finding for the `nth` occurrence of `needle` in `text`. */
+/**
+ * Expected finding for the `nth` occurrence of `needle` in `text`. A needle "context|target"
+ * finds the context and means the target right after it.
+ */
 export function at(text: string, needle: string, rule: string, nth = 0): Expect {
+  const bar = needle.indexOf('|');
+  if (bar > 0) {
+    const e = at(text, needle.replace('|', ''), rule, nth);
+    return { ...e, start: e.start + bar };
+  }
   let idx = -1;
   for (let i = 0; i <= nth; i++) {
     idx = text.indexOf(needle, idx + 1);

@@ -315,6 +315,11 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
       codeStart = end;
     }
     if (s.mode === 0) if (segs && codeInterp >= 0 && end > codeStart) segs.push(codeStart, end, Seg.Str, codeInterp, 0);
+    // A single-line string opened by the line's last character ends with the line too.
+    if (s.mode === 1 && !spec.variants[s.v]!.multiline) {
+      s.mode = 0;
+      s.v = -1;
+    }
     if (pendingHeredoc && s.mode === 0 && s.frames.length === 0) {
       s.mode = 3;
       s.ext = pendingHeredoc;

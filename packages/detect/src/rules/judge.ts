@@ -192,7 +192,7 @@ function judgePlaceholder(lc: LineCtx, s: number, e: number, group: number, rule
   const ph = lc.text.slice(s, e);
   const ruleId = docs && rule === 'phq/placeholder' ? 'phq/placeholder-in-docs' : rule;
   const ref = envReference(d.languageId, lc.ctx.envVar);
-  const why = kind === Seg.Prose ? 'readers copy it as written' : M.sentAsIs(d, lc.segs[k + 3]!);
+  const why = kind === Seg.Prose ? 'readers copy it as written' : M.sentAsIs(d, lc.segs[k + 3]!, ph);
   const f0 = lc.out.length;
   push(lc, 'placeholder', ruleId, s, e, ph, M.placeholderMessage(ph, why, ref, docs), d, { placeholder: ph });
   if (kind === Seg.Prose && lc.out.length > f0 && !lc.ctx.severities[ruleId]) lc.out[f0]!.severity = 'info';

@@ -5,7 +5,8 @@ import { Interp } from '../lexer/types';
 const SHELLISH = new Set(['shellscript', 'dockerfile', 'makefile', 'dotenv']);
 
 /** Why text in this kind of string goes out as written. */
-export function sentAsIs(d: Dialect, interp: number): string {
+export function sentAsIs(d: Dialect, interp: number, placeholder: string): string {
+  const dollar = placeholder.startsWith('$');
   switch (interp) {
     case Interp.JsTemplate:
       return 'a template literal sends it as written (only ${...} is interpolated)';
@@ -14,7 +15,9 @@ export function sentAsIs(d: Dialect, interp: number): string {
         ? 'an f-string sends it as written (only {name} is interpolated)'
         : `this ${d.label} string sends it as written`;
     case Interp.Shell:
-      return 'the shell does not expand this form';
+      return dollar
+        ? 'this form is not expanded here'
+        : `this ${d.label} text is used as written (only $NAME is expanded)`;
     case Interp.Yaml:
       return 'this YAML value is used as written';
     case Interp.Http:
