@@ -47,7 +47,12 @@ export async function createToken(ctx: CommandContext, arg?: unknown): Promise<s
         break;
       case 'env':
       case 'Save to .env': {
-        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        // The folder of the active file in a multi-root workspace, else the first folder.
+        const active = vscode.window.activeTextEditor?.document.uri;
+        const folder = (
+          (active && vscode.workspace.getWorkspaceFolder(active)) ??
+          vscode.workspace.workspaceFolders?.[0]
+        )?.uri;
         if (!folder) {
           void vscode.window.showWarningMessage('Open a folder to save the token to its .env file.');
           break;

@@ -1,5 +1,6 @@
 import { parseTokenName } from '@phq-tokens/core';
 import * as vscode from 'vscode';
+import { renameSelection } from '../tree/renameSelection';
 import { askTokenName } from '../ui/createTokenInput';
 import { stringProp } from '../util/guards';
 import type { CommandContext } from './context';
@@ -14,13 +15,8 @@ export async function renameToken(ctx: CommandContext, arg?: unknown): Promise<s
   let name = stringProp(arg, 'name');
   if (name === undefined) {
     const current = ref.token.name;
-    const parsed = parseTokenName(current);
-    const start = parsed.client === null ? 0 : current.lastIndexOf(parsed.token);
-    name = await askTokenName({
-      title: `Rename "${parsed.token}"`,
-      value: current,
-      valueSelection: [start, current.length],
-    });
+    const title = `Rename "${parseTokenName(current).token}"`;
+    name = await askTokenName({ title, value: current, valueSelection: renameSelection(current) });
   }
   if (name === ref.token.name) return ref.token.name;
   const updated = await vscode.window.withProgress(
