@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new TokenTreeProvider(repo, config);
   const view = vscode.window.createTreeView<TreeNode>(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const errors = new ErrorReporter(logs.log);
+  const statusBar = new TokenStatusBar(repo);
   const ctx = { extension: context, accounts, auth, repo, tree, config, logs };
   languageClient = new TokenLanguageClient(context.asAbsolutePath('dist/server.js'), repo, config, logs);
   const client = languageClient;
@@ -61,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     repo,
     tree,
     view,
-    new TokenStatusBar(repo),
+    statusBar,
     client,
     ...registerCommands(ctx, errors),
     repo.onDidChange(updateContext),
@@ -96,7 +97,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return {
     activationMs,
     loadAndActivateMs,
-    testing: testingApi({ repo, auth, tree, errors, client, logUri: context.logUri, globalState: context.globalState }),
+    testing: testingApi({
+      repo,
+      auth,
+      statusBar,
+      tree,
+      errors,
+      client,
+      logUri: context.logUri,
+      globalState: context.globalState,
+    }),
   };
 }
 

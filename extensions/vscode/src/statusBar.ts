@@ -18,6 +18,11 @@ export class TokenStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  /** What the item shows now (for tests). */
+  get text(): string {
+    return this.item.text;
+  }
+
   update(): void {
     const accounts = this.repo.list();
     if (accounts.length === 0) {

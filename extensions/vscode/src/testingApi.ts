@@ -3,6 +3,7 @@
 // method returns a token value or a credential.
 import * as vscode from 'vscode';
 import type { PhqAuthProvider } from './auth/provider';
+import type { TokenStatusBar } from './statusBar';
 import type { ErrorReporter } from './commands/handleError';
 import type { TokenLanguageClient } from './lsp/client';
 import type { TokenRepository } from './tokens/repository';
@@ -13,6 +14,8 @@ import type { TokenTreeProvider } from './tree/provider';
 export interface TestingApi {
   /** Workspace files that contain the token's stored value (what Delete warns about), relative. */
   filesUsing(tokenId: string): Promise<string[]>;
+  /** The status bar item's text. */
+  statusBarText(): string;
   /** The auth provider's sessions (labels only). */
   sessions(): Promise<{ id: string; label: string }[]>;
   accounts(): {
@@ -39,6 +42,7 @@ export interface TestingApi {
 export function testingApi(o: {
   repo: TokenRepository;
   auth: PhqAuthProvider;
+  statusBar: TokenStatusBar;
   tree: TokenTreeProvider;
   errors: ErrorReporter;
   client: TokenLanguageClient;
@@ -52,6 +56,7 @@ export function testingApi(o: {
       if (!value) return [];
       return (await filesUsingValue(value, [])).map((u) => vscode.workspace.asRelativePath(u)).sort();
     },
+    statusBarText: () => o.statusBar.text,
     sessions: async () => (await o.auth.getSessions()).map((s) => ({ id: s.id, label: s.account.label })),
     accounts: () =>
       o.repo.list().map((a) => ({

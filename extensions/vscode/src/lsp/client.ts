@@ -79,9 +79,7 @@ export class TokenLanguageClient implements vscode.Disposable {
     const client = this.client;
     if (!client?.isRunning()) return;
     const tokens: TokenInfo[] = [];
-    const scopes = new Map<string, NonNullable<ReturnType<TokenRepository['get']>>['scopes']>();
     for (const d of this.repo.list()) {
-      scopes.set(d.record.sessionId, d.scopes);
       for (const t of d.tokens ?? []) {
         const stored = this.repo.isStored(d.record.sessionId, t.id);
         let fp: string | null = null;
@@ -95,7 +93,8 @@ export class TokenLanguageClient implements vscode.Disposable {
         tokens.push({ ...t, fingerprint: fp, valueAvailable: stored && fp !== null });
       }
     }
-    const catalog = [...scopes.values()].find((s) => s && s.length > 0) ?? [];
+    // One catalog: every account sees the same scope families.
+    const catalog = this.repo.list().find((d) => d.scopes && d.scopes.length > 0)?.scopes ?? [];
     const params: TokensChangedParams = { tokens, scopes: catalog, workspaceTrusted: vscode.workspace.isTrusted };
     await client.sendNotification(TokensChanged.type, params);
     this.logs.log.debug(`sent ${tokens.length} tokens (metadata and fingerprints) to the language server`);

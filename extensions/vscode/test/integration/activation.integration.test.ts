@@ -28,6 +28,7 @@ suite('activation', () => {
   test('the tree is empty while signed out (the welcome view shows instead)', async () => {
     const a = await api();
     assert.deepEqual(a.testing.treeChildren(), []);
+    assert.match(a.testing.statusBarText(), /PredictHQ: signed out/);
     await exec('workbench.view.extension.predicthqTokens');
   });
 });

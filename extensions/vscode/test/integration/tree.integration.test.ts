@@ -18,6 +18,7 @@ suite('sign-in and the API Tokens tree', function () {
     assert.match(String(item.description), /demo@example\.com/);
     const tokens = await tokenNodes(sessionId);
     assert.ok(tokens.length >= 8, `seeded tokens listed (${tokens.length})`);
+    assert.match(a.testing.statusBarText(), /^\$\(key\) PredictHQ: Demo Org$/);
   });
 
   test('the session is served by the registered authentication provider', async () => {
