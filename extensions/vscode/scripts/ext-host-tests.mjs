@@ -15,6 +15,7 @@ const NOISE =
  * @param {string} o.testsPath     absolute path of the bundle exporting run()
  * @param {string} [o.folder]      workspace folder to open
  * @param {number} [o.timeoutMs]   default 300000
+ * @param {string} [o.artifactsDir] on failure, a screenshot of the workbench is saved here
  * @param {(line: string) => void} [o.log]
  * @returns {Promise<number|'timeout'>} the suite's exit code
  */
@@ -41,6 +42,10 @@ export async function runExtensionHostTests(server, o) {
     await browser.page.goto(workbenchUrl(server, { folder: o.folder, payload }));
     const code = await exited;
     clearTimeout(timer);
+    if (code !== 0 && o.artifactsDir) {
+      // What the workbench showed when the suite failed or hung.
+      await browser.page.screenshot({ path: `${o.artifactsDir}/workbench.png` }).catch(() => {});
+    }
     return code;
   } finally {
     await browser.close();

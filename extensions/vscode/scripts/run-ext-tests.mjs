@@ -7,13 +7,13 @@
 // --untrusted: workspace trust on and the folder not trusted; runs the trust suite only.
 // Env: PHQ_KEEP_STATE=1 keeps the code-server state folder; PHQ_VERBOSE=1 relays the page console.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCodeServer } from './code-server.mjs';
 import { startEmulator } from './emulator.mjs';
-import { ensureCodeServer } from './ensure-code-server.mjs';
+import { ensureCodeServer, repoRoot } from './ensure-code-server.mjs';
 import { runExtensionHostTests } from './ext-host-tests.mjs';
 
 const extDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,14 +66,25 @@ async function main() {
   };
   const server = await startCodeServer({ env, stateDir, disableWorkspaceTrust: !untrusted });
   lap(`code-server at ${server.url}`);
+  // Failure artifacts (gitignored): a screenshot, code-server's log and every VS Code log.
+  const artifactsDir = path.join(repoRoot, 'test-results', `ext-host${untrusted ? '-untrusted' : ''}`);
+  rmSync(artifactsDir, { recursive: true, force: true });
+  mkdirSync(artifactsDir, { recursive: true });
   let code;
   try {
     code = await runExtensionHostTests(server, {
+      artifactsDir,
       extensionPath: extDir,
       testsPath: path.join(extDir, 'dist', 'test', 'suite.js'),
       folder: workspace,
     });
   } finally {
+    if (code !== 0) {
+      cpSync(server.dirs.log, path.join(artifactsDir, 'server.log'));
+      const logs = path.join(server.dirs.userData, 'logs');
+      if (existsSync(logs)) cpSync(logs, path.join(artifactsDir, 'logs'), { recursive: true });
+      console.log(`failure artifacts in ${path.relative(process.cwd(), artifactsDir)}`);
+    }
     await server.close();
     await started?.emu.close();
     rmSync(workspace, { recursive: true, force: true });
