@@ -30,6 +30,7 @@ function demoSettings(emulatorUrl, extra) {
     'workbench.colorTheme': 'Default Dark Modern',
     'git.openRepositoryInParentFolders': 'never',
     'editor.minimap.enabled': false,
+    'editor.stickyScroll.enabled': false,
     'window.commandCenter': false,
     'predicthqTokens.apiUrl': emulatorUrl,
     'predicthqTokens.emulatorUrl': emulatorUrl,

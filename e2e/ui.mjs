@@ -1,0 +1,346 @@
+#!/usr/bin/env node
+// UI end-to-end tests: a person's path through the product in a real VS Code workbench
+// (code-server) driven by headless Debian Chromium, against the same set-up `npm start`
+// gives a newcomer (e2e/lib/demo.mjs). Each step asserts what is on screen, saves a
+// screenshot under test-results/e2e/, and counts as one test; a failing step also saves
+// the server, extension and emulator logs there. Ends with "UI-E2E: N passed, N failed".
+//   node e2e/ui.mjs            (after npm start / npm test have built the bundles)
+// Env: PHQ_E2E_HEADED=1 shows the browser (needs a display); PHQ_E2E_BAIL=1 stops at the first failure.
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from '../extensions/vscode/scripts/browser.mjs';
+import { checkChromium, repoRoot } from '../extensions/vscode/scripts/ensure-code-server.mjs';
+import { startDemo } from './lib/demo.mjs';
+import { faultControl } from './lib/emulator-process.mjs';
+import { processesInGroups } from './lib/processes.mjs';
+import { exactly, workbench } from './lib/workbench.mjs';
+
+const artifacts = path.join(repoRoot, 'test-results', 'e2e');
+const T = 30_000;
+const t0 = Date.now();
+const secs = (from) => ((Date.now() - from) / 1000).toFixed(1);
+const VALUE = /Bearer ([A-Za-z0-9_-]{43})\b/; // the contract's token value: 43 chars base64url
+
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let stepNo = 0;
+let app;
+let browser;
+let page;
+
+/** One step of the path = one test: run, screenshot, count; on failure keep screenshot + logs. */
+async function step(name, fn) {
+  stepNo++;
+  const slug = `${String(stepNo).padStart(2, '0')}-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 50)}`;
+  const started = Date.now();
+  if (failed && process.env.PHQ_E2E_BAIL && page) {
+    failed++;
+    console.log(`  ✖ ${name} (not run: an earlier step failed)`);
+    return;
+  }
+  try {
+    await fn({ shot: (suffix) => shot(`${slug}-${suffix}`) });
+    await shot(slug);
+    passed++;
+    console.log(`  ✔ ${name} (${secs(started)} s)`);
+  } catch (e) {
+    failed++;
+    await shot(`${slug}-FAILED`).catch(() => {});
+    console.log(
+      `  ✖ ${name} (${secs(started)} s)\n      ${String(e instanceof Error ? e.message : e)
+        .split('\n')
+        .join('\n      ')}`,
+    );
+    saveLogs();
+  }
+}
+
+async function shot(name) {
+  if (page) await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+/** Server, extension-host and emulator logs (never token values: see docs/e2e.md). */
+function saveLogs() {
+  if (!app) return;
+  const dir = path.join(artifacts, 'logs');
+  mkdirSync(dir, { recursive: true });
+  for (const f of [app.logs.server, app.logs.emulator]) if (existsSync(f)) cpSync(f, path.join(dir, path.basename(f)));
+  const userLogs = path.join(app.logs.userData, 'logs');
+  if (existsSync(userLogs)) {
+    for (const f of readdirSync(userLogs, { recursive: true }).map(String)) {
+      if (f.endsWith('.log')) cpSync(path.join(userLogs, f), path.join(dir, 'code-server', f), { recursive: true });
+    }
+  }
+}
+
+/** The emulator's management API, to check the server side of what the UI did. */
+async function api(method, route, body) {
+  const res = await fetch(`${app.emulator.url}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${app.emulator.credential}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: res.status === 204 ? undefined : await res.json() };
+}
+const tokenNames = async () => (await api('GET', '/v1/tokens/?limit=500')).body.results.map((t) => t.name);
+
+/** A token value works against the public API (the emulator answers 200 only for a live token with the scope). */
+async function callsApi(value, family) {
+  const res = await fetch(`${app.emulator.url}/v1/${family}/?limit=1`, {
+    headers: { authorization: `Bearer ${value}` },
+  });
+  return res.status;
+}
+
+async function main() {
+  checkChromium();
+  app = await startDemo({
+    // One retry keeps the error path quick; the default (3, with backoff) is covered by core's tests.
+    settings: { 'predicthqTokens.network.retries': 1 },
+  });
+  const faults = faultControl(app.emulator.url);
+  console.log(`[ui-e2e ${secs(t0)} s] code-server and emulator up`);
+  browser = await launchBrowser({
+    permissions: ['clipboard-read', 'clipboard-write'],
+    headless: !process.env.PHQ_E2E_HEADED,
+  });
+  page = browser.page;
+  const wb = workbench(page);
+  let quickFixValue;
+  let completionValue;
+  const created = 'Weather Dashboard';
+  const renamed = 'Weather Dashboard (prod)';
+  const second = 'Concert Features';
+  let elsewhereId;
+  const checkedRow = (label) =>
+    page
+      .locator('.quick-input-list .monaco-list-row[aria-checked="true"]')
+      .filter({ has: page.locator('.label-name', { hasText: exactly(label) }) })
+      .first();
+
+  await step(
+    '1 workbench opens signed in; the API Tokens view lists the emulator tokens, legacy names split',
+    async () => {
+      await page.goto(app.url);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      await wb.showTokensView();
+      await wb.sidebar.locator('.monaco-list-row:has-text("Demo Org")').first().waitFor({ timeout: 60_000 });
+      // Wider side bar so names and descriptions are readable in the screenshots.
+      const box = await wb.sidebar.boundingBox();
+      await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width + 160, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      const names = await tokenNames();
+      for (const full of names) {
+        const tokenPart = full.includes('|') ? full.split('|')[1].trim() : full;
+        await wb.treeRow(tokenPart).waitFor({ timeout: T });
+      }
+      // The legacy "Analytics Pipeline | Nightly Export": token part as the label, client part as description.
+      const legacy = wb.treeRow('Nightly Export');
+      const description = await legacy.locator('.label-description').innerText();
+      if (!description.includes('Analytics Pipeline')) throw new Error(`legacy row description: "${description}"`);
+      const labels = await wb.sidebar.locator('.monaco-list-row .label-name').allInnerTexts();
+      if (labels.some((l) => l.includes('|')))
+        throw new Error(`a label shows the raw legacy name: ${labels.join(', ')}`);
+    },
+  );
+
+  await step(
+    '2 create a token through the quick input (name validated, scopes chosen); it appears in the tree',
+    async ({ shot }) => {
+      await wb.viewAction('Create Token');
+      await page.locator('.quick-input-widget:has-text("Create PredictHQ token: name")').waitFor({ timeout: T });
+      await wb.quickInputBox.fill('Weather | Bad | Name');
+      await page.locator('.quick-input-widget:has-text("at most one")').waitFor({ timeout: T }); // validated as you type
+      await wb.quickInputBox.fill(created);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget:has-text("Create PredictHQ token: scopes")').waitFor({ timeout: T });
+      const row = (label) => wb.rowIn(page.locator('.quick-input-list'), label);
+      await row('Events').waitFor({ timeout: T });
+      // All scopes are selected by default: clear them, then choose Events and Features.
+      await page.locator('.quick-input-widget [aria-label="Toggle all checkboxes"]').click();
+      await page.locator('.quick-input-widget .quick-input-count:has-text("0 Selected")').waitFor({ timeout: T });
+      for (const label of ['Events', 'Features']) {
+        await row(label).click();
+        await checkedRow(label).waitFor({ timeout: T });
+      }
+      await page.locator('.quick-input-widget .quick-input-count:has-text("2 Selected")').waitFor({ timeout: T });
+      await shot('scopes');
+      await page.keyboard.press('Enter');
+      await wb.toast(`Token "${created}" created`).waitFor({ timeout: T });
+      const tree = wb.treeRow(created);
+      await tree.waitFor({ timeout: T });
+      const description = await tree.locator('.label-description').innerText();
+      if (description !== 'events, features') throw new Error(`new token's scopes shown as "${description}"`);
+      if (!(await tokenNames()).includes(created)) throw new Error('the emulator has no such token');
+    },
+  );
+
+  await step(
+    '3 Problems shows the Python "Bearer $API_TOKEN"; the shell script\'s "$API_TOKEN" is not flagged',
+    async () => {
+      await wb.openFile('fetch-events.sh');
+      await wb.openFile('events.py'); // opened second: once its diagnostic is in, the shell script has been checked
+      const panel = await wb.showProblems();
+      await panel.locator('.monaco-list-row:has-text(\'placeholder "$API_TOKEN"\')').first().waitFor({ timeout: T });
+      await panel.locator('.monaco-list-row:has-text("events.py")').first().waitFor({ timeout: T });
+      const text = await panel.innerText();
+      if (text.includes('fetch-events.sh')) throw new Error(`the shell script is flagged:\n${text}`);
+      await page.locator('.editor-group-container.active [class*="squiggly-"]').first().waitFor({ timeout: T });
+    },
+  );
+
+  await step(
+    '4a quick fix replaces the Python placeholder with the new token; the diagnostic goes',
+    async ({ shot }) => {
+      await wb.goToProblem('placeholder "$API_TOKEN"');
+      await page.keyboard.press('Control+.');
+      const fix = page.locator(`.action-widget .monaco-list-row:has-text('Replace with token "${created}"')`).first();
+      await fix.waitFor({ timeout: T });
+      await shot('menu');
+      await fix.click();
+      [, quickFixValue] = await wb.waitForEditorText(VALUE);
+      const status = await callsApi(quickFixValue, 'events');
+      if (status !== 200)
+        throw new Error(`the inserted value is not a live events token (GET /v1/events/ -> ${status})`);
+      const panel = await wb.showProblems();
+      await panel
+        .locator('.monaco-list-row:has-text(\'placeholder "$API_TOKEN"\')')
+        .first()
+        .waitFor({ state: 'detached', timeout: T });
+      await page.keyboard.press('Control+S');
+    },
+  );
+
+  await step('4b completion in the JS file creates a token and inserts it', async ({ shot }) => {
+    await wb.openFile('features.js');
+    await wb.goToProblem('placeholder "$ACCESS_TOKEN"');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.editor-widget.suggest-widget');
+    await suggest.locator(`.monaco-list-row:has-text("${created}")`).first().waitFor({ timeout: T });
+    const createItem = suggest.locator('.monaco-list-row:has-text("Create a new PredictHQ token")').first();
+    await createItem.waitFor({ timeout: T });
+    await shot('suggestions');
+    await createItem.click();
+    await page.locator('.quick-input-widget:has-text("Create PredictHQ token: name")').waitFor({ timeout: T });
+    await wb.quickInputBox.fill(second);
+    await page.keyboard.press('Enter');
+    // The scopes step comes preselected with what the file calls (the Features API).
+    await page.locator('.quick-input-widget:has-text("Create PredictHQ token: scopes")').waitFor({ timeout: T });
+    await checkedRow('Features').waitFor({ timeout: T });
+    await page.keyboard.press('Enter');
+    [, completionValue] = await wb.waitForEditorText(VALUE);
+    if (completionValue === quickFixValue) throw new Error('the completion inserted the first token, not a new one');
+    const status = await callsApi(completionValue, 'features');
+    if (status !== 200) throw new Error(`the inserted value is not a live features token (-> ${status})`);
+    await wb.treeRow(second).waitFor({ timeout: T });
+    await page.keyboard.press('Control+S');
+  });
+
+  await step('5 rename the token and see the tree update; delete it after the confirmation', async ({ shot }) => {
+    await wb.contextMenu(wb.treeRow(created), 'Rename Token');
+    await page.locator(`.quick-input-widget:has-text('Rename "${created}"')`).waitFor({ timeout: T });
+    await wb.quickInputBox.fill(renamed);
+    await page.keyboard.press('Enter');
+    await wb.treeRow(renamed).waitFor({ timeout: T });
+    await wb.treeRow(created).waitFor({ state: 'detached', timeout: T });
+    await shot('renamed');
+    if (!(await tokenNames()).includes(renamed)) throw new Error('the emulator did not rename it');
+
+    await wb.contextMenu(wb.treeRow(renamed), 'Delete Token');
+    const dialog = page.locator(`.monaco-dialog-box:has-text('Delete token "${renamed}"?')`);
+    await dialog.waitFor({ timeout: T });
+    // The confirmation names the files that use the token (the quick fix put it in events.py).
+    await dialog.locator(':text("events.py")').first().waitFor({ timeout: T });
+    await shot('confirm');
+    await dialog.locator('.monaco-button', { hasText: exactly('Delete') }).click();
+    await wb.treeRow(renamed).waitFor({ state: 'detached', timeout: T });
+    if ((await tokenNames()).includes(renamed)) throw new Error('the emulator still has it');
+    if ((await callsApi(quickFixValue, 'events')) !== 401) throw new Error('the deleted token still works');
+  });
+
+  await step('6 copy a token from the tree and read it back from the clipboard', async () => {
+    await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
+    await wb.contextMenu(wb.treeRow(second), 'Copy Token');
+    await page.locator('.statusbar-item:has-text("Token copied")').first().waitFor({ timeout: T });
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    if (clip !== completionValue)
+      throw new Error('the clipboard does not hold the token value inserted in features.js');
+  });
+
+  const errorPath = async (status, text, change, shot) => {
+    await wb.palette('Notifications: Clear All Notifications');
+    await faults.inject({ route: 'GET /v1/tokens/', kind: 'status', status, retry_after: 1 });
+    await wb.viewAction('Refresh');
+    const toast = wb.toast(text);
+    await toast.waitFor({ timeout: T });
+    await toast.locator('.monaco-button', { hasText: exactly('Retry') }).waitFor({ timeout: T });
+    await shot('error');
+    // Meanwhile the account changes elsewhere; once the API is back, Retry must show it.
+    const expect = await change();
+    await faults.clear();
+    await toast.locator('.monaco-button', { hasText: exactly('Retry') }).click();
+    await expect();
+    await toast.waitFor({ state: 'detached', timeout: T });
+  };
+
+  await step('7a rate limited (429): a clear message with Retry, and Retry works', async ({ shot }) => {
+    await errorPath(
+      429,
+      'rate limiting this organization (429)',
+      async () => {
+        const r = await api('POST', '/v1/tokens/', { name: 'Created Elsewhere', scopes: ['places'] });
+        if (r.status !== 201) throw new Error(`could not create a token in the emulator (${r.status})`);
+        elsewhereId = r.body.id;
+        return () => wb.treeRow('Created Elsewhere').waitFor({ timeout: T });
+      },
+      shot,
+    );
+  });
+
+  await step('7b server error (500): a clear message with Retry, and Retry works', async ({ shot }) => {
+    await errorPath(
+      500,
+      'server error (500)',
+      async () => {
+        // (the fault answers every GET /v1/tokens/, so the id comes from step 7a)
+        const r = await api('DELETE', `/v1/tokens/${elsewhereId}/`);
+        if (r.status !== 204) throw new Error(`could not delete in the emulator (${r.status})`);
+        return () => wb.treeRow('Created Elsewhere').waitFor({ state: 'detached', timeout: T });
+      },
+      shot,
+    );
+  });
+}
+
+try {
+  await main();
+} catch (e) {
+  failed++;
+  console.log(`  ✖ set-up: ${e instanceof Error ? e.stack : e}`);
+  await shot('setup-FAILED').catch(() => {});
+  saveLogs();
+} finally {
+  await browser?.close();
+  if (app) {
+    const pgids = app.pgids;
+    await app.dispose();
+    stepNo = 99;
+    page = undefined;
+    await step('stopping the demo leaves no process behind', async () => {
+      const left = processesInGroups(pgids);
+      if (left.length) throw new Error(`still running: ${left.map((p) => `${p.pid} ${p.command}`).join('; ')}`);
+    });
+  }
+}
+console.log(`[ui-e2e ${secs(t0)} s] screenshots in ${path.relative(process.cwd(), artifacts) || artifacts}`);
+console.log(`UI-E2E: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
