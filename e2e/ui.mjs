@@ -26,19 +26,12 @@ mkdirSync(artifacts, { recursive: true });
 
 let passed = 0;
 let failed = 0;
-let stepNo = 0;
 let app;
 let browser;
 let page;
 
 /** One step of the path = one test: run, screenshot, count; on failure keep screenshot + logs. */
-async function step(name, fn) {
-  stepNo++;
-  const slug = `${String(stepNo).padStart(2, '0')}-${name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 50)}`;
+async function step(slug, name, fn) {
   const started = Date.now();
   if (failed && process.env.PHQ_E2E_BAIL && page) {
     failed++;
@@ -126,6 +119,7 @@ async function main() {
       .first();
 
   await step(
+    '1-tree',
     '1 workbench opens signed in; the API Tokens view lists the emulator tokens, legacy names split',
     async () => {
       await page.goto(app.url);
@@ -154,6 +148,7 @@ async function main() {
   );
 
   await step(
+    '2-create',
     '2 create a token through the quick input (name validated, scopes chosen); it appears in the tree',
     async ({ shot }) => {
       await wb.viewAction('Create Token');
@@ -185,6 +180,7 @@ async function main() {
   );
 
   await step(
+    '3-diagnostics',
     '3 Problems shows the Python "Bearer $API_TOKEN"; the shell script\'s "$API_TOKEN" is not flagged',
     async () => {
       await wb.openFile('fetch-events.sh');
@@ -199,6 +195,7 @@ async function main() {
   );
 
   await step(
+    '4a-quick-fix',
     '4a quick fix replaces the Python placeholder with the new token; the diagnostic goes',
     async ({ shot }) => {
       await wb.goToProblem('placeholder "$API_TOKEN"');
@@ -220,7 +217,7 @@ async function main() {
     },
   );
 
-  await step('4b completion in the JS file creates a token and inserts it', async ({ shot }) => {
+  await step('4b-completion', '4b completion in the JS file creates a token and inserts it', async ({ shot }) => {
     await wb.openFile('features.js');
     await wb.goToProblem('placeholder "$ACCESS_TOKEN"');
     await page.keyboard.press('Control+Space');
@@ -245,29 +242,33 @@ async function main() {
     await page.keyboard.press('Control+S');
   });
 
-  await step('5 rename the token and see the tree update; delete it after the confirmation', async ({ shot }) => {
-    await wb.contextMenu(wb.treeRow(created), 'Rename Token');
-    await page.locator(`.quick-input-widget:has-text('Rename "${created}"')`).waitFor({ timeout: T });
-    await wb.quickInputBox.fill(renamed);
-    await page.keyboard.press('Enter');
-    await wb.treeRow(renamed).waitFor({ timeout: T });
-    await wb.treeRow(created).waitFor({ state: 'detached', timeout: T });
-    await shot('renamed');
-    if (!(await tokenNames()).includes(renamed)) throw new Error('the emulator did not rename it');
+  await step(
+    '5-rename-delete',
+    '5 rename the token and see the tree update; delete it after the confirmation',
+    async ({ shot }) => {
+      await wb.contextMenu(wb.treeRow(created), 'Rename Token');
+      await page.locator(`.quick-input-widget:has-text('Rename "${created}"')`).waitFor({ timeout: T });
+      await wb.quickInputBox.fill(renamed);
+      await page.keyboard.press('Enter');
+      await wb.treeRow(renamed).waitFor({ timeout: T });
+      await wb.treeRow(created).waitFor({ state: 'detached', timeout: T });
+      await shot('renamed');
+      if (!(await tokenNames()).includes(renamed)) throw new Error('the emulator did not rename it');
 
-    await wb.contextMenu(wb.treeRow(renamed), 'Delete Token');
-    const dialog = page.locator(`.monaco-dialog-box:has-text('Delete token "${renamed}"?')`);
-    await dialog.waitFor({ timeout: T });
-    // The confirmation names the files that use the token (the quick fix put it in events.py).
-    await dialog.locator(':text("events.py")').first().waitFor({ timeout: T });
-    await shot('confirm');
-    await dialog.locator('.monaco-button', { hasText: exactly('Delete') }).click();
-    await wb.treeRow(renamed).waitFor({ state: 'detached', timeout: T });
-    if ((await tokenNames()).includes(renamed)) throw new Error('the emulator still has it');
-    if ((await callsApi(quickFixValue, 'events')) !== 401) throw new Error('the deleted token still works');
-  });
+      await wb.contextMenu(wb.treeRow(renamed), 'Delete Token');
+      const dialog = page.locator(`.monaco-dialog-box:has-text('Delete token "${renamed}"?')`);
+      await dialog.waitFor({ timeout: T });
+      // The confirmation names the files that use the token (the quick fix put it in events.py).
+      await dialog.locator(':text("events.py")').first().waitFor({ timeout: T });
+      await shot('confirm');
+      await dialog.locator('.monaco-button', { hasText: exactly('Delete') }).click();
+      await wb.treeRow(renamed).waitFor({ state: 'detached', timeout: T });
+      if ((await tokenNames()).includes(renamed)) throw new Error('the emulator still has it');
+      if ((await callsApi(quickFixValue, 'events')) !== 401) throw new Error('the deleted token still works');
+    },
+  );
 
-  await step('6 copy a token from the tree and read it back from the clipboard', async () => {
+  await step('6-copy', '6 copy a token from the tree and read it back from the clipboard', async () => {
     await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
     await wb.contextMenu(wb.treeRow(second), 'Copy Token');
     await page.locator('.statusbar-item:has-text("Token copied")').first().waitFor({ timeout: T });
@@ -292,7 +293,7 @@ async function main() {
     await toast.waitFor({ state: 'detached', timeout: T });
   };
 
-  await step('7a rate limited (429): a clear message with Retry, and Retry works', async ({ shot }) => {
+  await step('7a-error-429', '7a rate limited (429): a clear message with Retry, and Retry works', async ({ shot }) => {
     await errorPath(
       429,
       'rate limiting this organization (429)',
@@ -306,7 +307,7 @@ async function main() {
     );
   });
 
-  await step('7b server error (500): a clear message with Retry, and Retry works', async ({ shot }) => {
+  await step('7b-error-500', '7b server error (500): a clear message with Retry, and Retry works', async ({ shot }) => {
     await errorPath(
       500,
       'server error (500)',
@@ -333,9 +334,8 @@ try {
   if (app) {
     const pgids = app.pgids;
     await app.dispose();
-    stepNo = 99;
     page = undefined;
-    await step('stopping the demo leaves no process behind', async () => {
+    await step('8-stop', 'stopping the demo leaves no process behind', async () => {
       const left = processesInGroups(pgids);
       if (left.length) throw new Error(`still running: ${left.map((p) => `${p.pid} ${p.command}`).join('; ')}`);
     });
