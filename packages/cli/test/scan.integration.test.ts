@@ -20,6 +20,8 @@ function tree(files: Record<string, string | Buffer>): string {
 }
 
 const scan = (cwd: string, ...args: string[]) => run(['scan', ...args], { cwd, env: baseEnv() });
+const scanWith = (env: Record<string, string>, cwd: string, ...args: string[]) =>
+  run(['scan', ...args], { cwd, env: baseEnv(env) });
 
 suite('scan (end to end)', function () {
   this.timeout(60_000);
@@ -165,5 +167,22 @@ suite('scan (end to end)', function () {
     assert.match(r.stdout, /^c\.py:1:13 .*phq\/custom-placeholder/);
     assert.equal(r.stdout.trim().split('\n').length, 1);
     assert.match(r.stderr, /1 scanned, 2 skipped/);
+  });
+
+  test('a large scan on worker threads gives the same output as one thread', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 260; i++) {
+      files[`d${i % 7}/f${i}.${['py', 'js', 'sh', 'md'][i % 4]}`] =
+        i % 5 === 0 ? `x = 1\nh = "Bearer $API_TOKEN"  # ${i}\n` : `ok = ${i}\n`.repeat(50);
+    }
+    const dir = tree(files);
+    const one = await scanWith({ PHQ_SCAN_WORKERS: '0' }, dir, '--format', 'json');
+    const two = await scanWith({ PHQ_SCAN_WORKERS: '2' }, dir, '--format', 'json');
+    assert.equal(one.code, 1, one.stderr);
+    assert.equal(two.code, 1, two.stderr);
+    assert.equal(two.stdout, one.stdout);
+    const n = JSON.parse(two.stdout) as { findings: unknown[]; summary: { scanned: number } };
+    assert.equal(n.summary.scanned, 260);
+    assert.equal(n.findings.length, 26); // .py and .js only: shell expands "$API_TOKEN", Markdown prose is ignored
   });
 });

@@ -6,7 +6,8 @@ import { CliError, ExitCode, UsageError } from '../runtime/exit-codes';
 import { info, out } from '../runtime/io';
 import { formatSarif } from '../scan/format-sarif';
 import { formatHuman, formatJson, summaryLine } from '../scan/format-text';
-import { runScan } from '../scan/run';
+import { isScanWorker, runAsWorker } from '../scan/parallel';
+import { runScan, scanFile } from '../scan/run';
 import { fails, isFailOn } from '../scan/severity';
 import { bool, str, strList } from './options';
 
@@ -43,6 +44,8 @@ export function register(program: Command): void {
     .option('--max-file-size <bytes>', 'skip files larger than this', String(DEFAULT_MAX_BYTES))
     .action(
       action(async (_ctx, paths: unknown, opts: unknown) => {
+        // A worker thread of a large scan (see scan/parallel.ts): it only scans files.
+        if (isScanWorker()) return runAsWorker(scanFile);
         const list = Array.isArray(paths) && paths.length > 0 ? paths.map(String) : ['.'];
         const format = str(opts, 'format') ?? 'human';
         if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown --format "${format}".`);
@@ -57,19 +60,23 @@ export function register(program: Command): void {
           if (typeof re === 'string') throw new UsageError(`Invalid --pattern "${p}": ${re}`);
         }
         checkPaths(list);
-        const report = runScan({
-          paths: list,
-          root: process.cwd(),
-          gitignore: (opts as { gitignore?: unknown }).gitignore !== false,
-          ignore: strList(opts, 'ignore') ?? [],
-          maxBytes,
-          endpoints: bool(opts, 'endpoints'),
-          options: {
-            extraPatterns: patterns,
-            envVarName: str(opts, 'envVar') ?? DEFAULT_ENV_VAR,
-            markdownProse: bool(opts, 'markdownProse'),
+
+        const report = await runScan(
+          {
+            paths: list,
+            root: process.cwd(),
+            gitignore: (opts as { gitignore?: unknown }).gitignore !== false,
+            ignore: strList(opts, 'ignore') ?? [],
+            maxBytes,
+            endpoints: bool(opts, 'endpoints'),
+            options: {
+              extraPatterns: patterns,
+              envVarName: str(opts, 'envVar') ?? DEFAULT_ENV_VAR,
+              markdownProse: bool(opts, 'markdownProse'),
+            },
           },
-        });
+          __filename,
+        );
         if (format === 'json') out(formatJson(report));
         else if (format === 'sarif') out(formatSarif(report, VERSION));
         else {

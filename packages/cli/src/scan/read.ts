@@ -7,19 +7,23 @@ export type ReadResult = { text: string } | { skipped: 'binary' | 'too-large' };
 /** Like git: a NUL byte in the first 8000 bytes means binary. */
 const SNIFF = 8000;
 
+let shared = Buffer.allocUnsafeSlow(1 << 20);
+
 export function readText(abs: string, maxBytes: number): ReadResult {
   const fd = openSync(abs, 'r');
   try {
     const size = fstatSync(fd).size;
     if (size > maxBytes) return { skipped: 'too-large' };
-    const buf = Buffer.allocUnsafe(size);
+    // One buffer, reused for every file: reading 100 MB must not allocate 100 MB.
+    if (size > shared.length) shared = Buffer.allocUnsafeSlow(Math.max(size, shared.length * 2));
+    const buf = shared;
     let got = 0;
     while (got < size) {
       const n = readSync(fd, buf, got, size - got, got);
       if (n === 0) break;
       got += n;
     }
-    const data = got === size ? buf : buf.subarray(0, got);
+    const data = buf.subarray(0, got);
     if (data.subarray(0, SNIFF).indexOf(0) >= 0) return { skipped: 'binary' };
     // ASCII decodes faster as latin1 (a plain copy) and gives the same string.
     if (isAscii(data)) return { text: data.toString('latin1') };

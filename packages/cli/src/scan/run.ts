@@ -1,8 +1,9 @@
 // The scan itself: walk, read each file once, run the engine, collect results.
 import path from 'node:path';
 import { createPathFilter, languageFromFileName, scan, type Finding, type ScanOptions } from '@phq-tokens/detect';
+import { scanAll } from './parallel';
 import { readText } from './read';
-import { walk } from './walk';
+import { walk, type WalkedFile } from './walk';
 
 export interface ScanRequest {
   paths: string[];
@@ -30,38 +31,52 @@ export interface ScanReport {
   errors: { file: string; message: string }[];
 }
 
+/** What scanning one file gives; plain data, so that it can come back from a worker. */
+export type FileOutcome =
+  | { kind: 'scanned'; bytes: number; findings: Finding[]; language: string }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'error'; message: string };
+
 function errorMessage(e: unknown): string {
   const code = (e as { code?: unknown }).code;
   return typeof code === 'string' ? code : e instanceof Error ? e.message : String(e);
 }
 
-export function runScan(req: ScanRequest): ScanReport {
-  const report: ScanReport = { root: req.root, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
-  const filter = createPathFilter(req.ignore);
-  const files = walk(req.paths, {
-    gitignore: req.gitignore,
-    filter,
-    root: req.root,
-    onError: (file, e) => report.errors.push({ file, message: errorMessage(e) }),
-  });
-  for (const f of files) {
-    let read;
-    try {
-      read = readText(f.abs, req.maxBytes);
-    } catch (e) {
-      report.errors.push({ file: f.rel, message: errorMessage(e) });
-      continue;
-    }
-    if ('skipped' in read) {
-      report.skipped.push({ file: f.rel, reason: read.skipped });
-      continue;
-    }
-    report.scanned++;
-    report.bytes += read.text.length;
-    const language = languageFromFileName(path.basename(f.abs)) ?? 'plaintext';
-    let findings = scan(read.text, { ...req.options, languageId: language, fileName: f.rel });
-    if (!req.endpoints) findings = findings.filter((x) => x.kind !== 'endpoint');
-    if (findings.length > 0) report.results.push({ file: f.rel, language, findings });
+export function scanFile(f: WalkedFile, req: ScanRequest): FileOutcome {
+  let read;
+  try {
+    read = readText(f.abs, req.maxBytes);
+  } catch (e) {
+    return { kind: 'error', message: errorMessage(e) };
   }
+  if ('skipped' in read) return { kind: 'skipped', reason: read.skipped };
+  const language = languageFromFileName(path.basename(f.abs)) ?? 'plaintext';
+  let findings = scan(read.text, { ...req.options, languageId: language, fileName: f.rel });
+  if (!req.endpoints) findings = findings.filter((x) => x.kind !== 'endpoint');
+  return { kind: 'scanned', bytes: read.text.length, findings, language };
+}
+
+/** `script` is the file a worker thread runs (the CLI bundle). */
+export async function runScan(req: ScanRequest, script: string): Promise<ScanReport> {
+  const report: ScanReport = { root: req.root, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
+  const files = [
+    ...walk(req.paths, {
+      gitignore: req.gitignore,
+      filter: createPathFilter(req.ignore),
+      root: req.root,
+      onError: (file, e) => report.errors.push({ file, message: errorMessage(e) }),
+    }),
+  ];
+  const outcomes = await scanAll(files, req, scanFile, script);
+  outcomes.forEach((o, i) => {
+    const file = files[i]!.rel;
+    if (o.kind === 'error') report.errors.push({ file, message: o.message });
+    else if (o.kind === 'skipped') report.skipped.push({ file, reason: o.reason });
+    else {
+      report.scanned++;
+      report.bytes += o.bytes;
+      if (o.findings.length > 0) report.results.push({ file, language: o.language, findings: o.findings });
+    }
+  });
   return report;
 }

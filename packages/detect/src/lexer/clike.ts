@@ -21,11 +21,9 @@ export interface StrVariant {
   formatCheck: boolean;
 }
 
-export interface Opened {
-  variant: number;
-  /** Length of the opening delimiter at the quote position. */
-  length: number;
-}
+/** What `open` returns: variant * 4 + length of the opening delimiter, or -1 (packed: no allocation per quote). */
+export type Opened = number;
+export const opened = (variant: number, length: number): Opened => variant * 4 + length;
 
 export interface CLikeSpec {
   lineComments: readonly string[];
@@ -36,7 +34,7 @@ export interface CLikeSpec {
   /** Characters that may open a string. */
   quotes: string;
   /** Which variant a quote at `i` opens (looking back at prefixes such as f, r, $, @), or null. */
-  open(text: string, i: number, lineStart: number, lineFlags: number): Opened | null;
+  open(text: string, i: number, lineStart: number, lineFlags: number): Opened;
   /** Interp of unquoted code text that is really literal text (shell words), or -1. */
   codeInterp: number;
   regexLiterals: boolean;
@@ -117,6 +115,7 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
   const relevantByVariant = spec.variants.map((v) => (v.frameOpen ? [v.close, v.frameOpen] : [v.close]));
   const blockClose = spec.blockComment ? [spec.blockComment[1]] : [];
   const lineComments = spec.lineComments;
+  const open = spec.open;
 
   function relevant(s: LexState): readonly string[] | null {
     if (s.frames.length > 0) return null;
@@ -157,12 +156,17 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
     let codeStart = start;
     while (i < end) {
       if (s.mode === 0) {
-        const c = text.charCodeAt(i);
-        const role = c < 128 ? special[c]! : 0;
-        if (role === 0 || (role === FRAME && s.frames.length === 0)) {
+        // Hot loop: skip ordinary code characters.
+        const framesOpen = s.frames.length > 0;
+        let c = 0;
+        let role = 0;
+        while (i < end) {
+          c = text.charCodeAt(i);
+          role = c < 128 ? special[c]! : 0;
+          if (role !== 0 && (framesOpen || role !== FRAME)) break;
           i++;
-          continue;
         }
+        if (i >= end) break;
         // Line comments.
         let isComment = false;
         if (role & LINE)
@@ -199,12 +203,12 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
           break;
         }
         if (role & QUOTE) {
-          const o = spec.open(text, i, start, flags);
-          if (o) {
+          const o = open(text, i, start, flags);
+          if (o >= 0) {
             if (segs && codeInterp >= 0 && i > codeStart) segs.push(codeStart, i, Seg.Str, codeInterp, 0);
             s.mode = 1;
-            s.v = o.variant;
-            i += o.length;
+            s.v = o >> 2;
+            i += o & 3;
             segStart = i;
             continue;
           }
@@ -252,11 +256,13 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
         const V = spec.variants[s.v]!;
         const close0 = V.close.charCodeAt(0);
         const frame0 = V.frameOpen ? V.frameOpen.charCodeAt(0) : -1;
+        const escape = V.escapes ? 92 : -1;
         let j = i;
         let done = false;
         for (; j < end; j++) {
           const c = text.charCodeAt(j);
-          if (c === 92 && V.escapes) {
+          if (c !== escape && c !== close0 && c !== frame0) continue;
+          if (c === escape) {
             j++;
             continue;
           }

@@ -1,5 +1,5 @@
 // C-like dialect specs: which quotes open which kind of string in each language.
-import { clikeLexer, variant, type CLikeSpec, type Opened, type StrVariant } from './clike';
+import { clikeLexer, opened, variant, type CLikeSpec, type Opened, type StrVariant } from './clike';
 import { Interp, type Lexer } from './types';
 
 const isWord = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
@@ -11,9 +11,14 @@ function simple(
   rest: Partial<CLikeSpec> & Pick<CLikeSpec, 'relevantCode'>,
 ): Lexer {
   const keys = Object.keys(quotes).sort((a, b) => b.length - a.length);
-  const open = (text: string, i: number): Opened | null => {
-    for (const k of keys) if (text.startsWith(k, i)) return { variant: quotes[k]!, length: k.length };
-    return null;
+  const packed = keys.map((k) => opened(quotes[k]!, k.length));
+  const open = (text: string, i: number): Opened => {
+    const c = text.charCodeAt(i);
+    for (let n = 0; n < keys.length; n++) {
+      const k = keys[n]!;
+      if (k.charCodeAt(0) === c && (k.length === 1 || text.startsWith(k, i))) return packed[n]!;
+    }
+    return -1;
   };
   return clikeLexer({
     lineComments: ['//'],
@@ -132,13 +137,25 @@ export const pythonLexer = clikeLexer({
   variants: pyVariants,
   quotes: '"\'',
   open(text, i, lineStart) {
-    const qi = PY_QUOTES.findIndex((q) => text.startsWith(q, i));
+    const q = text.charCodeAt(i);
+    const triple = text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q;
+    const qi = (triple ? 0 : 2) + (q === 34 ? 0 : 1);
+    // String prefixes (r, b, u, f in any case, at most two letters) right before the quote.
     let p = i;
-    while (p > lineStart && i - p < 2 && /[rRbBuUfF]/.test(text[p - 1]!)) p--;
-    if (p > lineStart && isWord(text[p - 1])) p = i; // part of an identifier, not a prefix
-    const prefix = text.slice(p, i).toLowerCase();
-    const kind = (prefix.includes('r') ? 1 : 0) + (prefix.includes('f') ? 2 : 0);
-    return { variant: qi * 4 + kind, length: PY_QUOTES[qi]!.length };
+    let raw = false;
+    let f = false;
+    while (p > lineStart && i - p < 2) {
+      const c = text.charCodeAt(p - 1) | 0x20;
+      if (c === 114) raw = true;
+      else if (c === 102) f = true;
+      else if (c !== 98 && c !== 117) break;
+      p--;
+    }
+    if (p < i && p > lineStart && isWord(text[p - 1])) {
+      raw = false; // part of an identifier, not a prefix
+      f = false;
+    }
+    return opened(qi * 4 + (raw ? 1 : 0) + (f ? 2 : 0), triple ? 3 : 1);
   },
   codeInterp: -1,
   regexLiterals: false,
@@ -169,13 +186,13 @@ export const csharpLexer = clikeLexer({
   ],
   quotes: '"\'',
   open(text, i, lineStart) {
-    if (text[i] === "'") return { variant: 5, length: 1 };
-    if (text.startsWith('"""', i)) return { variant: 4, length: 3 };
+    if (text[i] === "'") return opened(5, 1);
+    if (text.startsWith('"""', i)) return opened(4, 3);
     const a = i > lineStart ? text[i - 1] : '';
     const b = i - 1 > lineStart ? text[i - 2] : '';
     const pre = (b === '$' || b === '@' ? b : '') + (a === '$' || a === '@' ? a : '');
     const v = (pre.includes('$') ? 2 : 0) + (pre.includes('@') ? 1 : 0);
-    return { variant: v, length: 1 };
+    return opened(v, 1);
   },
   codeInterp: -1,
   regexLiterals: false,
@@ -199,16 +216,16 @@ export const rustLexer = clikeLexer({
   open(text, i, lineStart) {
     if (text[i] === "'") {
       // 'a' or '\n' is a char literal; 'a alone is a lifetime.
-      return text[i + 1] === '\\' || text[i + 2] === "'" ? { variant: 4, length: 1 } : null;
+      return text[i + 1] === '\\' || text[i + 2] === "'" ? opened(4, 1) : -1;
     }
     let p = i;
     while (p > lineStart && text[p - 1] === '#') p--;
     const hashes = i - p;
     if (p > lineStart && (text[p - 1] === 'r' || text[p - 1] === 'R')) {
-      if (p - 1 > lineStart && /\w/.test(text[p - 2]!) && text[p - 2] !== 'b') return { variant: 0, length: 1 };
-      return { variant: hashes === 0 ? 1 : hashes === 1 ? 2 : 3, length: 1 };
+      if (p - 1 > lineStart && /\w/.test(text[p - 2]!) && text[p - 2] !== 'b') return opened(0, 1);
+      return opened(hashes === 0 ? 1 : hashes === 1 ? 2 : 3, 1);
     }
-    return { variant: 0, length: 1 };
+    return opened(0, 1);
   },
   codeInterp: -1,
   regexLiterals: false,
@@ -229,7 +246,7 @@ function shellSpec(extra: Partial<CLikeSpec>): CLikeSpec {
     blockComment: null,
     variants: shellVariants,
     quotes: '"\'',
-    open: (text, i, _s, flags) => ({ variant: text[i] === "'" ? 0 : flags === 1 ? 2 : 1, length: 1 }),
+    open: (text, i, _s, flags) => opened(text.charCodeAt(i) === 39 ? 0 : flags === 1 ? 2 : 1, 1),
     codeInterp: Interp.Shell,
     regexLiterals: false,
     heredoc: true,
@@ -257,7 +274,7 @@ export const makefileLexer = clikeLexer({
     variant({ close: "'", multiline: false, escapes: false, interp: Interp.Make }),
     variant({ close: '"', multiline: false, interp: Interp.Make }),
   ],
-  open: (text, i) => ({ variant: text[i] === "'" ? 0 : 1, length: 1 }),
+  open: (text, i) => opened(text.charCodeAt(i) === 39 ? 0 : 1, 1),
   codeInterp: Interp.Make,
   heredoc: false,
   relevantCode: [],
