@@ -20,8 +20,8 @@ import { testingApi, type TestingApi } from './testingApi';
 export interface ExtensionApi {
   /** Wall time of activate() in ms, measured in the extension host. */
   activationMs: number;
-  /** Wall time from the first line of the bundle to the end of activate() (load + activate), in ms. */
-  loadAndActivateMs: number | undefined;
+  /** Wall time of evaluating dist/extension.js (first line to last), in ms. */
+  bundleLoadMs: number | undefined;
   /** For tests and tooling only. Exposes metadata, never token values or credentials. */
   testing: TestingApi;
 }
@@ -81,22 +81,28 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     void vscode.authentication
       .getSession(AUTH_PROVIDER_ID, [], { createIfNone: false })
       .then(undefined, () => undefined);
-  void client
-    .start()
-    .catch((e: unknown) =>
-      logs.log.error(`language server failed to start: ${e instanceof Error ? e.message : String(e)}`),
-    );
+  // setImmediate: loading the client library and spawning the server happen after activate() returns.
+  setImmediate(() => {
+    void client
+      .start()
+      .catch((e: unknown) =>
+        logs.log.error(`language server failed to start: ${e instanceof Error ? e.message : String(e)}`),
+      );
+  });
 
   const end = performance.now();
   const activationMs = end - t0;
-  const loadStart = (globalThis as { __phqTokensLoadStart?: number }).__phqTokensLoadStart;
-  const loadAndActivateMs = loadStart === undefined ? undefined : end - loadStart;
+  const marks = globalThis as { __phqTokensLoadStart?: number; __phqTokensLoadEnd?: number };
+  const bundleLoadMs =
+    marks.__phqTokensLoadStart === undefined || marks.__phqTokensLoadEnd === undefined
+      ? undefined
+      : marks.__phqTokensLoadEnd - marks.__phqTokensLoadStart;
   logs.log.info(
-    `activated in ${activationMs.toFixed(1)} ms; bundle load + activate ${loadAndActivateMs?.toFixed(1) ?? '?'} ms (extension host pid ${process.pid}, node ${process.version})`,
+    `activated in ${activationMs.toFixed(1)} ms; bundle evaluated in ${bundleLoadMs?.toFixed(1) ?? '?'} ms (extension host pid ${process.pid}, node ${process.version})`,
   );
   return {
     activationMs,
-    loadAndActivateMs,
+    bundleLoadMs,
     testing: testingApi({
       repo,
       auth,

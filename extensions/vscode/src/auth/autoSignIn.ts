@@ -3,7 +3,7 @@
 // sign in to it once at activation. The environment, not settings, because settings never
 // hold credentials; loopback URLs only, because a real credential belongs in the sign-in
 // prompt (SecretStorage), not in a process environment.
-import { normalizeBaseUrl } from '@phq-tokens/core';
+import { coreApi } from '../core';
 import * as vscode from 'vscode';
 import type { AccountStore } from './accountStore';
 
@@ -24,7 +24,7 @@ export function autoSignInTarget(
   if (!url || !credential) return undefined;
   let baseUrl: string;
   try {
-    baseUrl = normalizeBaseUrl(url);
+    baseUrl = coreApi().normalizeBaseUrl(url);
   } catch {
     return undefined;
   }

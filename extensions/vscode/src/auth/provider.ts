@@ -1,7 +1,7 @@
 // PredictHQ as a VS Code authentication provider: accounts show in the Accounts menu, more
 // than one can be signed in, each with its own API base URL. A session's accessToken is the
 // account's management credential (kept in SecretStorage by AccountStore).
-import { normalizeBaseUrl, TokenApiClient } from '@phq-tokens/core';
+import { coreApi } from '../core';
 import * as vscode from 'vscode';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL } from '../constants';
 import { CancelledError } from '../errors/describe';
@@ -43,6 +43,7 @@ export class PhqAuthProvider implements vscode.AuthenticationProvider, vscode.Di
 
   /** Checks the credential against the API (GET /v1/account/) before keeping it. */
   async signIn(baseUrl: string, credential: string): Promise<vscode.AuthenticationSession> {
+    const { normalizeBaseUrl, TokenApiClient } = coreApi();
     const url = normalizeBaseUrl(baseUrl);
     const client = new TokenApiClient({ baseUrl: url, credential: credential.trim(), retry: { retries: 1 } });
     try {
@@ -99,7 +100,7 @@ export async function promptForSignIn(defaultUrl: string): Promise<{ baseUrl: st
     ignoreFocusOut: true,
     validateInput: (v) => {
       try {
-        normalizeBaseUrl(v.trim());
+        coreApi().normalizeBaseUrl(v.trim());
         return undefined;
       } catch (e) {
         return e instanceof Error ? e.message : String(e);

@@ -1,4 +1,4 @@
-import { parseTokenName } from '@phq-tokens/core';
+import { parseTokenName } from '../core';
 import * as vscode from 'vscode';
 import { booleanProp } from '../util/guards';
 import { filesUsingValue } from '../workspaceUsage';

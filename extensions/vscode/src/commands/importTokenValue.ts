@@ -1,4 +1,4 @@
-import { parseTokenName } from '@phq-tokens/core';
+import { parseTokenName } from '../core';
 import * as vscode from 'vscode';
 import { CancelledError } from '../errors/describe';
 import { stringProp } from '../util/guards';

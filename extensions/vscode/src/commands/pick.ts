@@ -1,6 +1,6 @@
 // Works out which account or token a command acts on: a tree node, an object naming it
 // ({sessionId} / {tokenId}), or else the user picks.
-import { parseTokenName } from '@phq-tokens/core';
+import { parseTokenName } from '../core';
 import * as vscode from 'vscode';
 import { CancelledError } from '../errors/describe';
 import type { TokenRef } from '../tokens/repository';

@@ -1,4 +1,4 @@
-import { parseTokenName } from '@phq-tokens/core';
+import { parseTokenName } from '../core';
 import * as vscode from 'vscode';
 import { renameSelection } from '../tree/renameSelection';
 import { askTokenName } from '../ui/createTokenInput';

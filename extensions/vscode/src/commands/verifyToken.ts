@@ -1,4 +1,4 @@
-import { parseTokenName, verifyToken as verify, type VerifyResult } from '@phq-tokens/core';
+import { coreApi, parseTokenName, type VerifyResult } from '../core';
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { pickToken, requireValue } from './pick';
@@ -10,7 +10,7 @@ export async function verifyToken(ctx: CommandContext, arg?: unknown): Promise<V
   const name = parseTokenName(ref.token.name).token;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Verifying "${name}"…` },
-    () => verify(ctx.repo.baseUrl(ref.sessionId), value, { retry: { retries: ctx.config.retries } }),
+    () => coreApi().verifyToken(ctx.repo.baseUrl(ref.sessionId), value, { retry: { retries: ctx.config.retries } }),
   );
   ctx.logs.log.info(`verified token ${ref.token.id}: ${result.status}`);
   switch (result.status) {

@@ -5,12 +5,8 @@ import { fingerprint } from '@phq-tokens/detect';
 import { TokensChanged, type TokenInfo, type TokensChangedParams } from '@phq-tokens/protocol';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type * as Lc from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { Config } from '../config';
 import type { Logs } from '../log';
 import type { TokenRepository } from '../tokens/repository';
@@ -41,6 +37,9 @@ export class TokenLanguageClient implements vscode.Disposable {
       );
       return;
     }
+    // Required here, not at load: activation does not wait for the client library.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose
+    const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof Lc;
     const serverOptions: ServerOptions = {
       run: { module: this.serverModule, transport: TransportKind.ipc },
       debug: {

@@ -1,7 +1,8 @@
 // Owns token data per signed-in account: the list, the scope catalog, which values are
 // stored here, and one change event (HOUSE-STYLE 7). Views and the language client read
 // from it; commands call its operations. Values go to SecretStorage the moment they arrive.
-import { TokenApiClient, type CreatedToken, type ScopeInfo, type TokenMeta } from '@phq-tokens/core';
+import type { TokenApiClient } from '@phq-tokens/core';
+import { coreApi, type CreatedToken, type ScopeInfo, type TokenMeta } from '../core';
 import * as vscode from 'vscode';
 import type { AccountRecord, AccountStore } from '../auth/accountStore';
 import type { TokenSecrets } from './secrets';
@@ -182,7 +183,7 @@ export class TokenRepository implements vscode.Disposable {
     const d = this.require(sessionId);
     const credential = await this.accounts.credential(sessionId);
     if (!credential) throw new Error('The sign-in for this account is missing; sign in again.');
-    const client = new TokenApiClient({
+    const client = new (coreApi().TokenApiClient)({
       baseUrl: d.record.baseUrl,
       credential,
       retry: { retries: this.clientOptions().retries },

@@ -1,6 +1,6 @@
 // Thin TreeDataProvider: maps repository data to TreeItems. Tokens are filtered and sorted
 // by pure functions and shown a page at a time ("Show more"), so thousands stay responsive.
-import { isPhqError, parseTokenName, type TokenMeta } from '@phq-tokens/core';
+import { isPhqError, parseTokenName, type TokenMeta } from '../core';
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { TokenRepository } from '../tokens/repository';

@@ -1,6 +1,6 @@
 // What the rename box selects: only the token part of a legacy "Client | Token" name, so
 // typing replaces it and the client prefix stays unless the user edits it. Pure.
-import { parseTokenName } from '@phq-tokens/core';
+import { parseTokenName } from '../core';
 
 export function renameSelection(name: string): [number, number] {
   const parsed = parseTokenName(name);

@@ -1,6 +1,6 @@
 // Sorting and filtering of token lists, pure so they are unit tested and fast for
 // thousands of tokens: one pass to build keys, one sort, no per-compare allocations.
-import { parseTokenName, type TokenMeta } from '@phq-tokens/core';
+import { parseTokenName, type TokenMeta } from '../core';
 import type { SortOrder } from '../config';
 
 export interface TokenFilter {

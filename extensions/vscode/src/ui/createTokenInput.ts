@@ -1,6 +1,6 @@
 // The create-token quick input: step 1 name (validated as you type), step 2 scopes
 // (multi-select, all selected by default, descriptions from the scope catalog).
-import { validateTokenName, type ScopeInfo } from '@phq-tokens/core';
+import { validateTokenName, type ScopeInfo } from '../core';
 import * as vscode from 'vscode';
 import { CancelledError } from '../errors/describe';
 
