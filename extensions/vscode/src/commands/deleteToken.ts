@@ -11,7 +11,12 @@ export async function deleteToken(ctx: CommandContext, arg?: unknown): Promise<b
   const n = parseTokenName(ref.token.name);
   const label = n.client ? `"${n.token}" (API client ${n.client})` : `"${n.token}"`;
   const value = await ctx.repo.value(ref.sessionId, ref.token.id);
-  const users = value ? await filesUsingValue(value, ctx.config.ignoreGlobs) : [];
+  const users = value
+    ? await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Checking whether the workspace uses the token…' },
+        () => filesUsingValue(value, ctx.config.ignoreGlobs),
+      )
+    : [];
   if (booleanProp(arg, 'confirm') !== true) {
     const usage = users.length
       ? `This workspace uses it in: ${users
