@@ -25,12 +25,22 @@ function sh(cmd, args, opts = {}) {
 }
 
 /** Runs a command under /usr/bin/time: wall time (ms, measured here) and peak RSS (MiB). */
-function timed(cmd, args, cwd) {
+function timed(cmd, args, cwd, env) {
   const t = performance.now();
-  const r = sh('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', cmd, ...args], { cwd });
+  const r = sh('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU_S=%U+%S', cmd, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+  });
   const ms = performance.now() - t;
-  const m = /PEAK_RSS_KB=(\d+)/.exec(r.stderr);
-  return { ms, rssMiB: m ? Number(m[1]) / 1024 : NaN, stdout: r.stdout, stderr: r.stderr, status: r.status };
+  const m = /PEAK_RSS_KB=(\d+) CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+  return {
+    ms,
+    rssMiB: m ? Number(m[1]) / 1024 : NaN,
+    cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : NaN,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    status: r.status,
+  };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -67,7 +77,10 @@ if (!existsSync(manifestFile) || process.env.BENCH_REGENERATE === '1') {
 }
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 const mib = manifest.bytes / 1048576;
-sh(process.execPath, [path.join(root, 'packages/cli/build.mjs')], { cwd: path.join(root, 'packages/cli'), stdio: 'ignore' });
+sh(process.execPath, [path.join(root, 'packages/cli/build.mjs')], {
+  cwd: path.join(root, 'packages/cli'),
+  stdio: 'ignore',
+});
 const cliJs = path.join(root, 'packages/cli/dist/cli.js');
 const engineBundle = path.join(dataDir, 'detect.cjs');
 await esbuild.build({
@@ -112,10 +125,17 @@ writeFileSync(
     ],
   }),
 );
+const secretlintOut = path.join(dataDir, 'secretlint-result.json');
 const tools = {
   'phq-tokens scan': {
     cmd: process.execPath,
     args: [cliJs, 'scan', 'tree', '--format', 'json', '--fail-on', 'none'],
+    parse: (out) => JSON.parse(out).findings.map((f) => ({ file: f.file, line: f.line })),
+  },
+  'phq-tokens scan, 1 thread': {
+    cmd: process.execPath,
+    args: [cliJs, 'scan', 'tree', '--format', 'json', '--fail-on', 'none'],
+    env: { PHQ_SCAN_WORKERS: '0' },
     parse: (out) => JSON.parse(out).findings.map((f) => ({ file: f.file, line: f.line })),
   },
   'ripgrep (equivalent regex)': {
@@ -132,10 +152,11 @@ const tools = {
   },
   'secretlint (pattern rule)': {
     cmd: path.join(root, 'node_modules/.bin/secretlint'),
-    args: ['tree/**/*', '--secretlintrc', rcFile, '--format', 'json', '--no-color'],
+    // --output: secretlint exits before a large stdout is flushed.
+    args: ['tree/**/*', '--secretlintrc', rcFile, '--format', 'json', '--no-color', '--output', secretlintOut],
     once: true,
-    parse: (out) =>
-      JSON.parse(out).flatMap((r) =>
+    parse: () =>
+      JSON.parse(readFileSync(secretlintOut, 'utf8')).flatMap((r) =>
         r.messages.map((m) => ({ file: path.relative(dataDir, r.filePath), line: m.loc.start.line })),
       ),
   },
@@ -145,11 +166,11 @@ const results = [];
 for (const [name, t] of Object.entries(tools)) {
   if (t.once && !withSecretlint) continue;
   console.log(`timing ${name}...`);
-  if (!t.once) timed(t.cmd, t.args, dataDir);
+  if (!t.once) timed(t.cmd, t.args, dataDir, t.env);
   const samples = [];
   let last;
   for (let i = 0; i < (t.once ? 1 : runs); i++) {
-    last = timed(t.cmd, t.args, dataDir);
+    last = timed(t.cmd, t.args, dataDir, t.env);
     samples.push(last);
   }
   let reports = [];
@@ -162,6 +183,7 @@ for (const [name, t] of Object.entries(tools)) {
     name,
     runs: samples.length,
     wallMs: median(samples.map((s) => s.ms)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
     peakRssMiB: Math.max(...samples.map((s) => s.rssMiB)),
     ...score(manifest, reports),
   });
@@ -180,11 +202,11 @@ const lines = [
   `Tree: ${manifest.files} files, ${mib.toFixed(1)} MiB (seed ${manifest.seed}); seeded ${manifest.expected.placeholders} placeholders + ${manifest.expected.tokens} tokens, ${manifest.expected.decoys} decoys`,
   `Machine: ${machine}`,
   '',
-  '| tool | wall (median) | MB/s | peak RSS | vs phq-tokens | found / expected | other reports | decoys reported |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| tool | wall (median) | CPU (user+sys) | MB/s (wall) | peak RSS | wall vs phq-tokens | found / expected | other reports | decoys reported |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...results.map(
     (r) =>
-      `| ${r.name} | ${(r.wallMs / 1000).toFixed(2)} s (${r.runs} run${r.runs > 1 ? 's' : ''}) | ${(mib / (r.wallMs / 1000)).toFixed(0)} | ${r.peakRssMiB.toFixed(0)} MiB | ${(r.wallMs / phq.wallMs).toFixed(2)}x | ${r.found} / ${r.expected} | ${r.extra} | ${r.decoys} |`,
+      `| ${r.name} | ${(r.wallMs / 1000).toFixed(2)} s (${r.runs} run${r.runs > 1 ? 's' : ''}) | ${(r.cpuMs / 1000).toFixed(2)} s | ${(mib / (r.wallMs / 1000)).toFixed(0)} | ${r.peakRssMiB.toFixed(0)} MiB | ${(r.wallMs / phq.wallMs).toFixed(2)}x | ${r.found} / ${r.expected} | ${r.extra} | ${r.decoys} |`,
   ),
   '',
   `Engine alone, ${(engine.bytes / 1048576).toFixed(1)} MiB JavaScript, ${engine.findings} findings: scan first run ${engine.firstMs.toFixed(1)} ms, warm median ${engine.medianMs.toFixed(1)} ms (min ${engine.minMs.toFixed(1)} ms); DocumentScanner open ${engine.docInitMs.toFixed(1)} ms, one-character edit median ${engine.editMedianMs.toFixed(2)} ms, p95 ${engine.editP95Ms.toFixed(2)} ms, max ${engine.editMaxMs.toFixed(2)} ms.`,
@@ -193,6 +215,16 @@ console.log('\n' + lines.join('\n'));
 mkdirSync(path.join(here, 'results'), { recursive: true });
 writeFileSync(
   path.join(here, 'results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), machine, manifest: { files: manifest.files, bytes: manifest.bytes, expected: manifest.expected }, results, engine }, null, 2),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine,
+      manifest: { files: manifest.files, bytes: manifest.bytes, expected: manifest.expected },
+      results,
+      engine,
+    },
+    null,
+    2,
+  ),
 );
 writeFileSync(path.join(here, 'results', 'latest.md'), lines.join('\n') + '\n');
