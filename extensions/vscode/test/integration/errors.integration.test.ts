@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { api, emulator, env, exec, requireEmulator, setting, signedIn, tokenByName } from './helpers';
+import { api, emulator, env, exec, requireEmulator, setting, signedIn, storedToken } from './helpers';
 
 suite('error paths (emulator fault injection)', function () {
   suiteSetup(async function () {
@@ -28,7 +28,7 @@ suite('error paths (emulator fault injection)', function () {
 
   test('403 names the missing scope', async () => {
     const sessionId = await signedIn();
-    const node = await tokenByName(sessionId, 'CI | Ext Host Test');
+    const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
     await emulator.inject({ route: 'PATCH /v1/tokens/{id}/', kind: 'status', status: 403 });
     await exec('predicthqTokens.renameToken', { tokenId: node.token.id, name: 'CI | Never' });
     const e = (await api()).testing.lastError();

@@ -104,6 +104,20 @@ export async function tokenByName(sessionId: string, name: string): Promise<Extr
   return node;
 }
 
+/** A token with a stored value, created if this run has not made it yet (keeps suites independent under --grep). */
+export async function storedToken(
+  sessionId: string,
+  name: string,
+  scopes: string[],
+): Promise<Extract<TreeNode, { kind: 'token' }>> {
+  const a = await api();
+  const existing = (await tokenNodes(sessionId)).find((n) => n.token.name === name && a.testing.isStored(n.token.id));
+  if (existing) return existing;
+  const id = await exec<string>('predicthqTokens.createToken', { name, scopes, then: 'none' });
+  assert.ok(id, JSON.stringify(a.testing.lastError()));
+  return tokenByName(sessionId, name);
+}
+
 /** The value of a stored token, read the way a user gets it: Copy Token, then the clipboard. */
 export async function copiedValue(tokenId: string): Promise<string> {
   await vscode.env.clipboard.writeText('');

@@ -7,8 +7,9 @@ import {
   requireEmulator,
   requireLanguageServer,
   seenValues,
+  setting,
   signedIn,
-  tokenByName,
+  storedToken,
   waitFor,
 } from './helpers';
 
@@ -50,7 +51,7 @@ suite('language server: diagnostics and token insertion', function () {
   test('completion at the placeholder inserts a real token value (filled in by the client)', async () => {
     const a = await api();
     const sessionId = await signedIn();
-    const node = await tokenByName(sessionId, 'CI | Ext Host Test');
+    const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
     const value = await copiedValue(node.token.id);
     seenValues.add(value);
     await a.testing.syncLanguageServer();
@@ -99,7 +100,7 @@ suite('language server: diagnostics and token insertion', function () {
 
   test('the quick fix "insert token" writes the real value; no action carries it', async () => {
     const sessionId = await signedIn();
-    const node = await tokenByName(sessionId, 'CI | Ext Host Test');
+    const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
     const value = await copiedValue(node.token.id);
     const doc = await open('quickfix.py');
     const diag = await waitFor('placeholder diagnostic on quickfix.py', () =>
@@ -120,5 +121,21 @@ suite('language server: diagnostics and token insertion', function () {
     await exec(fix.command!.command, ...(fix.command!.arguments ?? []));
     await waitFor('value inserted', () => doc.getText().includes(value));
     await doc.save();
+  });
+
+  test('files matching predicthqTokens.ignore are not sent to the server', async () => {
+    await setting('ignore', ['**/generated/**']);
+    try {
+      const ignored = await open('generated/snippet.py');
+      // The server handles documents in order: once a later file has diagnostics, the ignored one would have too.
+      const other = await vscode.workspace.openTextDocument({
+        language: 'python',
+        content: 'h = {"Authorization": "Bearer $API_TOKEN"}\n',
+      });
+      await waitFor('diagnostics on a later document', () => vscode.languages.getDiagnostics(other.uri).length > 0);
+      assert.deepEqual(vscode.languages.getDiagnostics(ignored.uri), []);
+    } finally {
+      await setting('ignore', undefined);
+    }
   });
 });
