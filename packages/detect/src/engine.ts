@@ -27,13 +27,11 @@ export function countNewlines(text: string, from: number, to: number): number {
   return n;
 }
 
-/** End of the line starting at `ls` (excluding '\r\n'), and the next line's start. */
-function lineBounds(text: string, ls: number): [number, number] {
-  const nl = text.indexOf('\n', ls);
-  const next = nl < 0 ? text.length + 1 : nl + 1;
+/** End of the line starting at `ls`, excluding a '\r' before the '\n'. */
+function lineEnd(text: string, ls: number, nl: number): number {
   let le = nl < 0 ? text.length : nl;
   if (le > ls && text.charCodeAt(le - 1) === 13) le--;
-  return [le, next];
+  return le;
 }
 
 export class Walker {
@@ -81,8 +79,7 @@ export class Walker {
   lexLine(segs: Segments | null): number {
     const { cur, text } = this;
     const nl = text.indexOf('\n', cur.pos);
-    let le = nl < 0 ? text.length : nl;
-    if (le > cur.pos && text.charCodeAt(le - 1) === 13) le--;
+    const le = lineEnd(text, cur.pos, nl);
     this.lexer.lexLine(cur.state, text, cur.pos, le, segs);
     cur.pos = nl < 0 ? text.length + 1 : nl + 1;
     return le;
@@ -153,7 +150,9 @@ export function scanBlock(
     }
     if (t >= to) break;
     const ls = text.lastIndexOf('\n', t - 1) + 1;
-    const [le, nextLine] = lineBounds(text, ls);
+    const nl = text.indexOf('\n', ls);
+    const le = lineEnd(text, ls, nl);
+    const nextLine = nl < 0 ? text.length + 1 : nl + 1;
     if (!mayFire(ctx, text.slice(ls, le))) {
       // Nothing can fire here: leave the line to the walker (which lexes it only if it can
       // change the state) and look for the next trigger after it.

@@ -93,6 +93,14 @@ const SLASH = 8;
 const HEREDOC_ROLE = 16;
 const FRAME = 32;
 
+/** `needle` in text[from, end), or -1: bounded by the line, without allocating a slice. */
+function indexInLine(text: string, needle: string, from: number, end: number): number {
+  const c0 = needle.charCodeAt(0);
+  for (let j = from; j + needle.length <= end; j++)
+    if (text.charCodeAt(j) === c0 && text.startsWith(needle, j)) return j;
+  return -1;
+}
+
 const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/y;
 
 export function clikeLexer(spec: CLikeSpec): Lexer {
@@ -189,8 +197,7 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
         const bc = spec.blockComment!;
         if (role & BLOCK && text.startsWith(bc[0], i)) {
           if (segs && codeInterp >= 0 && i > codeStart) segs.push(codeStart, i, Seg.Str, codeInterp, 0);
-          const at = text.slice(i + bc[0].length, end).indexOf(bc[1]);
-          const close = at < 0 ? -1 : at + i + bc[0].length;
+          const close = indexInLine(text, bc[1], i + bc[0].length, end);
           if (close >= 0 && close + bc[1].length <= end) {
             if (segs) segs.push(i, close + bc[1].length, Seg.Comment, 0, 0);
             i = close + bc[1].length;
@@ -307,8 +314,7 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
         break;
       }
       // Block comment.
-      const at = text.slice(i, end).indexOf(spec.blockComment![1]);
-      const close = at < 0 ? -1 : at + i;
+      const close = indexInLine(text, spec.blockComment![1], i, end);
       if (close >= 0 && close < end) {
         if (segs) segs.push(i, close + spec.blockComment![1].length, Seg.Comment, 0, 0);
         s.mode = 0;
