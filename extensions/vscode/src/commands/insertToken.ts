@@ -2,6 +2,7 @@
 // (@phq-tokens/protocol): the server only knows token ids; the value is read from
 // SecretStorage and written here, at the last moment. Refused in untrusted workspaces.
 import { CreateTokenAndInsert, InsertToken, isCreateTokenAndInsertArgs, isInsertTokenArgs } from '@phq-tokens/protocol';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { createToken } from './createToken';
@@ -44,7 +45,9 @@ export async function insertToken(ctx: CommandContext, arg?: unknown): Promise<b
 export async function createTokenAndInsert(ctx: CommandContext, arg?: unknown): Promise<string | undefined> {
   if (!isCreateTokenAndInsertArgs(arg)) throw new Error('Create and insert token: missing or malformed arguments.');
   requireTrust();
-  const id = await createToken(ctx, { suggestedName: arg.suggestedName, preselect: arg.scopes, then: 'none' });
+  // A name the user can accept as is: the server's suggestion, else the file it is for.
+  const suggestedName = arg.suggestedName ?? `${path.posix.basename(vscode.Uri.parse(arg.uri).path)} token`;
+  const id = await createToken(ctx, { suggestedName, preselect: arg.scopes, then: 'none' });
   const ref = ctx.repo.find(id);
   if (!ref) return undefined;
   await writeValue(vscode.Uri.parse(arg.uri), toRange(arg.range), await requireValue(ctx, ref));

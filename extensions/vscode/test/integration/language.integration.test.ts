@@ -138,4 +138,40 @@ suite('language server: diagnostics and token insertion', function () {
       await setting('ignore', undefined);
     }
   });
+
+  test('"Create a new PredictHQ token…" creates one through the quick input and inserts its value', async () => {
+    const a = await api();
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content:
+        'import requests\nrequests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer $API_TOKEN"})\n',
+    });
+    await vscode.window.showTextDocument(doc);
+    const pos = new vscode.Position(1, doc.lineAt(1).text.indexOf('$API_TOKEN') + '$API_TOKEN'.length);
+    const item = await waitFor('the create-token completion', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        pos,
+      );
+      return list.items.find((i) => i.command?.command === 'phq.createTokenAndInsert');
+    });
+    let done = false;
+    const run = exec<string>(item.command!.command, ...(item.command!.arguments ?? [])).then((id) => {
+      done = true;
+      return id;
+    });
+    // Accept the suggested name, then the preselected scopes.
+    await waitFor('the command to finish', async () => {
+      if (!done) await exec('workbench.action.acceptSelectedQuickOpenItem');
+      return done;
+    });
+    const id = await run;
+    assert.ok(id, JSON.stringify(a.testing.lastError()));
+    const value = await copiedValue(id);
+    seenValues.add(value);
+    await waitFor('value inserted', () => doc.getText().includes(value));
+    assert.ok(a.testing.isStored(id));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
