@@ -21,7 +21,7 @@ const runs = Array.from({ length: 15 }, () => time(() => scan(text, opts)));
 let ds;
 const init = time(() => (ds = new DocumentScanner(text, opts)));
 let seed = 7;
-const rnd = (n) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+const rnd = (n) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
 const edits = Array.from({ length: 300 }, (_, i) => {
   const at = rnd(ds.text.length);
   return time(() => {

@@ -1,6 +1,6 @@
 // Judges one line that a trigger selected: runs every rule over it and keeps the matches
 // that sit in the right kind of segment (string, value, comment, prose) for that rule.
-import type { Finding, FindingKind, Severity } from '../types';
+import type { Finding, FindingKind, FixData, Severity } from '../types';
 import { dialectById, type Dialect } from '../dialects';
 import { envReference } from '../env-reference';
 import { fingerprint, maskSecret } from '../fingerprint';
@@ -52,6 +52,15 @@ interface LineCtx {
   out: Finding[];
 }
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 represents slices of
+ * long strings as views of the parent: a finding holding a slice would retain its whole
+ * file (tens of MB over a scan). Concatenating and re-slicing forces a flat copy.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Index (into segs) of the segment containing offset `at`, or -1 (code). */
 function segAt(segs: Segments, at: number): number {
   let lo = 0;
@@ -88,6 +97,10 @@ function push(
   if (sev === 'off') return;
   const col = start - lc.ls;
   const line = lc.line();
+  const data: FixData = { language: d.languageId, envVar, envReference: envReference(d.languageId, envVar), ...extra };
+  if (data.placeholder !== undefined) data.placeholder = detach(data.placeholder);
+  if (data.family !== undefined) data.family = detach(data.family);
+  data.envVar = detach(data.envVar);
   lc.out.push({
     kind,
     ruleId,
@@ -95,9 +108,9 @@ function push(
     offset: lc.base + start,
     length: end - start,
     severity: sev,
-    match,
-    message,
-    data: { language: d.languageId, envVar, envReference: envReference(d.languageId, envVar), ...extra },
+    match: detach(match),
+    message: detach(message),
+    data,
   });
 }
 
