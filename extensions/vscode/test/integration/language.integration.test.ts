@@ -43,8 +43,9 @@ suite('language server: diagnostics and token insertion', function () {
       diags.map((d) => d.message).join('\n'),
     );
     const sh = await open('fetch.sh');
-    // Wait until the server has seen the file (a diagnostics publish, possibly empty) via the Python one above settling.
-    await new Promise((r) => setTimeout(r, 500));
+    // The server handles documents in order: once a later document has diagnostics, fetch.sh has been judged.
+    const later = await vscode.workspace.openTextDocument({ language: 'python', content: 'h = "Bearer $API_TOKEN"\n' });
+    await waitFor('diagnostics on a later document', () => vscode.languages.getDiagnostics(later.uri).length > 0);
     assert.ok(!vscode.languages.getDiagnostics(sh.uri).some((d) => sh.getText(d.range).includes('$API_TOKEN')));
   });
 
