@@ -132,10 +132,10 @@ const tools = {
     args: [cliJs, 'scan', 'tree', '--format', 'json', '--fail-on', 'none'],
     parse: (out) => JSON.parse(out).findings.map((f) => ({ file: f.file, line: f.line })),
   },
-  'phq-tokens scan, 1 thread': {
+  'phq-tokens scan, 2 threads (PHQ_SCAN_WORKERS=1)': {
     cmd: process.execPath,
     args: [cliJs, 'scan', 'tree', '--format', 'json', '--fail-on', 'none'],
-    env: { PHQ_SCAN_WORKERS: '0' },
+    env: { PHQ_SCAN_WORKERS: '1' },
     parse: (out) => JSON.parse(out).findings.map((f) => ({ file: f.file, line: f.line })),
   },
   'ripgrep (equivalent regex)': {

@@ -16,11 +16,14 @@ interface WorkerInput<Req> {
   counter: SharedArrayBuffer;
 }
 
-/** Extra threads: one per spare core (at most 3); PHQ_SCAN_WORKERS overrides (0 = none). */
+/** Extra threads: one per spare core (at most 3) from 4 cores; PHQ_SCAN_WORKERS overrides (0 = none). */
 function workerCount(files: number): number {
   const env = Number(process.env.PHQ_SCAN_WORKERS);
   if (process.env.PHQ_SCAN_WORKERS && Number.isInteger(env) && env >= 0) return Math.min(env, 8);
-  return files >= PARALLEL_MIN_FILES ? Math.min(availableParallelism() - 1, 3) : 0;
+  // A worker loads the whole CLI bundle again (~0.15 s of CPU): on 2 cores, often shared in
+  // CI, that was measured slower than one thread (docs/benchmarks.md), so only from 4 cores.
+  const cores = availableParallelism();
+  return files >= PARALLEL_MIN_FILES && cores >= 4 ? Math.min(cores - 1, 3) : 0;
 }
 
 export type Outcome<R> = [index: number, result: R];
