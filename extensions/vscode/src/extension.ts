@@ -13,6 +13,7 @@ import { TokenLanguageClient } from './lsp/client';
 import { TokenStatusBar } from './statusBar';
 import { TokenRepository } from './tokens/repository';
 import { TokenSecrets } from './tokens/secrets';
+import { WorkspaceTokenChoice } from './tokens/workspaceChoice';
 import type { TreeNode } from './tree/nodes';
 import { TokenTreeProvider } from './tree/provider';
 import { testingApi, type TestingApi } from './testingApi';
@@ -40,12 +41,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     () => ({ retries: config.retries }),
     logs.log,
   );
-  const tree = new TokenTreeProvider(repo, config);
+  const choice = new WorkspaceTokenChoice(context.workspaceState);
+  const tree = new TokenTreeProvider(repo, config, choice);
   const view = vscode.window.createTreeView<TreeNode>(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const errors = new ErrorReporter(logs.log);
   const statusBar = new TokenStatusBar(repo);
-  const ctx = { extension: context, accounts, auth, repo, tree, config, logs };
-  languageClient = new TokenLanguageClient(context.asAbsolutePath('dist/server.js'), repo, config, logs);
+  const ctx = { extension: context, accounts, auth, repo, choice, tree, config, logs };
+  languageClient = new TokenLanguageClient(context.asAbsolutePath('dist/server.js'), repo, choice, config, logs);
   const client = languageClient;
 
   // Context keys for `when` clauses, and the filter shown in the view's title.
@@ -60,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts,
     auth,
     repo,
+    choice,
     tree,
     view,
     statusBar,

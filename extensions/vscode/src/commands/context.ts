@@ -5,6 +5,7 @@ import type { PhqAuthProvider } from '../auth/provider';
 import type { Config } from '../config';
 import type { Logs } from '../log';
 import type { TokenRepository } from '../tokens/repository';
+import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
 import type { TokenTreeProvider } from '../tree/provider';
 
 export interface CommandContext {
@@ -12,6 +13,7 @@ export interface CommandContext {
   accounts: AccountStore;
   auth: PhqAuthProvider;
   repo: TokenRepository;
+  choice: WorkspaceTokenChoice;
   tree: TokenTreeProvider;
   config: Config;
   logs: Logs;

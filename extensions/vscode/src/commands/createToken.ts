@@ -58,6 +58,7 @@ export async function createToken(ctx: CommandContext, arg?: unknown): Promise<s
           break;
         }
         const r = await saveToEnv(folder, ctx.config.envVarName, value);
+        await ctx.choice.set(created.id); // the .env now holds it: this is the workspace's token
         ctx.logs.log.info(
           `saved token ${created.id} to ${r.envFile.fsPath} as ${ctx.config.envVarName}${r.gitignoreUpdated ? ' (added .env to .gitignore)' : ''}`,
         );

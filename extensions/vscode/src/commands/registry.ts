@@ -10,6 +10,7 @@ import { CreateTokenAndInsert, InsertToken, createTokenAndInsert, insertToken } 
 import { renameToken } from './renameToken';
 import { signIn, signInEmulator } from './signIn';
 import { signOut } from './signOut';
+import { useInWorkspace } from './useInWorkspace';
 import { verifyToken } from './verifyToken';
 import { viewScopes } from './viewScopes';
 import { clearFilter, filter, openDocs, openWebApp, refresh, showLogs, showMore, sortBy } from './view';
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, [Command, string]> = {
   'predicthqTokens.viewScopes': [viewScopes, 'show the scopes'],
   'predicthqTokens.verifyToken': [verifyToken, 'verify the token'],
   'predicthqTokens.importTokenValue': [importTokenValue, 'import the token value'],
+  'predicthqTokens.useInWorkspace': [useInWorkspace, 'choose the workspace token'],
   'predicthqTokens.refresh': [refresh, 'load the tokens'],
   'predicthqTokens.filter': [filter, 'filter the tokens'],
   'predicthqTokens.clearFilter': [clearFilter, 'clear the filter'],

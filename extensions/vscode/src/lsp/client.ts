@@ -10,6 +10,7 @@ import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscod
 import type { Config } from '../config';
 import type { Logs } from '../log';
 import type { TokenRepository } from '../tokens/repository';
+import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
 import { isIgnored } from './ignore';
 
 export class TokenLanguageClient implements vscode.Disposable {
@@ -21,6 +22,7 @@ export class TokenLanguageClient implements vscode.Disposable {
   constructor(
     private readonly serverModule: string,
     private readonly repo: TokenRepository,
+    private readonly choice: WorkspaceTokenChoice,
     private readonly config: Config,
     private readonly logs: Logs,
   ) {}
@@ -68,6 +70,7 @@ export class TokenLanguageClient implements vscode.Disposable {
     await this.client.start();
     this.disposables.push(
       this.repo.onDidChange(() => void this.sendTokens()),
+      this.choice.onDidChange(() => void this.sendTokens()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.sendTokens()),
     );
     await this.sendTokens();
@@ -94,7 +97,12 @@ export class TokenLanguageClient implements vscode.Disposable {
     }
     // One catalog: every account sees the same scope families.
     const catalog = this.repo.list().find((d) => d.scopes && d.scopes.length > 0)?.scopes ?? [];
-    const params: TokensChangedParams = { tokens, scopes: catalog, workspaceTrusted: vscode.workspace.isTrusted };
+    const params: TokensChangedParams = {
+      tokens,
+      scopes: catalog,
+      workspaceTrusted: vscode.workspace.isTrusted,
+      chosenTokenId: this.choice.tokenId ?? null,
+    };
     await client.sendNotification(TokensChanged.type, params);
     this.logs.log.debug(`sent ${tokens.length} tokens (metadata and fingerprints) to the language server`);
   }

@@ -4,6 +4,7 @@ import { isPhqError, parseTokenName, type TokenMeta } from '../core';
 import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { TokenRepository } from '../tokens/repository';
+import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
 import { scopesSummary } from './labels';
 import type { TreeNode } from './nodes';
 import { filterTokens, sortTokens, type TokenFilter } from './sortFilter';
@@ -13,13 +14,17 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   readonly onDidChangeTreeData = this.changed.event;
   private filter: TokenFilter | undefined;
   private readonly shown = new Map<string, number>();
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly repo: TokenRepository,
     private readonly config: Config,
+    private readonly choice: WorkspaceTokenChoice,
   ) {
-    this.subscription = repo.onDidChange(() => this.changed.fire(undefined));
+    this.subscriptions = [
+      repo.onDidChange(() => this.changed.fire(undefined)),
+      choice.onDidChange(() => this.changed.fire(undefined)),
+    ];
   }
 
   refresh(): void {
@@ -152,7 +157,10 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const catalog = this.repo.get(sessionId)?.scopes;
     const item = new vscode.TreeItem(name.token, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `token:${sessionId}:${t.id}`;
-    item.description = [name.client, scopesSummary(t.scopes, catalog)].filter(Boolean).join(' · ');
+    const chosen = this.choice.tokenId === t.id;
+    item.description = [name.client, scopesSummary(t.scopes, catalog), chosen ? 'used in this workspace' : '']
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = new vscode.ThemeIcon(stored ? 'key' : 'circle-outline');
     item.contextValue = stored ? 'token.stored' : 'token';
     const md = new vscode.MarkdownString(undefined, true);
@@ -168,7 +176,7 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
     this.changed.dispose();
   }
 }

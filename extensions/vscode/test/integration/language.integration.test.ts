@@ -10,6 +10,7 @@ import {
   setting,
   signedIn,
   storedToken,
+  tokenByName,
   waitFor,
 } from './helpers';
 
@@ -174,5 +175,29 @@ suite('language server: diagnostics and token insertion', function () {
     await waitFor('value inserted', () => doc.getText().includes(value));
     assert.ok(a.testing.isStored(id));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('the workspace token is checked against the APIs a file calls (missing scope), and clearing it clears the finding', async () => {
+    const a = await api();
+    const sessionId = await signedIn();
+    const featuresOnly = await tokenByName(sessionId, 'Features Only');
+    if (
+      (await exec<string | undefined>('predicthqTokens.useInWorkspace', { tokenId: featuresOnly.token.id })) !==
+      featuresOnly.token.id
+    )
+      await exec('predicthqTokens.useInWorkspace', { tokenId: featuresOnly.token.id }); // it was chosen already: toggled off, on again
+    assert.match(
+      String(a.testing.treeItem(await tokenByName(sessionId, 'Features Only')).description),
+      /used in this workspace/,
+    );
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content:
+        'import os, requests\nrequests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer " + os.environ["PHQ_API_TOKEN"]})\n',
+    });
+    const missing = (d: vscode.Diagnostic) => /lacks the "Events" scope/.test(d.message);
+    await waitFor('missing-scope diagnostic', () => vscode.languages.getDiagnostics(doc.uri).some(missing));
+    await exec('predicthqTokens.useInWorkspace', { tokenId: featuresOnly.token.id }); // toggles the choice off
+    await waitFor('missing-scope diagnostic gone', () => !vscode.languages.getDiagnostics(doc.uri).some(missing));
   });
 });
