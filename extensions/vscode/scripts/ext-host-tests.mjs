@@ -6,7 +6,7 @@ import { format } from 'node:util';
 import { launchBrowser, workbenchUrl } from './browser.mjs';
 
 const NOISE =
-  /^(\[[\w:. -]+\] |Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin|getaddrinfo |Canceled: |\s+at )/;
+  /^(\[[\w:. -]+\] |Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin|getaddrinfo |Canceled: |Timed out waiting for authentication provider 'github'|\s+at )/;
 
 /**
  * @param {object} server   from startCodeServer() (must run with the smoke-test driver)
