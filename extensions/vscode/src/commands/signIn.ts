@@ -5,7 +5,9 @@ import type { CommandContext } from './context';
 
 /** Sign in (another) account. Args `{baseUrl, credential}` skip the prompts (tests, scripts). */
 export async function signIn(ctx: CommandContext, arg?: unknown): Promise<string> {
-  const baseUrl = stringProp(arg, 'baseUrl');
+  // From a tree node ({sessionId}: "sign in again"), offer that account's API URL.
+  const sessionId = stringProp(arg, 'sessionId');
+  const baseUrl = stringProp(arg, 'baseUrl') ?? (sessionId ? ctx.accounts.get(sessionId)?.baseUrl : undefined);
   const credential = stringProp(arg, 'credential');
   const input = baseUrl && credential ? { baseUrl, credential } : await promptForSignIn(baseUrl ?? ctx.config.apiUrl);
   const session = await vscode.window.withProgress(
