@@ -81,14 +81,45 @@ export function workbench(page) {
     /** Right-click a tree row and choose a context-menu entry. */
     async contextMenu(row, entry) {
       await row.click({ button: 'right' });
-      const item = page.locator(`.context-view .monaco-menu .action-item:has-text(${JSON.stringify(entry)})`).first();
+      const item = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: entry }).first();
       await item.waitFor({ timeout: T });
-      await item.click();
+      // A click right after the menu opens can be swallowed (the menu ignores an early mouse-up,
+      // meant for the right-click's release): point at the entry, wait until it is the focused
+      // one, then choose it with Enter.
+      await item.hover();
+      await page
+        .locator('.context-view .monaco-menu .action-item.focused')
+        .filter({ hasText: entry })
+        .waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: T });
     },
 
     /** A notification toast containing `text`. */
     toast(text) {
       return page.locator(`.notifications-toasts .notification-toast:has-text(${JSON.stringify(text)})`).first();
+    },
+
+    /**
+     * Does `action` until `target` shows: a key press can land before the editor has the
+     * language server's answer (Ctrl+. then shows "no code actions" and closes). Escape between tries.
+     */
+    async untilShown(action, target, { attempts = 5, each = 6000 } = {}) {
+      for (let i = 1; ; i++) {
+        await action();
+        try {
+          await target.waitFor({ timeout: each });
+          return;
+        } catch (e) {
+          if (i >= attempts) throw e;
+          await page.keyboard.press('Escape');
+        }
+      }
+    },
+
+    /** Closes whatever a failed step left open (menus, dialogs, quick inputs, widgets). */
+    async escapeAll() {
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
     },
 
     /** Problems panel -> the marker whose text contains `text` -> Enter: the editor has focus, cursor at the problem. */
