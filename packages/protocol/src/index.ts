@@ -169,3 +169,5 @@ export function isTokensChangedParams(v: unknown): v is TokensChangedParams {
     (p.chosenTokenId === undefined || p.chosenTokenId === null || typeof p.chosenTokenId === 'string')
   );
 }
+
+export { valueStandIn, redactValues, VALUE_LENGTH, type KnownValue } from './redact';

@@ -7,6 +7,8 @@ import {
   isInsertTokenArgs,
   isTokenCompletionData,
   isTokensChangedParams,
+  redactValues,
+  valueStandIn,
 } from '../src/index';
 
 const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 12 } };
@@ -59,5 +61,24 @@ suite('protocol: type guards', () => {
     );
     assert.ok(!isTokensChangedParams({ tokens: [], scopes: [{ id: 'x' }], workspaceTrusted: true }));
     assert.ok(!isTokensChangedParams({ tokens: [], scopes: [] }));
+  });
+});
+
+suite('protocol: value redaction', () => {
+  test('stand-ins are deterministic, token-shaped, per id, and as long as the value', () => {
+    const a = valueStandIn('tok_1');
+    assert.equal(a, valueStandIn('tok_1'));
+    assert.notEqual(a, valueStandIn('tok_2'));
+    assert.match(a, /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(valueStandIn('tok_1', 10).length, 10);
+  });
+  test('redactValues replaces every occurrence and keeps offsets', () => {
+    const value = 'v'.repeat(20) + Math.random().toString(36).slice(2);
+    const text = `a = "${value}"\nb = '${value}'\n`;
+    const red = redactValues(text, [{ tokenId: 'tok_1', value }]);
+    assert.equal(red.length, text.length);
+    assert.ok(!red.includes(value));
+    assert.equal(red.split(valueStandIn('tok_1', value.length)).length, 3);
+    assert.equal(redactValues('nothing here', [{ tokenId: 't', value }]), 'nothing here');
   });
 });

@@ -1,0 +1,186 @@
+// Quick fixes and the fix-all source action. Actions that write a token value are client
+// commands naming the token id; actions that write an env reference are plain edits.
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+  CreateTokenAndInsert,
+  FIX_ALL_KIND,
+  InsertToken,
+  type CreateTokenAndInsertArgs,
+  type InsertTokenArgs,
+} from '@phq-tokens/protocol';
+import type { Finding } from './engine';
+import { envEdit } from './envEdit';
+import { displayNameText } from './names';
+import { MISSING_SCOPE_RULE, scopeProblems } from './scopeCheck';
+import { covers, preferredToken, rankTokens, scopeLabel, type TokenState } from './tokens';
+import type { PositionMapper } from './diagnostics';
+
+export interface CodeActionInput {
+  uri: string;
+  version: number;
+  doc: PositionMapper & { getText(range: Range): string };
+  findings: readonly Finding[];
+  range: Range;
+  only: readonly string[] | undefined;
+  contextDiagnostics: readonly Diagnostic[];
+  tokens: TokenState;
+  families: ReadonlySet<string>;
+}
+
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function rangeOf(doc: PositionMapper, offset: number, length: number): Range {
+  return { start: doc.positionAt(offset), end: doc.positionAt(offset + length) };
+}
+
+/** The env-reference edit for a finding, widened to its string literal where needed. */
+export function envTextEdit(doc: CodeActionInput['doc'], f: Finding): TextEdit {
+  const r = rangeOf(doc, f.offset, f.length);
+  if (r.start.line !== r.end.line) return { range: r, newText: f.data.envReference };
+  const lineRange = { start: { line: r.start.line, character: 0 }, end: { line: r.start.line + 1, character: 0 } };
+  const line = doc.getText(lineRange).replace(/\r?\n$|\r$/, '');
+  const e = envEdit(line, r.start.character, r.end.character, f.data.language, f.data.envReference);
+  return {
+    range: { start: { line: r.start.line, character: e.start }, end: { line: r.start.line, character: e.end } },
+    newText: e.newText,
+  };
+}
+
+function diagsFor(input: CodeActionInput, range: Range, code: string): Diagnostic[] {
+  return input.contextDiagnostics.filter(
+    (d) =>
+      d.code === code &&
+      d.range.start.line === range.start.line &&
+      d.range.start.character === range.start.character &&
+      d.range.end.line === range.end.line &&
+      d.range.end.character === range.end.character,
+  );
+}
+
+function placeholderFixes(input: CodeActionInput, f: Finding, r: Range): CodeAction[] {
+  const out: CodeAction[] = [];
+  const diagnostics = diagsFor(input, r, f.ruleId);
+  const { tokens, uri, version } = input;
+  const preferred = tokens.trusted === true ? preferredToken(tokens, input.families) : undefined;
+  if (tokens.trusted === true) {
+    for (const t of rankTokens(tokens, input.families)) {
+      const args: InsertTokenArgs = { tokenId: t.id, uri, range: r, version };
+      out.push({
+        title: `Replace with token "${displayNameText(t.name)}"`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        isPreferred: t === preferred,
+        command: { title: 'Insert token', command: InsertToken.command, arguments: [args] },
+      });
+    }
+    for (const t of tokens.tokens.filter((x) => !x.valueAvailable))
+      out.push({
+        title: `Replace with token "${displayNameText(t.name)}"`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        disabled: { reason: 'Its value is not stored on this machine.' },
+      });
+  }
+  out.push({
+    title: `Replace with ${f.data.envReference}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics,
+    isPreferred: preferred === undefined,
+    edit: { changes: { [uri]: [envTextEdit(input.doc, f)] } },
+  });
+  if (tokens.trusted === true) {
+    const args: CreateTokenAndInsertArgs = { uri, range: r, scopes: [...input.families], version };
+    out.push({
+      title: 'Create a new token and insert it',
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      command: { title: 'Create a new token and insert it', command: CreateTokenAndInsert.command, arguments: [args] },
+    });
+  }
+  return out;
+}
+
+function secretFixes(input: CodeActionInput, f: Finding, r: Range): CodeAction[] {
+  return [
+    {
+      title: `Replace the token with ${f.data.envReference}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: diagsFor(input, r, f.ruleId),
+      isPreferred: true,
+      edit: { changes: { [input.uri]: [envTextEdit(input.doc, f)] } },
+    },
+  ];
+}
+
+function scopeFixes(input: CodeActionInput): CodeAction[] {
+  const out: CodeAction[] = [];
+  if (input.tokens.trusted !== true) return out;
+  for (const p of scopeProblems(input.findings, input.tokens)) {
+    const r = rangeOf(input.doc, p.offset, p.length);
+    if (!overlaps(r, input.range)) continue;
+    // The fix swaps the token written in the file; a workspace-chosen token has no site to fix.
+    const site = input.findings.find((f) => f.kind === 'known-token' && f.data.tokenId === p.token.id);
+    if (!site) continue;
+    const siteRange = rangeOf(input.doc, site.offset, site.length);
+    const label = scopeLabel(input.tokens, p.family);
+    const candidates = rankTokens(input.tokens, input.families).filter((t) => t.scopes.includes(p.family));
+    candidates.forEach((t, i) => {
+      const args: InsertTokenArgs = { tokenId: t.id, uri: input.uri, range: siteRange, version: input.version };
+      out.push({
+        title: `Use token "${displayNameText(t.name)}" instead (has ${label})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: diagsFor(input, r, MISSING_SCOPE_RULE),
+        isPreferred: i === 0 && covers(t, input.families),
+        command: { title: 'Insert token', command: InsertToken.command, arguments: [args] },
+      });
+    });
+  }
+  return out;
+}
+
+/** source.fixAll.phq: every placeholder to the env reference (safe unattended, e.g. on save). */
+function fixAll(input: CodeActionInput): CodeAction | undefined {
+  const edits: TextEdit[] = [];
+  for (const f of input.findings) {
+    if (f.kind !== 'placeholder') continue;
+    const e = envTextEdit(input.doc, f);
+    // Two placeholders in one literal: the first edit rewrites the literal; the second waits for the next run.
+    if (edits.some((x) => overlaps(x.range, e.range))) continue;
+    edits.push(e);
+  }
+  if (edits.length === 0) return undefined;
+  return {
+    title: 'Fix all placeholders in this file',
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [input.uri]: edits } },
+  };
+}
+
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  const out: CodeAction[] = [];
+  if (wants(input.only, CodeActionKind.QuickFix)) {
+    for (const f of input.findings) {
+      const r = rangeOf(input.doc, f.offset, f.length);
+      if (!overlaps(r, input.range)) continue;
+      if (f.kind === 'placeholder') out.push(...placeholderFixes(input, f, r));
+      else if (f.kind === 'hardcoded-token' || f.kind === 'known-token' || f.kind === 'browser-exposure')
+        out.push(...secretFixes(input, f, r));
+    }
+    out.push(...scopeFixes(input));
+  }
+  if (wants(input.only, FIX_ALL_KIND)) {
+    const a = fixAll(input);
+    if (a) out.push(a);
+  }
+  return out;
+}

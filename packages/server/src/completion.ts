@@ -1,0 +1,115 @@
+// Completion items where a token belongs. Real-token items carry only the token id: the
+// edit they make is a no-op that marks the range, and the client's phq.insertToken command
+// writes the value there (VS Code does not let resolve change an item's insert text).
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
+import {
+  CreateTokenAndInsert,
+  InsertToken,
+  isTokenCompletionData,
+  type CreateTokenAndInsertArgs,
+  type InsertTokenArgs,
+  type TokenCompletionData,
+} from '@phq-tokens/protocol';
+import type { CompletionSite } from './completionContext';
+import { envRef } from './engine';
+import { envEdit } from './envEdit';
+import { displayName } from './names';
+import type { Settings } from './settings';
+import { tokenMarkdown, scopesText } from './tokenText';
+import { rankTokens, type TokenState } from './tokens';
+
+export interface CompletionInput {
+  uri: string;
+  line: number;
+  lineText: string;
+  site: CompletionSite;
+  languageId: string;
+  isDotenv: boolean;
+  settings: Settings;
+  tokens: TokenState;
+  families: ReadonlySet<string>;
+}
+
+export const UNTRUSTED_NOTE = 'Real tokens are not offered in an untrusted workspace';
+
+export function completionItems(input: CompletionInput): CompletionList {
+  const { site, line, lineText, tokens } = input;
+  const range: Range = { start: { line, character: site.start }, end: { line, character: site.end } };
+  const typed = lineText.slice(site.start, site.end);
+  const noop = { range, newText: typed };
+  const items: CompletionItem[] = [];
+
+  if (!input.isDotenv) {
+    const lang = site.placeholder?.data.language ?? input.languageId;
+    const ref = site.placeholder?.data.envReference ?? envRef(lang, input.settings.envVarName);
+    const e = envEdit(lineText, site.start, site.end, lang, ref);
+    items.push({
+      label: ref,
+      kind: CompletionItemKind.Variable,
+      detail: `Environment variable reference (keeps the token out of the file)`,
+      sortText: '0',
+      filterText: lineText.slice(e.start, e.end),
+      textEdit: { range: { start: { line, character: e.start }, end: { line, character: e.end } }, newText: e.newText },
+    });
+  }
+
+  if (tokens.trusted === false) {
+    items.push({
+      label: UNTRUSTED_NOTE,
+      kind: CompletionItemKind.Text,
+      detail: 'Trust this workspace to insert one of your PredictHQ tokens.',
+      sortText: '3',
+      filterText: typed,
+      textEdit: noop,
+    });
+  } else if (tokens.trusted === true) {
+    const ranked = rankTokens(tokens, input.families);
+    const rest = tokens.tokens.filter((t) => !t.valueAvailable);
+    [...ranked, ...rest].forEach((t, i) => {
+      const name = displayName(t.name);
+      const args: InsertTokenArgs = { tokenId: t.id, uri: input.uri, range };
+      const data: TokenCompletionData = { phq: 'token', tokenId: t.id };
+      items.push({
+        label: name.token,
+        labelDetails: name.client ? { description: `API client: ${name.client}` } : {},
+        kind: CompletionItemKind.Value,
+        detail: `Scopes: ${scopesText(tokens, t)}${t.valueAvailable ? '' : ' (value not on this machine)'}`,
+        sortText: `1${String(i).padStart(4, '0')}`,
+        filterText: typed,
+        preselect: i === 0 && t.valueAvailable,
+        textEdit: noop,
+        command: { title: `Insert token ${name.token}`, command: InsertToken.command, arguments: [args] },
+        data,
+      });
+    });
+    const create: CreateTokenAndInsertArgs = { uri: input.uri, range, scopes: [...input.families] };
+    items.push({
+      label: 'Create a new PredictHQ token…',
+      kind: CompletionItemKind.Event,
+      detail: input.families.size ? `With scopes: ${[...input.families].join(', ')}` : 'Choose its scopes',
+      sortText: '2',
+      filterText: typed,
+      textEdit: noop,
+      command: {
+        title: 'Create a new token and insert it',
+        command: CreateTokenAndInsert.command,
+        arguments: [create],
+      },
+    });
+  }
+  return { isIncomplete: false, items };
+}
+
+/** completionItem/resolve: documentation for token items, from metadata only. */
+export function resolveCompletion(item: CompletionItem, tokens: TokenState): CompletionItem {
+  if (!isTokenCompletionData(item.data)) return item;
+  const t = tokens.byId.get(item.data.tokenId);
+  if (!t) return item;
+  return {
+    ...item,
+    documentation: {
+      kind: 'markdown',
+      value: `${tokenMarkdown(tokens, t)}\n\nInserts the real token value. In shared code prefer the environment variable reference.`,
+    },
+  };
+}

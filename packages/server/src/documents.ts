@@ -1,0 +1,120 @@
+// One open document: the LSP text (for positions), the engine's incremental scanner fed
+// with the same edits, the document's settings (pulled per document, kept here and not in a
+// global, re-pulled when configuration changes) and the findings of the current generation.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { ScanOptions } from '@phq-tokens/detect';
+import { createScanner, effectiveLanguage, scanOptions, type Finding, type IncrementalScanner } from './engine';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { TokenState } from './tokens';
+
+export class DocState {
+  readonly doc: TextDocument;
+  readonly fileName: string;
+  readonly languageId: string;
+  settings: Settings | undefined;
+  /** Increments on each settings pull so that a late answer to an older pull is dropped. */
+  settingsSeq = 0;
+  closed = false;
+  private scanner: IncrementalScanner;
+  private options: ScanOptions;
+  /** Bumped by every text or option change; the findings cache is valid for one generation. */
+  private generation = 0;
+  private cache: { generation: number; findings: Finding[] } | undefined;
+
+  constructor(uri: string, languageId: string, version: number, text: string, tokens: TokenState) {
+    this.doc = TextDocument.create(uri, languageId, version, text);
+    this.fileName = fileNameOf(uri);
+    this.languageId = effectiveLanguage(languageId, this.fileName);
+    this.options = scanOptions(this.languageId, this.fileName, DEFAULT_SETTINGS, tokens.fingerprints);
+    this.scanner = createScanner(text, this.options);
+  }
+
+  get uri(): string {
+    return this.doc.uri;
+  }
+  get version(): number {
+    return this.doc.version;
+  }
+  get isDotenv(): boolean {
+    return this.languageId === 'dotenv' || /^\.env(\.|$)/.test(this.fileName);
+  }
+
+  /**
+   * Applies changes in order to both the LSP document and the scanner. Offsets are taken from
+   * the document before each change, with the same clamping TextDocument.update uses, so the
+   * two copies of the text never diverge.
+   */
+  applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      this.generation++;
+      if ('range' in change && change.range) {
+        const r = wellFormed(change.range);
+        const start = this.doc.offsetAt(r.start);
+        const end = this.doc.offsetAt(r.end);
+        TextDocument.update(this.doc, [change], version);
+        this.scanner.applyEdit(start, end, change.text);
+      } else {
+        TextDocument.update(this.doc, [change], version);
+        this.scanner = createScanner(change.text, this.options);
+      }
+    }
+    TextDocument.update(this.doc, [], version);
+  }
+
+  /** After an engine failure: start again from the document's text. */
+  rebuild(): void {
+    this.generation++;
+    this.scanner = createScanner(this.doc.getText(), this.options);
+  }
+
+  /** New settings or tokens: only a real change of the scan options costs a rescan. */
+  refreshOptions(tokens: TokenState): void {
+    const next = scanOptions(this.languageId, this.fileName, this.settings ?? DEFAULT_SETTINGS, tokens.fingerprints);
+    if (sameOptions(next, this.options)) return;
+    this.options = next;
+    this.generation++;
+    this.scanner.setOptions(next);
+  }
+
+  get scanOptions(): ScanOptions {
+    return this.options;
+  }
+
+  /** Findings of the current text, sorted by offset (computed once per generation). */
+  findings(): Finding[] {
+    if (this.cache?.generation !== this.generation) {
+      const list = this.scanner.findings().slice();
+      list.sort((a, b) => a.offset - b.offset);
+      this.cache = { generation: this.generation, findings: list };
+    }
+    return this.cache.findings;
+  }
+}
+
+function sameOptions(a: ScanOptions, b: ScanOptions): boolean {
+  return (
+    a.languageId === b.languageId &&
+    a.fileName === b.fileName &&
+    a.envVarName === b.envVarName &&
+    a.markdownProse === b.markdownProse &&
+    a.knownFingerprints === b.knownFingerprints &&
+    JSON.stringify(a.extraPatterns ?? []) === JSON.stringify(b.extraPatterns ?? [])
+  );
+}
+
+function wellFormed(r: Range): Range {
+  const s = r.start;
+  const e = r.end;
+  return s.line > e.line || (s.line === e.line && s.character > e.character) ? { start: e, end: s } : r;
+}
+
+export function fileNameOf(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}

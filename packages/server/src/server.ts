@@ -1,0 +1,216 @@
+// Wires the handlers to a connection. Handlers stay small and delegate to pure functions
+// (completion.ts, codeActions.ts, hover.ts, diagnostics.ts) that tests also call directly.
+// Logging goes through connection.console only: stdout is the protocol.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { FIX_ALL_KIND, SETTINGS_SECTION, TokensChanged, isTokensChangedParams } from '@phq-tokens/protocol';
+import { codeActions } from './codeActions';
+import { completionItems, resolveCompletion } from './completion';
+import { completionSite } from './completionContext';
+import { toDiagnostics } from './diagnostics';
+import { DocState } from './documents';
+import { hover } from './hover';
+import { Publisher } from './publisher';
+import { fileFamilies } from './scopeCheck';
+import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
+import { EMPTY_TOKEN_STATE, tokenState, type TokenState } from './tokens';
+
+export const TRIGGER_CHARACTERS = ['$', '{', '<', '[', '=', ':', ' ', '"', "'"];
+
+export function startServer(connection: Connection): void {
+  const docs = new Map<string, DocState>();
+  let tokens: TokenState = EMPTY_TOKEN_STATE;
+  let canPullConfig = false;
+  let canRegisterConfig = false;
+  const log = connection.console;
+
+  const publisher = new Publisher(
+    (state) => {
+      if (state.closed || !state.settings) return; // settings arrive first; their arrival schedules a publish
+      let findings;
+      try {
+        findings = state.findings();
+      } catch (e) {
+        log.error(`Detection failed on ${state.uri}, rescanning from scratch: ${errText(e)}`);
+        state.rebuild();
+        findings = state.findings();
+      }
+      const diagnostics = toDiagnostics(findings, state.doc, state.settings, state.languageId, tokens);
+      void connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
+    },
+    (e) => log.error(`Publishing diagnostics failed: ${errText(e)}`),
+  );
+
+  async function pullSettings(state: DocState): Promise<void> {
+    const seq = ++state.settingsSeq;
+    let raw: unknown;
+    if (canPullConfig) {
+      try {
+        raw = await connection.workspace.getConfiguration({ scopeUri: state.uri, section: SETTINGS_SECTION });
+      } catch (e) {
+        log.warn(`Could not read settings for ${state.uri}: ${errText(e)}`);
+      }
+    }
+    if (state.closed || seq !== state.settingsSeq) return;
+    const { settings, invalid } = normalizeSettings(raw);
+    if (invalid.length) log.warn(`Ignoring invalid ${SETTINGS_SECTION} settings: ${invalid.join('; ')}`);
+    state.settings = settings;
+    state.refreshOptions(tokens);
+    publisher.schedule(state);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfig = params.capabilities.workspace?.configuration === true;
+    canRegisterConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'predicthq-tokens-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfig)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    for (const state of docs.values()) void pullSettings(state);
+  });
+
+  connection.onNotification(TokensChanged.type, (params: unknown) => {
+    if (!isTokensChangedParams(params)) {
+      log.warn(`Ignoring a malformed ${TokensChanged.method} notification.`);
+      return;
+    }
+    tokens = tokenState(params);
+    log.info(`Tokens: ${tokens.tokens.length}, scopes: ${tokens.scopes.length}, trusted: ${String(tokens.trusted)}`);
+    for (const state of docs.values()) {
+      guard(() => state.refreshOptions(tokens), `refreshing ${state.uri}`);
+      publisher.schedule(state); // the scope check depends on tokens even when options do not change
+    }
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: td }) => {
+    guard(() => {
+      const previous = docs.get(td.uri);
+      if (previous) previous.closed = true;
+      const state = new DocState(td.uri, td.languageId, td.version, td.text, tokens);
+      docs.set(td.uri, state);
+      void pullSettings(state);
+    }, `opening ${td.uri}`);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument: td, contentChanges }) => {
+    const state = docs.get(td.uri);
+    if (!state) {
+      log.warn(`Change for a document that is not open: ${td.uri}`);
+      return;
+    }
+    try {
+      state.applyChanges(contentChanges, td.version);
+    } catch (e) {
+      log.error(`Incremental update failed on ${td.uri}, rescanning: ${errText(e)}`);
+      guard(() => state.rebuild(), `rescanning ${td.uri}`);
+    }
+    publisher.schedule(state);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument: td }) => {
+    const state = docs.get(td.uri);
+    if (!state) return;
+    state.closed = true;
+    docs.delete(td.uri);
+    void connection.sendDiagnostics({ uri: td.uri, diagnostics: [] });
+  });
+
+  connection.onCompletion(
+    ({ textDocument, position }) =>
+      guard(() => {
+        const state = docs.get(textDocument.uri);
+        if (!state) return null;
+        const { doc } = state;
+        const lineStart = doc.offsetAt({ line: position.line, character: 0 });
+        const lineText = doc
+          .getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } })
+          .replace(/\r?\n$|\r$/, '');
+        const findings = state.findings();
+        const site = completionSite(
+          lineText,
+          Math.min(position.character, lineText.length),
+          lineStart,
+          findings,
+          state.isDotenv,
+        );
+        if (!site) return null;
+        return completionItems({
+          uri: state.uri,
+          line: position.line,
+          lineText,
+          site,
+          languageId: state.languageId,
+          isDotenv: state.isDotenv,
+          settings: state.settings ?? DEFAULT_SETTINGS,
+          tokens,
+          families: fileFamilies(findings),
+        });
+      }, 'completion') ?? null,
+  );
+
+  connection.onCompletionResolve((item) => guard(() => resolveCompletion(item, tokens), 'resolve') ?? item);
+
+  connection.onCodeAction(
+    ({ textDocument, range, context }) =>
+      guard(() => {
+        const state = docs.get(textDocument.uri);
+        if (!state) return null;
+        const findings = state.findings();
+        return codeActions({
+          uri: state.uri,
+          version: state.version,
+          doc: state.doc,
+          findings,
+          range,
+          only: context.only,
+          contextDiagnostics: context.diagnostics,
+          tokens,
+          families: fileFamilies(findings),
+        });
+      }, 'code actions') ?? null,
+  );
+
+  connection.onHover(
+    ({ textDocument, position }) =>
+      guard(() => {
+        const state = docs.get(textDocument.uri);
+        if (!state) return null;
+        return hover(state.findings(), state.doc.offsetAt(position), state.doc, tokens);
+      }, 'hover') ?? null,
+  );
+
+  /** One failing handler must not take the server down: log and answer "nothing". */
+  function guard<T>(fn: () => T, what: string): T | undefined {
+    try {
+      return fn();
+    } catch (e) {
+      log.error(`Failed ${what}: ${errText(e)}`);
+      return undefined;
+    }
+  }
+
+  connection.listen();
+}
+
+/** Error text for logs. Messages never include document text or token values: engine errors are about offsets and rules. */
+function errText(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
