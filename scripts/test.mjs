@@ -39,7 +39,7 @@ function count(r, isCheck) {
     failed += +m[1];
     seen = true;
   }
-  for (const m of r.out.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed\b/gm)) {
+  for (const m of r.out.matchAll(/^(?:[\w-]+: )?(\d+) passed, (\d+) failed\b/gm)) {
     passed += +m[1];
     failed += +m[2];
     seen = true;
