@@ -1,5 +1,6 @@
-// The UI end-to-end suite for the root test runner (scripts/test.mjs). It prints
-// "UI-E2E: N passed, N failed" and exits non-zero on failure.
+// The end-to-end suites for the root test runner (scripts/test.mjs): `npm start` itself
+// (URL, workbench, Ctrl+C) and the UI path. Each prints "<NAME>: N passed, N failed" and
+// exits non-zero on failure.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +8,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export async function suites() {
   return [
+    {
+      name: 'e2e (npm start: demo up, URL, Ctrl+C)',
+      cmd: process.execPath,
+      args: [path.join(here, 'demo-smoke.mjs')],
+      cwd: path.join(here, '..'),
+      env: {},
+    },
     {
       name: 'e2e (UI end-to-end in code-server + Chromium)',
       cmd: process.execPath,
