@@ -18,7 +18,7 @@ import type { PositionMapper } from './diagnostics';
 export interface CodeActionInput {
   uri: string;
   version: number;
-  doc: PositionMapper & { getText(range: Range): string };
+  doc: PositionMapper & { lineText(line: number): string };
   findings: readonly Finding[];
   range: Range;
   only: readonly string[] | undefined;
@@ -47,8 +47,7 @@ function rangeOf(doc: PositionMapper, offset: number, length: number): Range {
 export function envTextEdit(doc: CodeActionInput['doc'], f: Finding): TextEdit {
   const r = rangeOf(doc, f.offset, f.length);
   if (r.start.line !== r.end.line) return { range: r, newText: f.data.envReference };
-  const lineRange = { start: { line: r.start.line, character: 0 }, end: { line: r.start.line + 1, character: 0 } };
-  const line = doc.getText(lineRange).replace(/\r?\n$|\r$/, '');
+  const line = doc.lineText(r.start.line);
   const e = envEdit(line, r.start.character, r.end.character, f.data.language, f.data.envReference);
   return {
     range: { start: { line: r.start.line, character: e.start }, end: { line: r.start.line, character: e.end } },

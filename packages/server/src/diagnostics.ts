@@ -24,19 +24,35 @@ export function ruleHref(ruleId: string): string {
   return `${RULES_URL}#${ruleId.replace(/^phq\//, '')}`;
 }
 
-/** What a diagnostic carries back to code actions and clients (never a value: token findings' data holds a fingerprint). */
+/**
+ * What a diagnostic carries for clients: small on purpose (every publish repeats every
+ * diagnostic; code actions work from the server's own findings, not from this).
+ */
 export interface DiagnosticData {
   kind: string;
-  ruleId: string;
-  [key: string]: unknown;
+  tokenId?: string;
+  family?: string;
 }
 
+function dataOf(kind: string, tokenId: string | undefined, family: string | undefined): DiagnosticData {
+  const d: DiagnosticData = { kind };
+  if (tokenId) d.tokenId = tokenId;
+  if (family) d.family = family;
+  return d;
+}
+
+/**
+ * `cache` (optional) maps a finding object to its diagnostic. The engine keeps a finding's
+ * object while neither it nor anything before it changed, so its position still holds; the
+ * caller must drop the cache when settings or tokens change.
+ */
 export function toDiagnostics(
   findings: readonly Finding[],
   doc: PositionMapper,
   settings: Settings,
   languageId: string,
   tokens: TokenState,
+  cache?: WeakMap<Finding, Diagnostic | null>,
 ): Diagnostic[] {
   if (!settings.enable) return [];
   const out: Diagnostic[] = [];
@@ -45,29 +61,18 @@ export function toDiagnostics(
     if (out.length >= max) return out;
     // An endpoint is not a problem by itself; it feeds the scope check below.
     if (f.kind === 'endpoint') continue;
-    const sev = resolveSeverity(settings, languageId, f.ruleId, f.kind, f.severity);
-    if (sev === 'off') continue;
-    const data: DiagnosticData = { ...f.data, kind: f.kind, ruleId: f.ruleId };
-    out.push({
-      range: { start: doc.positionAt(f.offset), end: doc.positionAt(f.offset + f.length) },
-      severity: LSP_SEVERITY[sev],
-      code: f.ruleId,
-      codeDescription: { href: ruleHref(f.ruleId) },
-      source: SOURCE,
-      message: f.message,
-      data,
-    });
+    let d = cache?.get(f);
+    if (d === undefined) {
+      d = findingDiagnostic(f, doc, settings, languageId);
+      cache?.set(f, d);
+    }
+    if (d) out.push(d);
   }
   for (const p of scopeProblems(findings, tokens)) {
     if (out.length >= max) return out;
     const sev = resolveSeverity(settings, languageId, MISSING_SCOPE_RULE, 'missing-scope', 'warning');
     if (sev === 'off') continue;
-    const data: DiagnosticData = {
-      kind: 'missing-scope',
-      ruleId: MISSING_SCOPE_RULE,
-      family: p.family,
-      tokenId: p.token.id,
-    };
+    const data = dataOf('missing-scope', p.token.id, p.family);
     out.push({
       range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
       severity: LSP_SEVERITY[sev],
@@ -79,4 +84,18 @@ export function toDiagnostics(
     });
   }
   return out;
+}
+
+function findingDiagnostic(f: Finding, doc: PositionMapper, settings: Settings, languageId: string): Diagnostic | null {
+  const sev = resolveSeverity(settings, languageId, f.ruleId, f.kind, f.severity);
+  if (sev === 'off') return null;
+  return {
+    range: { start: doc.positionAt(f.offset), end: doc.positionAt(f.offset + f.length) },
+    severity: LSP_SEVERITY[sev],
+    code: f.ruleId,
+    codeDescription: { href: ruleHref(f.ruleId) },
+    source: SOURCE,
+    message: f.message,
+    data: dataOf(f.kind, f.data.tokenId, f.data.family),
+  };
 }

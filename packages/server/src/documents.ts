@@ -1,15 +1,18 @@
 // One open document: the LSP text (for positions), the engine's incremental scanner fed
 // with the same edits, the document's settings (pulled per document, kept here and not in a
 // global, re-pulled when configuration changes) and the findings of the current generation.
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { Diagnostic, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { BlockText } from './blockText';
 import type { ScanOptions } from '@phq-tokens/detect';
 import { createScanner, effectiveLanguage, scanOptions, type Finding, type IncrementalScanner } from './engine';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { TokenState } from './tokens';
 
 export class DocState {
-  readonly doc: TextDocument;
+  /** The text for positions and line text; the scanner keeps its own copy of the same text. */
+  doc: BlockText;
+  readonly uri: string;
+  version: number;
   readonly fileName: string;
   readonly languageId: string;
   settings: Settings | undefined;
@@ -21,29 +24,27 @@ export class DocState {
   /** Bumped by every text or option change; the findings cache is valid for one generation. */
   private generation = 0;
   private cache: { generation: number; findings: Finding[] } | undefined;
+  /** Finding -> diagnostic, valid until settings or tokens change (see toDiagnostics). */
+  diagnosticsCache = new WeakMap<Finding, Diagnostic | null>();
 
   constructor(uri: string, languageId: string, version: number, text: string, tokens: TokenState) {
-    this.doc = TextDocument.create(uri, languageId, version, text);
+    this.uri = uri;
+    this.version = version;
+    this.doc = new BlockText(text);
     this.fileName = fileNameOf(uri);
     this.languageId = effectiveLanguage(languageId, this.fileName);
     this.options = scanOptions(this.languageId, this.fileName, DEFAULT_SETTINGS, tokens.fingerprints);
     this.scanner = createScanner(text, this.options);
   }
 
-  get uri(): string {
-    return this.doc.uri;
-  }
-  get version(): number {
-    return this.doc.version;
-  }
   get isDotenv(): boolean {
     return this.languageId === 'dotenv' || /^\.env(\.|$)/.test(this.fileName);
   }
 
   /**
    * Applies changes in order to both the LSP document and the scanner. Offsets are taken from
-   * the document before each change, with the same clamping TextDocument.update uses, so the
-   * two copies of the text never diverge.
+   * the text before each change, with the clamping TextDocument uses, so the two copies of the
+   * text never diverge.
    */
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
@@ -52,24 +53,26 @@ export class DocState {
         const r = wellFormed(change.range);
         const start = this.doc.offsetAt(r.start);
         const end = this.doc.offsetAt(r.end);
-        TextDocument.update(this.doc, [change], version);
+        this.doc.replace(start, end, change.text);
         this.scanner.applyEdit(start, end, change.text);
       } else {
-        TextDocument.update(this.doc, [change], version);
+        this.doc = new BlockText(change.text);
         this.scanner = createScanner(change.text, this.options);
       }
     }
-    TextDocument.update(this.doc, [], version);
+    this.version = version;
   }
 
   /** After an engine failure: start again from the document's text. */
   rebuild(): void {
     this.generation++;
+    this.diagnosticsCache = new WeakMap();
     this.scanner = createScanner(this.doc.getText(), this.options);
   }
 
   /** New settings or tokens: only a real change of the scan options costs a rescan. */
   refreshOptions(tokens: TokenState): void {
+    this.diagnosticsCache = new WeakMap();
     const next = scanOptions(this.languageId, this.fileName, this.settings ?? DEFAULT_SETTINGS, tokens.fingerprints);
     if (sameOptions(next, this.options)) return;
     this.options = next;

@@ -15,6 +15,7 @@ import { completionSite } from './completionContext';
 import { toDiagnostics } from './diagnostics';
 import { DocState } from './documents';
 import { hover } from './hover';
+import { warmUp } from './warmup';
 import { Publisher } from './publisher';
 import { fileFamilies } from './scopeCheck';
 import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
@@ -40,7 +41,14 @@ export function startServer(connection: Connection): void {
         state.rebuild();
         findings = state.findings();
       }
-      const diagnostics = toDiagnostics(findings, state.doc, state.settings, state.languageId, tokens);
+      const diagnostics = toDiagnostics(
+        findings,
+        state.doc,
+        state.settings,
+        state.languageId,
+        tokens,
+        state.diagnosticsCache,
+      );
       void connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
     },
     (e) => log.error(`Publishing diagnostics failed: ${errText(e)}`),
@@ -66,6 +74,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
+    guard(() => warmUp(), 'warming up');
     canRegisterConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -140,9 +149,7 @@ export function startServer(connection: Connection): void {
         if (!state) return null;
         const { doc } = state;
         const lineStart = doc.offsetAt({ line: position.line, character: 0 });
-        const lineText = doc
-          .getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } })
-          .replace(/\r?\n$|\r$/, '');
+        const lineText = doc.lineText(position.line);
         const findings = state.findings();
         const site = completionSite(
           lineText,
