@@ -8,7 +8,7 @@
 // - only selected lines are lexed into segments and judged by the rules.
 // Both scanners run exactly this code, so their results agree by construction.
 import type { Finding } from './types';
-import { cloneState, type LexState, type Lexer, type Segments } from './lexer/types';
+import type { LexState, Lexer, Segments } from './lexer/types';
 import type { ScanContext } from './rules/context';
 import { judgeLine, mayFire } from './rules/judge';
 import { TOKEN_RUN } from './rules/patterns';
@@ -171,10 +171,6 @@ export function scanBlock(
     if (pos >= to) break;
   }
   if (finish) walker.advance(Math.min(to, text.length));
-}
-
-export function freshCursor(initial: LexState): Cursor {
-  return { pos: 0, line: 0, state: cloneState(initial) };
 }
 
 /** Whether "phq-ignore" occurs in text, searched through its rare 'q' (see triggers.ts). */
