@@ -79,6 +79,7 @@ export function listExtensions(dirs, { paths = codeServerPaths() } = {}) {
  * @param {boolean} [o.disableWorkspaceTrust] default true (tests); the demo may want trust prompts.
  * @param {string} [o.vsix] install this .vsix before starting
  * @param {number} [o.timeoutMs] wait for /healthz, default 60000
+ * @param {string[]} [o.extraArgs] more code-server / VS Code server arguments (e.g. ['--log', 'trace'])
  */
 export async function startCodeServer(o = {}) {
   const paths = codeServerPaths();
@@ -125,6 +126,7 @@ export async function startCodeServer(o = {}) {
   ];
   if (o.smokeTestDriver ?? true) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (o.disableWorkspaceTrust ?? true) args.push('--disable-workspace-trust');
+  args.push(...(o.extraArgs ?? []));
 
   const logStream = createWriteStream(dirs.log);
   // detached => setsid(): the server leads a new process group we can signal as a whole.

@@ -64,7 +64,14 @@ async function main() {
         }
       : {}),
   };
-  const server = await startCodeServer({ env, stateDir, disableWorkspaceTrust: !untrusted });
+  const server = await startCodeServer({
+    env,
+    stateDir,
+    disableWorkspaceTrust: !untrusted,
+    // Every LSP message with its params goes to the server-trace log, which the no-secret-leak
+    // test scans: proof that no token value reaches the language server.
+    settings: { 'predicthqTokens.trace.server': 'verbose' },
+  });
   lap(`code-server at ${server.url}`);
   // Failure artifacts (gitignored): a screenshot, code-server's log and every VS Code log.
   const artifactsDir = path.join(repoRoot, 'test-results', `ext-host${untrusted ? '-untrusted' : ''}`);

@@ -5,8 +5,11 @@ import { DEFAULT_API_URL, SECTION } from './constants';
 
 export type SortOrder = 'name' | 'created' | 'lastUsed';
 
-/** Keys whose change needs the language server restarted (the server pulls the others itself). */
-export const RESTART_KEYS = ['trace.server'] as const;
+/**
+ * Keys whose change needs the language server restarted. None today: the server pulls its
+ * settings per document, and trace.server is followed live (lsp/traceChannel.ts).
+ */
+export const RESTART_KEYS: readonly string[] = [];
 
 export class Config {
   private get raw(): vscode.WorkspaceConfiguration {

@@ -12,12 +12,20 @@ import type { Logs } from '../log';
 import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
 import { isIgnored } from './ignore';
+import { RedactingSync } from './redactingSync';
+import { traceChannel } from './traceChannel';
 
 export class TokenLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  /** tokenId -> fingerprint, so values are read from SecretStorage once. */
-  private readonly fingerprints = new Map<string, string>();
+  /** tokenId -> fingerprint of the value it was computed from (recomputed when a value is re-imported). */
+  private readonly fingerprints = new Map<string, { value: string; fingerprint: string }>();
+  /** Redacts every value stored on this machine from document sync (the values are never sent). */
+  private readonly sync: RedactingSync;
+  /** Updates run one after another so a resync never races a token list. */
+  private queue: Promise<void> = Promise.resolve();
+  private lc: typeof Lc | undefined;
+  private readonly trace: ReturnType<typeof traceChannel>;
 
   constructor(
     private readonly serverModule: string,
@@ -25,7 +33,10 @@ export class TokenLanguageClient implements vscode.Disposable {
     private readonly choice: WorkspaceTokenChoice,
     private readonly config: Config,
     private readonly logs: Logs,
-  ) {}
+  ) {
+    this.trace = traceChannel(logs.server);
+    this.sync = new RedactingSync(() => this.repo.secrets.known());
+  }
 
   get state(): 'running' | 'stopped' | 'missing' {
     if (!existsSync(this.serverModule)) return 'missing';
@@ -41,7 +52,8 @@ export class TokenLanguageClient implements vscode.Disposable {
     }
     // Required here, not at load: activation does not wait for the client library.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose
-    const { LanguageClient, TransportKind } = require('vscode-languageclient/node') as typeof Lc;
+    const lc = (this.lc = require('vscode-languageclient/node') as typeof Lc);
+    const { LanguageClient, TransportKind } = lc;
     const serverOptions: ServerOptions = {
       run: { module: this.serverModule, transport: TransportKind.ipc },
       debug: {
@@ -53,14 +65,18 @@ export class TokenLanguageClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
       outputChannel: this.logs.server,
-      traceOutputChannel: this.logs.server,
+      traceOutputChannel: this.trace,
       middleware: {
-        // Ignored files (setting predicthqTokens.ignore) are never sent to the server.
-        didOpen: (doc, next) => (isIgnored(doc.uri, this.config.ignoreGlobs) ? Promise.resolve() : next(doc)),
-        didChange: (e, next) => (isIgnored(e.document.uri, this.config.ignoreGlobs) ? Promise.resolve() : next(e)),
-        didClose: (doc, next) => (isIgnored(doc.uri, this.config.ignoreGlobs) ? Promise.resolve() : next(doc)),
+        // Ignored files (setting predicthqTokens.ignore) are never sent; the rest go redacted.
+        didOpen: (doc, next) =>
+          isIgnored(doc.uri, this.config.ignoreGlobs) ? Promise.resolve() : this.sync.didOpen(doc, next),
+        didChange: (e, next) =>
+          isIgnored(e.document.uri, this.config.ignoreGlobs) ? Promise.resolve() : this.sync.didChange(e, next),
+        didClose: (doc, next) =>
+          isIgnored(doc.uri, this.config.ignoreGlobs) ? Promise.resolve() : this.sync.didClose(doc, next),
       },
     };
+    await this.loadValues(); // before the first didOpen
     this.client = new LanguageClient(
       'predicthqTokens',
       'PredictHQ Tokens Language Server',
@@ -76,25 +92,44 @@ export class TokenLanguageClient implements vscode.Disposable {
     await this.sendTokens();
   }
 
-  /** Sends the current token metadata + fingerprints + trust. Safe to call often. */
-  async sendTokens(): Promise<void> {
+  /** Reads the stored values (SecretStorage) into memory for redaction; fingerprints for the server. */
+  private async loadValues(): Promise<void> {
+    await this.repo.secrets.warm(this.repo.list().map((d) => d.record.sessionId));
+    for (const k of this.repo.secrets.known())
+      if (this.fingerprints.get(k.tokenId)?.value !== k.value)
+        this.fingerprints.set(k.tokenId, { value: k.value, fingerprint: fingerprint(k.value) });
+  }
+
+  /** Sends token metadata + fingerprints + trust, after redacting any open document a new value appears in. Safe to call often. */
+  sendTokens(): Promise<void> {
+    this.queue = this.queue
+      .then(() => this.doSendTokens())
+      .catch((e: unknown) => {
+        this.logs.log.warn(`updating the language server failed: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    return this.queue;
+  }
+
+  private async doSendTokens(): Promise<void> {
     const client = this.client;
-    if (!client?.isRunning()) return;
-    const tokens: TokenInfo[] = [];
-    for (const d of this.repo.list()) {
-      for (const t of d.tokens ?? []) {
-        const stored = this.repo.isStored(d.record.sessionId, t.id);
-        let fp: string | null = null;
-        if (stored) {
-          fp = this.fingerprints.get(t.id) ?? null;
-          if (!fp) {
-            const value = await this.repo.value(d.record.sessionId, t.id);
-            if (value) this.fingerprints.set(t.id, (fp = fingerprint(value)));
-          }
-        } else this.fingerprints.delete(t.id);
-        tokens.push({ ...t, fingerprint: fp, valueAvailable: stored && fp !== null });
-      }
+    const lc = this.lc;
+    if (!client?.isRunning() || !lc) return;
+    await this.loadValues();
+    for (const r of this.sync.resync()) {
+      const { range, text } = r.change;
+      await client.sendNotification(lc.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: r.uri, version: r.version },
+        contentChanges: [{ range: client.code2ProtocolConverter.asRange(range), text }],
+      });
     }
+    const tokens: TokenInfo[] = [];
+    for (const d of this.repo.list())
+      for (const t of d.tokens ?? []) {
+        const fp = this.repo.isStored(d.record.sessionId, t.id)
+          ? (this.fingerprints.get(t.id)?.fingerprint ?? null)
+          : null;
+        tokens.push({ ...t, fingerprint: fp, valueAvailable: fp !== null });
+      }
     // One catalog: every account sees the same scope families.
     const catalog = this.repo.list().find((d) => d.scopes && d.scopes.length > 0)?.scopes ?? [];
     const params: TokensChangedParams = {
@@ -121,5 +156,6 @@ export class TokenLanguageClient implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
+    this.trace.dispose();
   }
 }

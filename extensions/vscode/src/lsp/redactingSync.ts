@@ -1,0 +1,95 @@
+// Document sync that never carries a token value to the language server (protocol
+// redact.ts): every known value is replaced by its id-derived stand-in of the same length.
+// A mirror of the server's copy of each document (stand-ins included) lets us turn a change
+// that brings a value in (a paste, an insertion) into one full, redacted replacement; other
+// changes pass through unchanged, and because stand-ins keep lengths, their ranges stay valid.
+import { redactValues, type KnownValue } from '@phq-tokens/protocol';
+import * as vscode from 'vscode';
+import { TextDocument as Mirror } from 'vscode-languageserver-textdocument';
+
+type Next<T> = (arg: T) => Promise<void>;
+
+export class RedactingSync {
+  private readonly mirrors = new Map<string, Mirror>();
+
+  constructor(private readonly known: () => readonly KnownValue[]) {}
+
+  /** A stand-in document whose text is redacted (what didOpen sends). */
+  didOpen(doc: vscode.TextDocument, next: Next<vscode.TextDocument>): Promise<void> {
+    const text = redactValues(doc.getText(), this.known());
+    this.mirrors.set(doc.uri.toString(), Mirror.create(doc.uri.toString(), doc.languageId, doc.version, text));
+    return next(text === doc.getText() ? doc : withText(doc, text));
+  }
+
+  didChange(e: vscode.TextDocumentChangeEvent, next: Next<vscode.TextDocumentChangeEvent>): Promise<void> {
+    const uri = e.document.uri.toString();
+    const mirror = this.mirrors.get(uri);
+    const full = e.document.getText();
+    const redacted = redactValues(full, this.known());
+    if (!mirror) return next(e); // not opened through us (should not happen): nothing to redact against
+    if (redacted === full) {
+      // No known value in the document, so no change can carry one.
+      Mirror.update(
+        mirror,
+        e.contentChanges.map((c) => ({ range: c.range, text: c.text })),
+        e.document.version,
+      );
+      return next(e);
+    }
+    const replaced = this.replaceAll(uri, mirror, redacted, e.document.version);
+    return next({ document: e.document, reason: e.reason, contentChanges: [replaced] });
+  }
+
+  didClose(doc: vscode.TextDocument, next: Next<vscode.TextDocument>): Promise<void> {
+    this.mirrors.delete(doc.uri.toString());
+    return next(doc);
+  }
+
+  /**
+   * Documents whose server copy would change now that more values are known (a value was
+   * pasted before it was stored). Returns one full replacement per document to send.
+   */
+  resync(): { uri: string; version: number; change: vscode.TextDocumentContentChangeEvent }[] {
+    const out = [];
+    for (const doc of vscode.workspace.textDocuments) {
+      const uri = doc.uri.toString();
+      const mirror = this.mirrors.get(uri);
+      if (!mirror) continue;
+      const redacted = redactValues(doc.getText(), this.known());
+      if (redacted === mirror.getText()) continue;
+      out.push({ uri, version: doc.version, change: this.replaceAll(uri, mirror, redacted, doc.version) });
+    }
+    return out;
+  }
+
+  private replaceAll(
+    uri: string,
+    mirror: Mirror,
+    text: string,
+    version: number,
+  ): vscode.TextDocumentContentChangeEvent {
+    const old = mirror.getText();
+    const end = mirror.positionAt(old.length);
+    const change = {
+      range: new vscode.Range(0, 0, end.line, end.character),
+      rangeOffset: 0,
+      rangeLength: old.length,
+      text,
+    };
+    this.mirrors.set(uri, Mirror.create(uri, mirror.languageId, version, text));
+    return change;
+  }
+}
+
+/** The same document with different text of the same length (offsets and positions stay valid). */
+function withText(doc: vscode.TextDocument, text: string): vscode.TextDocument {
+  return new Proxy(doc, {
+    get(target, prop, receiver) {
+      if (prop === 'getText')
+        return (range?: vscode.Range) =>
+          range ? text.slice(target.offsetAt(range.start), target.offsetAt(range.end)) : text;
+      const v: unknown = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
