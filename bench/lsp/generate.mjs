@@ -16,7 +16,7 @@ export function prng(seed) {
 
 const FAMILIES = ['events', 'features', 'places', 'broadcasts', 'forecasts'];
 
-function block(i, rnd) {
+function block(i, rnd, phqEvery = 8) {
   const fam = FAMILIES[Math.floor(rnd() * FAMILIES.length)];
   const auth =
     i % 40 === 0 ? '"Bearer $API_TOKEN"' : i % 13 === 0 ? '`Bearer ${token}`' : '`Bearer ${process.env.PHQ_API_TOKEN}`';
@@ -24,7 +24,7 @@ function block(i, rnd) {
 /** Loads page ${i} of ${fam} for the dashboard. */
 export async function load${fam[0].toUpperCase()}${fam.slice(1)}${i}(offset: number, limit = 50): Promise<Page<Item${i % 7}>> {
   const token = process.env.PHQ_API_TOKEN ?? '';
-  const url = new URL('https://api.predicthq.com/v1/${fam}/');
+  const url = new URL('${i % phqEvery === 0 ? `https://api.predicthq.com/v1/${fam}/` : `https://internal.example.com/api/${fam}/${i}`}');
   url.searchParams.set('offset', String(offset));
   url.searchParams.set('limit', String(limit));
   const res = await fetch(url, { headers: { Authorization: ${auth}, Accept: 'application/json' } });
@@ -44,7 +44,11 @@ const config${i} = { retries: ${i % 4}, timeoutMs: ${1000 + (i % 10) * 250}, lab
 `;
 }
 
-export function generateTs(seed = 20261128, targetBytes = 5 * 1024 * 1024) {
+/**
+ * About 1 block in `phqEvery` calls PredictHQ (the others call an internal API) and 1 in 40
+ * carries a placeholder: a large client file, not a file made of PredictHQ calls.
+ */
+export function generateTs(seed = 20261128, targetBytes = 5 * 1024 * 1024, phqEvery = 8) {
   const rnd = prng(seed);
   const parts = [
     "import { ApiError, sleep, backoff, cache, type Page } from './support';\n",
@@ -52,7 +56,7 @@ export function generateTs(seed = 20261128, targetBytes = 5 * 1024 * 1024) {
   ];
   let size = parts.join('').length;
   for (let i = 0; size < targetBytes; i++) {
-    const b = block(i, rnd);
+    const b = block(i, rnd, phqEvery);
     parts.push(b);
     size += b.length;
   }

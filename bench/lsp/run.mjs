@@ -6,10 +6,11 @@
 // in the same run, for the ratio. Every timed answer is checked: the real server's
 // diagnostics must equal the naive server's for the same version (the naive server is a
 // fresh scan by construction), and the first and last versions equal a fresh scan here.
-// Usage: node bench/lsp/run.mjs [--edits N] [--mb N]
+// Usage: node bench/lsp/run.mjs [--edits N] [--mb N] [--phq-every N] (1 = every block calls PredictHQ)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -27,6 +28,7 @@ const arg = (name, dflt) => {
 const EDITS = arg('edits', 400);
 const MB = arg('mb', 5);
 const COMPLETIONS = 300;
+const PHQ_EVERY = arg('phq-every', 8);
 
 // Libraries the server package owns (pnpm keeps them out of the root node_modules).
 const requireFromServer = createRequire(path.join(serverPkg, 'package.json'));
@@ -169,10 +171,11 @@ async function session(serverJs, text, label) {
 }
 
 const expected = build();
-const text = generateTs(20261128, MB * 1024 * 1024);
+const text = generateTs(20261128, MB * 1024 * 1024, PHQ_EVERY);
 console.log(
   `\nLanguage server benchmark: ${(text.length / 1024 / 1024).toFixed(2)} MB TypeScript, ${EDITS} edits, ${COMPLETIONS} completions`,
 );
+const loadBefore = os.loadavg();
 const real = await session(path.join(serverPkg, 'dist', 'server.js'), text, 'server (incremental)');
 const naive = await session(path.join(out, 'naive-server.js'), text, 'naive (rescan everything)');
 
@@ -202,6 +205,12 @@ const row = (r) => ({
 });
 const a = row(real);
 const b = row(naive);
+console.log(
+  `\nNode ${process.version}, ${os.cpus().length} cores, load average before ${loadBefore.map((x) => x.toFixed(1)).join(' / ')}, after ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (other processes share the cores: compare ratios of the same run)`,
+);
 console.log(`\n${''.padEnd(28)}${'server'.padStart(12)}${'naive'.padStart(12)}${'target'.padStart(12)}`);
 const line = (name, x, y, target, unit = ' ms') =>
   console.log(
