@@ -7,16 +7,16 @@ export type ReadResult = { text: string } | { skipped: 'binary' | 'too-large' };
 /** Like git: a NUL byte in the first 8000 bytes means binary. */
 const SNIFF = 8000;
 
-let shared = Buffer.allocUnsafeSlow(1 << 20);
+const shared = Buffer.allocUnsafeSlow(1 << 20);
 
 export function readText(abs: string, maxBytes: number): ReadResult {
   const fd = openSync(abs, 'r');
   try {
     const size = fstatSync(fd).size;
     if (size > maxBytes) return { skipped: 'too-large' };
-    // One buffer, reused for every file: reading 100 MB must not allocate 100 MB.
-    if (size > shared.length) shared = Buffer.allocUnsafeSlow(Math.max(size, shared.length * 2));
-    const buf = shared;
+    // One buffer, reused for every ordinary file: reading 100 MB must not allocate 100 MB.
+    // A rare huge file gets its own, released after it (not kept for the rest of the run).
+    const buf = size <= shared.length ? shared : Buffer.allocUnsafeSlow(size);
     let got = 0;
     while (got < size) {
       const n = readSync(fd, buf, got, size - got, got);
