@@ -55,7 +55,6 @@ async function step(slug, name, fn) {
         .split('\n')
         .join('\n      ')}`,
     );
-    saveLogs();
   }
 }
 
@@ -63,7 +62,7 @@ async function shot(name) {
   if (page) await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
 }
 
-/** Server, extension-host and emulator logs (never token values: see docs/e2e.md). */
+/** Server, extension-host and emulator logs, kept when a step failed (never token values: see docs/e2e.md). */
 function saveLogs() {
   if (!app) return;
   const dir = path.join(artifacts, 'logs');
@@ -334,11 +333,13 @@ try {
   failed++;
   console.log(`  ✖ set-up: ${e instanceof Error ? e.stack : e}`);
   await shot('setup-FAILED').catch(() => {});
-  saveLogs();
 } finally {
   await browser?.close();
   if (app) {
     const pgids = app.pgids;
+    // Logs are copied once everything has stopped: code-server and the emulator flush on exit.
+    await app.stop();
+    if (failed) saveLogs();
     await app.dispose();
     page = undefined;
     await step('8-stop', 'stopping the demo leaves no process behind', async () => {
