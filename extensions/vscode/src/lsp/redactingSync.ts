@@ -24,11 +24,16 @@ export class RedactingSync {
   didChange(e: vscode.TextDocumentChangeEvent, next: Next<vscode.TextDocumentChangeEvent>): Promise<void> {
     const uri = e.document.uri.toString();
     const mirror = this.mirrors.get(uri);
+    const known = this.known();
+    // A value can only have come in around the edits: look there, not through the whole file
+    // on every keystroke (values elsewhere were redacted when they came in).
     const full = e.document.getText();
-    const redacted = redactValues(full, this.known());
-    if (!mirror) return next(e); // not opened through us (should not happen): nothing to redact against
-    if (redacted === full) {
-      // No known value in the document, so no change can carry one.
+    const [lo, hi] = changedWindow(e, full.length, longest(known));
+    const near = full.slice(lo, hi);
+    const bringsValue = known.some((k) => k.value.length > 0 && near.includes(k.value));
+    // Not opened through us (should not happen): pass it on only if it cannot carry a value.
+    if (!mirror) return bringsValue ? Promise.resolve() : next(e);
+    if (!bringsValue) {
       Mirror.update(
         mirror,
         e.contentChanges.map((c) => ({ range: c.range, text: c.text })),
@@ -36,7 +41,7 @@ export class RedactingSync {
       );
       return next(e);
     }
-    const replaced = this.replaceAll(uri, mirror, redacted, e.document.version);
+    const replaced = this.replaceAll(uri, mirror, redactValues(full, known), e.document.version);
     return next({ document: e.document, reason: e.reason, contentChanges: [replaced] });
   }
 
@@ -79,6 +84,28 @@ export class RedactingSync {
     this.mirrors.set(uri, Mirror.create(uri, mirror.languageId, version, text));
     return change;
   }
+}
+
+function longest(known: readonly KnownValue[]): number {
+  return known.reduce((n, k) => Math.max(n, k.value.length), 0);
+}
+
+/**
+ * Offsets of the new text that any change of the event can have touched, widened by the
+ * longest value on each side (a value may end or start just outside an edit). Conservative
+ * when an event has several changes: their shifts are added up.
+ */
+export function changedWindow(e: vscode.TextDocumentChangeEvent, newLength: number, pad: number): [number, number] {
+  if (e.contentChanges.length === 0) return [0, 0];
+  let lo = Infinity;
+  let hi = 0;
+  let shift = 0;
+  for (const c of e.contentChanges) {
+    lo = Math.min(lo, c.rangeOffset);
+    hi = Math.max(hi, c.rangeOffset + c.rangeLength, c.rangeOffset + c.text.length);
+    shift += Math.abs(c.text.length - c.rangeLength) + c.text.length;
+  }
+  return [Math.max(0, lo - pad - shift), Math.min(newLength, hi + shift + pad)];
 }
 
 /** The same document with different text of the same length (offsets and positions stay valid). */
