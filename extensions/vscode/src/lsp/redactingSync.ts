@@ -6,6 +6,7 @@
 import { redactValues, type KnownValue } from '@phq-tokens/protocol';
 import * as vscode from 'vscode';
 import { TextDocument as Mirror } from 'vscode-languageserver-textdocument';
+import { changedWindow } from './changedWindow';
 
 type Next<T> = (arg: T) => Promise<void>;
 
@@ -88,24 +89,6 @@ export class RedactingSync {
 
 function longest(known: readonly KnownValue[]): number {
   return known.reduce((n, k) => Math.max(n, k.value.length), 0);
-}
-
-/**
- * Offsets of the new text that any change of the event can have touched, widened by the
- * longest value on each side (a value may end or start just outside an edit). Conservative
- * when an event has several changes: their shifts are added up.
- */
-export function changedWindow(e: vscode.TextDocumentChangeEvent, newLength: number, pad: number): [number, number] {
-  if (e.contentChanges.length === 0) return [0, 0];
-  let lo = Infinity;
-  let hi = 0;
-  let shift = 0;
-  for (const c of e.contentChanges) {
-    lo = Math.min(lo, c.rangeOffset);
-    hi = Math.max(hi, c.rangeOffset + c.rangeLength, c.rangeOffset + c.text.length);
-    shift += Math.abs(c.text.length - c.rangeLength) + c.text.length;
-  }
-  return [Math.max(0, lo - pad - shift), Math.min(newLength, hi + shift + pad)];
 }
 
 /** The same document with different text of the same length (offsets and positions stay valid). */
