@@ -25,6 +25,8 @@ export interface CodeActionInput {
   contextDiagnostics: readonly Diagnostic[];
   tokens: TokenState;
   families: ReadonlySet<string>;
+  /** Client capability codeAction.disabledSupport: only then are disabled actions sent. */
+  disabledSupport?: boolean;
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -82,7 +84,7 @@ function placeholderFixes(input: CodeActionInput, f: Finding, r: Range): CodeAct
         command: { title: 'Insert token', command: InsertToken.command, arguments: [args] },
       });
     }
-    for (const t of tokens.tokens.filter((x) => !x.valueAvailable))
+    for (const t of input.disabledSupport ? tokens.tokens.filter((x) => !x.valueAvailable) : [])
       out.push({
         title: `Replace with token "${displayNameText(t.name)}"`,
         kind: CodeActionKind.QuickFix,

@@ -28,6 +28,8 @@ export interface CompletionInput {
   settings: Settings;
   tokens: TokenState;
   families: ReadonlySet<string>;
+  /** Client capability completionItem.labelDetailsSupport; without it the client part goes into the label. */
+  labelDetailsSupport?: boolean;
 }
 
 export const UNTRUSTED_NOTE = 'Real tokens are not offered in an untrusted workspace';
@@ -70,8 +72,10 @@ export function completionItems(input: CompletionInput): CompletionList {
       const args: InsertTokenArgs = { tokenId: t.id, uri: input.uri, range };
       const data: TokenCompletionData = { phq: 'token', tokenId: t.id };
       items.push({
-        label: name.token,
-        labelDetails: name.client ? { description: `API client: ${name.client}` } : {},
+        label: input.labelDetailsSupport === false && name.client ? `${name.token} (${name.client})` : name.token,
+        ...(name.client && input.labelDetailsSupport !== false
+          ? { labelDetails: { description: `API client: ${name.client}` } }
+          : {}),
         kind: CompletionItemKind.Value,
         detail: `Scopes: ${scopesText(tokens, t)}${t.valueAvailable ? '' : ' (value not on this machine)'}`,
         sortText: `1${String(i).padStart(4, '0')}`,

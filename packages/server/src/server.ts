@@ -28,6 +28,8 @@ export function startServer(connection: Connection): void {
   let tokens: TokenState = EMPTY_TOKEN_STATE;
   let canPullConfig = false;
   let canRegisterConfig = false;
+  let disabledSupport = false;
+  let labelDetailsSupport = false;
   const log = connection.console;
 
   const publisher = new Publisher(
@@ -76,6 +78,8 @@ export function startServer(connection: Connection): void {
     canPullConfig = params.capabilities.workspace?.configuration === true;
     guard(() => warmUp(), 'warming up');
     canRegisterConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    disabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
+    labelDetailsSupport = params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -169,6 +173,7 @@ export function startServer(connection: Connection): void {
           settings: state.settings ?? DEFAULT_SETTINGS,
           tokens,
           families: fileFamilies(findings),
+          labelDetailsSupport,
         });
       }, 'completion') ?? null,
   );
@@ -191,6 +196,7 @@ export function startServer(connection: Connection): void {
           contextDiagnostics: context.diagnostics,
           tokens,
           families: fileFamilies(findings),
+          disabledSupport,
         });
       }, 'code actions') ?? null,
   );

@@ -168,7 +168,10 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
       textDocument: {
         synchronization: { dynamicRegistration: false },
         completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } },
+          disabledSupport: true,
+        },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       },

@@ -63,9 +63,15 @@ suite('pure handlers', () => {
       settings: DEFAULT_SETTINGS,
       tokens,
       families: fileFamilies(findings),
+      labelDetailsSupport: false,
     });
     const labels = list.items.map((i) => i.label);
-    assert.deepEqual(labels, ['os.environ["PHQ_API_TOKEN"]', 'Both', 'Events only', 'Create a new PredictHQ token…']);
+    assert.deepEqual(labels, [
+      'os.environ["PHQ_API_TOKEN"]',
+      'Both (Acme)',
+      'Events only',
+      'Create a new PredictHQ token…',
+    ]);
     const item = list.items[1]!;
     assert.equal(item.preselect, true);
     assert.deepEqual(item.data, { phq: 'token', tokenId: 'tok_both' });
@@ -109,6 +115,18 @@ suite('pure handlers', () => {
     assert.ok(all.some((a) => a.kind === 'source.fixAll.phq'));
     assert.ok(codeActions({ ...input, only: ['quickfix'] }).every((a) => a.kind === 'quickfix'));
     assert.ok(codeActions({ ...input, only: ['source'] }).every((a) => a.kind === 'source.fixAll.phq'));
+    const lost = tokenState(
+      tokensParams([ev, both, token('tok_lost', 'Lost', ['events'], { valueAvailable: false })], true),
+    );
+    const disabled = (x: CodeAction[]) => x.filter((a) => a.disabled).map((a) => a.title);
+    assert.deepEqual(disabled(codeActions({ ...input, tokens: lost, disabledSupport: true })), [
+      'Replace with token "Lost"',
+    ]);
+    assert.deepEqual(
+      disabled(codeActions({ ...input, tokens: lost })),
+      [],
+      'only clients that support disabled actions get them',
+    );
     const fixAll = codeActions({ ...input, only: ['source.fixAll'] })[0]!;
     assert.deepEqual(fixAll.edit!.changes!['file:///a.py']![0]!.newText, '"Bearer " + os.environ["PHQ_API_TOKEN"]');
   });
