@@ -101,9 +101,20 @@ function sameOptions(a: ScanOptions, b: ScanOptions): boolean {
     a.fileName === b.fileName &&
     a.envVarName === b.envVarName &&
     a.markdownProse === b.markdownProse &&
-    a.knownFingerprints === b.knownFingerprints &&
+    sameFingerprints(a.knownFingerprints, b.knownFingerprints) &&
     JSON.stringify(a.extraPatterns ?? []) === JSON.stringify(b.extraPatterns ?? [])
   );
+}
+
+/** Token metadata changes (a rename, lastUsedAt) arrive often; only new or gone fingerprints need a rescan. */
+function sameFingerprints(a: ScanOptions['knownFingerprints'], b: ScanOptions['knownFingerprints']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const [fp, t] of a) {
+    const u = b.get(fp);
+    if (!u || u.id !== t.id || u.name !== t.name) return false;
+  }
+  return true;
 }
 
 function wellFormed(r: Range): Range {

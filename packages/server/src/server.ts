@@ -70,7 +70,8 @@ export function startServer(connection: Connection): void {
     const { settings, invalid } = normalizeSettings(raw);
     if (invalid.length) log.warn(`Ignoring invalid ${SETTINGS_SECTION} settings: ${invalid.join('; ')}`);
     state.settings = settings;
-    state.refreshOptions(tokens);
+    // Called with `void`: a throw here would be an unhandled rejection, which ends a Node process.
+    guard(() => state.refreshOptions(tokens), `applying settings to ${state.uri}`);
     publisher.schedule(state);
   }
 

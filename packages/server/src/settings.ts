@@ -59,10 +59,10 @@ export function normalizeSettings(raw: unknown): { settings: Settings; invalid: 
   else if (r.envVarName !== undefined) invalid.push('envVarName');
   const extraPatterns: string[] = [];
   if (Array.isArray(r.extraPatterns))
-    for (const p of r.extraPatterns) {
+    r.extraPatterns.forEach((p: unknown, i) => {
       if (typeof p === 'string' && validPattern(p)) extraPatterns.push(p);
-      else invalid.push(`extraPatterns: ${String(p)}`);
-    }
+      else invalid.push(`extraPatterns[${i}]`); // by index: a log line never echoes setting text
+    });
   const severityByLanguage: Record<string, SeverityMap> = {};
   if (typeof r.severityByLanguage === 'object' && r.severityByLanguage !== null)
     for (const [lang, m] of Object.entries(r.severityByLanguage)) severityByLanguage[lang] = severityMap(m);
