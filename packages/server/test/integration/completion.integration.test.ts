@@ -77,7 +77,7 @@ suite('LSP completion (bundled server over stdio)', () => {
     assert.equal(resolved.textEdit && (resolved.textEdit as { newText: string }).newText, '$API_TOKEN');
   });
 
-  test('after "Bearer ", as a token-named value, in .env, in shell and .http idioms', async () => {
+  test('after "Bearer ", as a token-named value, in .env; TypeScript, shell and .http idioms', async () => {
     await s.open('file:///c/b.ts', 'typescript', 'const h = `Bearer `;\nconst apiKey = "";\n');
     await s.diagnostics('file:///c/b.ts', 1);
     const ts = await complete(s, 'file:///c/b.ts', 0, 18);
@@ -90,6 +90,10 @@ suite('LSP completion (bundled server over stdio)', () => {
     assert.ok(!env.some((i) => i.kind === 6), 'no env reference inside .env itself');
     await s.open('file:///c/x.sh', 'shellscript', 'curl -H "Authorization: Bearer "\n');
     assert.equal((await complete(s, 'file:///c/x.sh', 0, 31))[0]!.label, '$PHQ_API_TOKEN');
+    await s.open('file:///c/req.http', 'http', 'GET https://api.predicthq.com/v1/events/\nAuthorization: Bearer \n');
+    const http = await complete(s, 'file:///c/req.http', 1, 22);
+    assert.equal(http[0]!.label, '{{PHQ_API_TOKEN}}');
+    assert.equal((http[0]!.textEdit as { newText: string }).newText, '{{PHQ_API_TOKEN}}');
   });
 
   test('nowhere near a token: no items', async () => {
