@@ -1,4 +1,5 @@
-// Bundles the CLI into one file, dist/cli.js (bin `phq-tokens`): one esbuild context,
+// Bundles the CLI into dist/cli.js (bin `phq-tokens`, a dispatcher), dist/main.js and
+// dist/scan.js (see src/cli.ts): one esbuild context,
 // node platform, CommonJS, with a shebang. `node build.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, statSync } from 'node:fs';
@@ -6,12 +7,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outfile = path.join(here, 'dist', 'cli.js');
+const outfiles = ['cli.js', 'main.js', 'scan.js'].map((f) => path.join(here, 'dist', f));
 const watch = process.argv.includes('--watch');
 
 const ctx = await esbuild.context({
-  entryPoints: [path.join(here, 'src', 'cli.ts')],
-  outfile,
+  // cli.js is the bin, a dispatcher: `scan` -> scan.js (no API client), the rest -> main.js.
+  entryPoints: {
+    cli: path.join(here, 'src', 'cli.ts'),
+    main: path.join(here, 'src', 'main-cli.ts'),
+    scan: path.join(here, 'src', 'scan-cli.ts'),
+  },
+  outdir: path.join(here, 'dist'),
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -25,12 +31,34 @@ const ctx = await esbuild.context({
   logLevel: 'warning',
   plugins: [
     {
+      // core's modules only declare things: telling esbuild so lets `scan` import PhqError
+      // (errors.ts) without evaluating the API client and undici (see src/scan-program.ts).
+      name: 'core-side-effect-free',
+      setup(build) {
+        const coreDir = path.resolve(here, '..', 'core', 'src') + path.sep;
+        build.onResolve({ filter: /.*/ }, async (args) => {
+          if (args.pluginData?.skip) return undefined;
+          const fromCore = args.importer.startsWith(coreDir) && args.path.startsWith('.');
+          if (!fromCore && args.path !== '@phq-tokens/core') return undefined;
+          const r = await build.resolve(args.path, {
+            kind: args.kind,
+            resolveDir: args.resolveDir,
+            importer: args.importer,
+            pluginData: { skip: true },
+          });
+          return r.errors.length > 0 ? undefined : { ...r, sideEffects: false };
+        });
+      },
+    },
+    {
       name: 'report-size',
       setup(build) {
         build.onEnd((r) => {
           if (r.errors.length > 0) return;
-          chmodSync(outfile, 0o755);
-          console.log(`cli: dist/cli.js ${(statSync(outfile).size / 1024).toFixed(1)} KiB`);
+          for (const f of outfiles) {
+            chmodSync(f, 0o755);
+            console.log(`cli: dist/${path.basename(f)} ${(statSync(f).size / 1024).toFixed(1)} KiB`);
+          }
         });
       },
     },

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { compilePattern, DEFAULT_ENV_VAR } from '@phq-tokens/detect';
-import { action } from '../runtime/action';
-import { CliError, ExitCode, UsageError } from '../runtime/exit-codes';
+import { describeError } from '../runtime/describe-error';
+import { CliError, ExitCode, exitCodeFor, UsageError } from '../runtime/exit-codes';
 import { info, out } from '../runtime/io';
 import { formatSarif } from '../scan/format-sarif';
 import { formatHuman, formatJson, summaryLine } from '../scan/format-text';
@@ -16,6 +16,21 @@ const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 const VERSION = '0.1.0';
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/**
+ * runtime/action.ts's error handling without its API-client plumbing: importing that would
+ * load the HTTP client (undici) on every scan (see scan-program.ts).
+ */
+function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (e) {
+      info(describeError(e));
+      process.exitCode = exitCodeFor(e);
+    }
+  };
+}
 
 /** Paths must exist: a typo in a pre-commit hook must not pass as "clean". */
 function checkPaths(paths: string[]): void {
@@ -43,7 +58,7 @@ export function register(program: Command): void {
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--max-file-size <bytes>', 'skip files larger than this', String(DEFAULT_MAX_BYTES))
     .action(
-      action(async (_ctx, paths: unknown, opts: unknown) => {
+      action(async (paths: unknown, opts: unknown) => {
         // A worker thread of a large scan (see scan/parallel.ts): it only scans files.
         if (isScanWorker()) return runAsWorker(scanFile);
         const list = Array.isArray(paths) && paths.length > 0 ? paths.map(String) : ['.'];
