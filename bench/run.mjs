@@ -126,15 +126,17 @@ writeFileSync(
   }),
 );
 const secretlintOut = path.join(dataDir, 'secretlint-result.json');
+// The CLI runs as its bin, the way `phq-tokens` is run (its shebang line sets Node's
+// young-generation size, see packages/cli/build.mjs), not as `node dist/cli.js`.
 const tools = {
   'phq-tokens scan': {
-    cmd: process.execPath,
-    args: [cliJs, 'scan', 'tree', '--format', 'json', '--fail-on', 'none'],
+    cmd: cliJs,
+    args: ['scan', 'tree', '--format', 'json', '--fail-on', 'none'],
     parse: (out) => JSON.parse(out).findings.map((f) => ({ file: f.file, line: f.line })),
   },
   'phq-tokens scan, 2 threads (PHQ_SCAN_WORKERS=1)': {
-    cmd: process.execPath,
-    args: [cliJs, 'scan', 'tree', '--format', 'json', '--fail-on', 'none'],
+    cmd: cliJs,
+    args: ['scan', 'tree', '--format', 'json', '--fail-on', 'none'],
     env: { PHQ_SCAN_WORKERS: '1' },
     parse: (out) => JSON.parse(out).findings.map((f) => ({ file: f.file, line: f.line })),
   },
@@ -189,10 +191,27 @@ for (const [name, t] of Object.entries(tools)) {
   });
 }
 
-// 3. The engine alone.
+// 3. Start-up: the CLI scanning an empty folder, against a bare `node -e 0` (the floor).
+const emptyDir = path.join(dataDir, 'empty');
+mkdirSync(emptyDir, { recursive: true });
+const startupOf = (cmd, args) => {
+  timed(cmd, args, dataDir);
+  const s = Array.from({ length: runs }, () => timed(cmd, args, dataDir));
+  return {
+    wallMs: median(s.map((x) => x.ms)),
+    cpuMs: median(s.map((x) => x.cpuMs)),
+    rssMiB: Math.max(...s.map((x) => x.rssMiB)),
+  };
+};
+const startup = {
+  node: startupOf(process.execPath, ['-e', '0']),
+  scan: startupOf(cliJs, ['scan', 'empty', '--fail-on', 'none']),
+};
+
+// 4. The engine alone.
 const engine = JSON.parse(sh(process.execPath, [path.join(here, 'engine.mjs'), engineBundle, fiveMb]).stdout);
 
-// 4. Report.
+// 5. Report.
 const phq = results[0];
 const machine = `${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os
   .loadavg()
@@ -209,6 +228,7 @@ const lines = [
       `| ${r.name} | ${(r.wallMs / 1000).toFixed(2)} s (${r.runs} run${r.runs > 1 ? 's' : ''}) | ${(r.cpuMs / 1000).toFixed(2)} s | ${(mib / (r.wallMs / 1000)).toFixed(0)} | ${r.peakRssMiB.toFixed(0)} MiB | ${(r.wallMs / phq.wallMs).toFixed(2)}x | ${r.found} / ${r.expected} | ${r.extra} | ${r.decoys} |`,
   ),
   '',
+  `Start-up (median of ${runs}): \`phq-tokens scan\` of an empty folder ${startup.scan.wallMs.toFixed(0)} ms wall, ${startup.scan.cpuMs.toFixed(0)} ms CPU, ${startup.scan.rssMiB.toFixed(0)} MiB; bare \`node -e 0\` ${startup.node.wallMs.toFixed(0)} ms, ${startup.node.cpuMs.toFixed(0)} ms CPU, ${startup.node.rssMiB.toFixed(0)} MiB.`,
   `Engine alone, ${(engine.bytes / 1048576).toFixed(1)} MiB JavaScript, ${engine.findings} findings: scan first run ${engine.firstMs.toFixed(1)} ms, warm median ${engine.medianMs.toFixed(1)} ms (min ${engine.minMs.toFixed(1)} ms); DocumentScanner open ${engine.docInitMs.toFixed(1)} ms, one-character edit median ${engine.editMedianMs.toFixed(2)} ms, p95 ${engine.editP95Ms.toFixed(2)} ms, max ${engine.editMaxMs.toFixed(2)} ms.`,
 ];
 console.log('\n' + lines.join('\n'));
@@ -221,6 +241,7 @@ writeFileSync(
       machine,
       manifest: { files: manifest.files, bytes: manifest.bytes, expected: manifest.expected },
       results,
+      startup,
       engine,
     },
     null,

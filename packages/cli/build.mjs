@@ -27,7 +27,10 @@ const ctx = await esbuild.context({
   legalComments: 'eof', // keep the bundled libraries' license notices
   // `node --` stops Node 20 from reading our `--env-file` option as its own (it exits 9
   // when the file does not exist yet): nodejs/node#54232, fixed only for args after `--`.
-  banner: { js: '#!/usr/bin/env -S node --' },
+  // --max-semi-space-size=4 (MiB per young-generation half; Node 20's default here is 8):
+  // a scan allocates one short-lived string per file, and the smaller young generation took
+  // the peak RSS of the benchmark scan from ~97 to ~90 MiB at no measurable CPU cost.
+  banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4 --' },
   logLevel: 'warning',
   plugins: [
     {

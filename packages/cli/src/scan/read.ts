@@ -9,20 +9,35 @@ const SNIFF = 8000;
 
 const shared = Buffer.allocUnsafeSlow(1 << 20);
 
+/** Reads from `got` until EOF or until `buf` is full; returns the bytes now in `buf`. */
+function fill(fd: number, buf: Buffer, got: number): number {
+  while (got < buf.length) {
+    const n = readSync(fd, buf, got, buf.length - got, got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
+}
+
 export function readText(abs: string, maxBytes: number): ReadResult {
   const fd = openSync(abs, 'r');
   try {
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) return { skipped: 'too-large' };
     // One buffer, reused for every ordinary file: reading 100 MB must not allocate 100 MB.
-    // A rare huge file gets its own, released after it (not kept for the rest of the run).
-    const buf = size <= shared.length ? shared : Buffer.allocUnsafeSlow(size);
-    let got = 0;
-    while (got < size) {
-      const n = readSync(fd, buf, got, size - got, got);
-      if (n === 0) break;
-      got += n;
+    // Read first, stat only a file that fills it: an fstat per file (a Stats object with
+    // four Dates) cost ~20 ms over the 2,000-file benchmark tree.
+    let buf = shared;
+    let got = fill(fd, buf, 0);
+    if (got === buf.length) {
+      const size = fstatSync(fd).size;
+      if (size > maxBytes) return { skipped: 'too-large' };
+      // A rare huge file gets its own buffer, released after it (not kept for the rest of the run).
+      if (size > buf.length) {
+        buf = Buffer.allocUnsafeSlow(size);
+        shared.copy(buf, 0, 0, got);
+        got = fill(fd, buf, got);
+      }
     }
+    if (got > maxBytes) return { skipped: 'too-large' };
     const data = buf.subarray(0, got);
     if (data.subarray(0, SNIFF).indexOf(0) >= 0) return { skipped: 'binary' };
     // ASCII decodes faster as latin1 (a plain copy) and gives the same string.
