@@ -30,16 +30,31 @@ export function codeServerPaths() {
   };
 }
 
-function npmInstall(prefix, spec, env) {
+/**
+ * The environment of the npm that runs us (`npm test`, `npm start`) minus its npm_* config:
+ * npm reads npm_config_* from the environment, so the outer npm's user agent ("node/v20")
+ * would reach code-server's postinstall, which then refuses to install.
+ */
+function cleanEnv(extra = {}) {
+  const env = { ...process.env, ...extra };
+  for (const k of Object.keys(env)) if (/^npm_/i.test(k) || k === 'NODE' || k === 'INIT_CWD') delete env[k];
+  return env;
+}
+
+function npmInstall(prefix, spec, env, attempts = 2) {
   mkdirSync(prefix, { recursive: true });
   const pkg = path.join(prefix, 'package.json');
   if (!existsSync(pkg)) writeFileSync(pkg, '{"private":true}\n');
-  const r = spawnSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--no-save', spec], {
-    cwd: prefix,
-    stdio: 'inherit',
-    env,
-  });
-  if (r.status !== 0) throw new Error(`npm install ${spec} failed (exit ${r.status ?? r.signal})`);
+  for (let i = 1; ; i++) {
+    const r = spawnSync('npm', ['install', '--loglevel=error', '--no-audit', '--no-fund', '--no-save', spec], {
+      cwd: prefix,
+      stdio: 'inherit',
+      env,
+    });
+    if (r.status === 0) return;
+    if (i >= attempts) throw new Error(`npm install ${spec} failed (exit ${r.status ?? r.signal})`);
+    console.error(`npm install ${spec} failed (exit ${r.status ?? r.signal}); trying once more`);
+  }
 }
 
 function hasDebPackage(name) {
@@ -52,7 +67,7 @@ export function ensureCodeServer({ log = console.log } = {}) {
   const p = codeServerPaths();
   if (!existsSync(p.node)) {
     log(`> installing Node 24 (npm ${NODE_PACKAGE}) into ${path.relative(repoRoot, toolsDir)}/node24`);
-    npmInstall(path.join(toolsDir, 'node24'), NODE_PACKAGE, process.env);
+    npmInstall(path.join(toolsDir, 'node24'), NODE_PACKAGE, cleanEnv());
   }
   if (!existsSync(p.entry)) {
     if (!hasDebPackage('libkrb5-dev')) {
@@ -62,11 +77,8 @@ export function ensureCodeServer({ log = console.log } = {}) {
       );
     }
     log(`> installing code-server@${CODE_SERVER_VERSION} into ${path.relative(repoRoot, toolsDir)}/code-server`);
-    const env = {
-      ...process.env,
-      PATH: `${path.join(p.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
-      npm_config_nodedir: p.nodeDir,
-    };
+    const env = cleanEnv({ PATH: `${path.join(p.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}` });
+    env.npm_config_nodedir = p.nodeDir;
     npmInstall(path.join(toolsDir, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, env);
   }
   return p;
