@@ -7,22 +7,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from './prng.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const dataDir = path.join(here, '.data');
 export const treeDir = path.join(dataDir, 'tree');
-
-/** mulberry32: tiny, fast, good enough for test data. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generate({ seed = 20261128, targetBytes = 100 * 1024 * 1024, files = 2000 } = {}) {
   const rnd = prng(seed);

@@ -1,18 +1,7 @@
 // Seeded generator of the benchmark's 5 MB TypeScript file and its edit script.
 // Same seed, same text, same edits. No token values: only placeholders, env references and
 // endpoint URLs, like real client code.
-
-/** mulberry32: tiny, fast, good enough for test data. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng.mjs';
 
 const FAMILIES = ['events', 'features', 'places', 'broadcasts', 'forecasts'];
 

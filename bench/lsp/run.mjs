@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import * as esbuild from 'esbuild';
-import { generateTs, makeEdit, prng } from './generate.mjs';
+import { generateTs, makeEdit } from './generate.mjs';
+import { prng } from '../prng.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');

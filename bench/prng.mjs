@@ -1,0 +1,13 @@
+// One seeded PRNG for every benchmark generator: same seed, same data, on any machine.
+
+/** mulberry32: tiny, fast, good enough for test data. Returns floats in [0, 1). */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
