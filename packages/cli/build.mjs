@@ -2,9 +2,9 @@
 // dist/scan.js (see src/cli.ts): one esbuild context,
 // node platform, CommonJS, with a shebang. `node build.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle, reportSize } from '../../scripts/esbuild-node.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outfiles = ['cli.js', 'main.js', 'scan.js'].map((f) => path.join(here, 'dist', f));
@@ -18,12 +18,7 @@ const ctx = await esbuild.context({
     scan: path.join(here, 'src', 'scan-cli.ts'),
   },
   outdir: path.join(here, 'dist'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: false,
-  minify: false,
+  ...nodeBundle,
   legalComments: 'eof', // keep the bundled libraries' license notices
   // `node --` stops Node 20 from reading our `--env-file` option as its own (it exits 9
   // when the file does not exist yet): nodejs/node#54232, fixed only for args after `--`.
@@ -31,7 +26,6 @@ const ctx = await esbuild.context({
   // a scan allocates one short-lived string per file, and the smaller young generation took
   // the peak RSS of the benchmark scan from ~97 to ~90 MiB at no measurable CPU cost.
   banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4 --' },
-  logLevel: 'warning',
   plugins: [
     {
       // core's modules only declare things: telling esbuild so lets `scan` import PhqError
@@ -53,18 +47,7 @@ const ctx = await esbuild.context({
         });
       },
     },
-    {
-      name: 'report-size',
-      setup(build) {
-        build.onEnd((r) => {
-          if (r.errors.length > 0) return;
-          for (const f of outfiles) {
-            chmodSync(f, 0o755);
-            console.log(`cli: dist/${path.basename(f)} ${(statSync(f).size / 1024).toFixed(1)} KiB`);
-          }
-        });
-      },
-    },
+    reportSize('cli', outfiles, { executable: true }),
   ],
 });
 

@@ -4,9 +4,9 @@
 // with SIGTERM. `node build.mjs --watch` rebuilds on change (no smoke check).
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
-import { chmodSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle, reportSize } from '../../scripts/esbuild-node.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outfile = path.join(here, 'dist', 'bin.js');
@@ -15,27 +15,9 @@ const watch = process.argv.includes('--watch');
 const ctx = await esbuild.context({
   entryPoints: [path.join(here, 'src', 'bin.ts')],
   outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: false,
-  minify: false,
-  legalComments: 'none',
+  ...nodeBundle,
   banner: { js: '#!/usr/bin/env node' },
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'report-size',
-      setup(build) {
-        build.onEnd((r) => {
-          if (r.errors.length > 0) return;
-          chmodSync(outfile, 0o755);
-          console.log(`emulator: dist/bin.js ${(statSync(outfile).size / 1024).toFixed(1)} KiB`);
-        });
-      },
-    },
-  ],
+  plugins: [reportSize('emulator', [outfile], { executable: true })],
 });
 
 /** Starts the bundle on an ephemeral port and expects the seeded account to answer. */

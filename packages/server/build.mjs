@@ -4,9 +4,9 @@
 // `node build.mjs --watch` rebuilds on change (no smoke check).
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle, reportSize } from '../../scripts/esbuild-node.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outfile = path.join(here, 'dist', 'server.js');
@@ -15,25 +15,8 @@ const watch = process.argv.includes('--watch');
 const ctx = await esbuild.context({
   entryPoints: [path.join(here, 'src', 'main.ts')],
   outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: false,
-  minify: false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'report-size',
-      setup(build) {
-        build.onEnd((r) => {
-          if (r.errors.length === 0)
-            console.log(`server: dist/server.js ${(statSync(outfile).size / 1024).toFixed(1)} KiB`);
-        });
-      },
-    },
-  ],
+  ...nodeBundle,
+  plugins: [reportSize('server', [outfile])],
 });
 
 /** Starts the bundle with --stdio, sends initialize, waits for its result (10 s at most). */
