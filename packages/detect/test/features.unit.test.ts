@@ -204,6 +204,19 @@ suite('UTF-16 columns', () => {
   });
 });
 
+suite('lexer edges', () => {
+  test('an unclosed string whose last character, at the end of the text, is a backslash', () => {
+    // The escape skips past the text's end: the lexer must stop there, not start over.
+    for (const [languageId, text] of [
+      ['python', 'h = "Bearer $API_TOKEN\\'],
+      ['javascript', "h = 'Bearer $API_TOKEN\\"],
+      ['go', 'h := "Bearer $API_TOKEN\\'],
+    ] as const) {
+      assert.deepEqual(summary(scan(text, { languageId })), [at(text, '$API_TOKEN', 'phq/placeholder')], languageId);
+    }
+  });
+});
+
 suite('helpers', () => {
   test('fingerprint is sha256 over a domain prefix; maskSecret keeps a few characters', () => {
     const fp = fingerprint('x');

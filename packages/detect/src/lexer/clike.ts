@@ -119,6 +119,18 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
   // Inside interpolation frames: brackets count depth, the closer returns to the string.
   if (framed) for (const c of '{}()') mark(c, FRAME);
   const heredocRelevant = new Map<string, readonly string[]>();
+  // Runs of ordinary characters are skipped by a sticky regular expression: native code from
+  // the first call, where a character loop runs in V8's interpreter until it is optimised.
+  // Each stops at a line break too, so that it never runs past the line.
+  const hex = (c: number): string => '\\x' + c.toString(16).padStart(2, '0');
+  const skipAllBut = (stops: number[]): RegExp => new RegExp(`[^\\n${stops.map(hex).join('')}]*`, 'y');
+  const specials = (keep: (role: number) => boolean): number[] =>
+    [...special.keys()].filter((c) => special[c] !== 0 && keep(special[c]!));
+  const skipCode = skipAllBut(specials((role) => role !== FRAME));
+  const skipFramed = skipAllBut(specials(() => true));
+  const skipInString = spec.variants.map((v) =>
+    skipAllBut([v.close, v.escapes ? '\\' : '', v.frameOpen].filter((x) => x).map((x) => x.charCodeAt(0))),
+  );
 
   const relevantByVariant = spec.variants.map((v) => (v.frameOpen ? [v.close, v.frameOpen] : [v.close]));
   const blockClose = spec.blockComment ? [spec.blockComment[1]] : [];
@@ -166,15 +178,13 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
       if (s.mode === 0) {
         // Hot loop: skip ordinary code characters.
         const framesOpen = s.frames.length > 0;
-        let c = 0;
-        let role = 0;
-        while (i < end) {
-          c = text.charCodeAt(i);
-          role = c < 128 ? special[c]! : 0;
-          if (role !== 0 && (framesOpen || role !== FRAME)) break;
-          i++;
-        }
+        const skip = framesOpen ? skipFramed : skipCode;
+        skip.lastIndex = i;
+        skip.test(text);
+        i = skip.lastIndex;
         if (i >= end) break;
+        const c = text.charCodeAt(i);
+        const role = special[c]!;
         // Line comments.
         let isComment = false;
         if (role & LINE)
@@ -264,11 +274,16 @@ export function clikeLexer(spec: CLikeSpec): Lexer {
         const close0 = V.close.charCodeAt(0);
         const frame0 = V.frameOpen ? V.frameOpen.charCodeAt(0) : -1;
         const escape = V.escapes ? 92 : -1;
+        const skip = skipInString[s.v]!;
         let j = i;
         let done = false;
         for (; j < end; j++) {
+          // (Never from past the text's end: a failed sticky match resets lastIndex to 0.)
+          skip.lastIndex = j;
+          skip.test(text);
+          j = skip.lastIndex;
+          if (j >= end) break;
           const c = text.charCodeAt(j);
-          if (c !== escape && c !== close0 && c !== frame0) continue;
           if (c === escape) {
             j++;
             continue;
