@@ -2,9 +2,9 @@
 // The detection benchmark (not a test: it prints figures, it does not pass or fail).
 // In one run, on the same seeded ~100 MB tree: `phq-tokens scan` (the built CLI bundle),
 // ripgrep with an equivalent regex (the practical floor) and secretlint with the same
-// regex as a pattern rule; then the engine alone on a 5 MB file. Prints wall time, MB/s,
+// regex as a pattern rule; then the engine alone (a 5 MB file, and the whole tree in memory:
+// floor.mjs), and scan against ripgrep on real code (real-code.mjs). Prints wall time, MB/s,
 // peak memory, ratios and found/expected counts, and writes bench/results/latest.json.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,38 +12,13 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { EQUIVALENT_REGEX } from './equivalent.mjs';
 import { dataDir, generate, treeDir } from './generate.mjs';
+import { median, sh, timed } from './timing.mjs';
+import { realCode } from './real-code.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const withSecretlint = process.env.BENCH_SECRETLINT !== '0';
-
-function sh(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
-  if (r.error) throw r.error;
-  return r;
-}
-
-/** Runs a command under /usr/bin/time: wall time (ms, measured here) and peak RSS (MiB). */
-function timed(cmd, args, cwd, env) {
-  const t = performance.now();
-  const r = sh('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU_S=%U+%S', cmd, ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-  });
-  const ms = performance.now() - t;
-  const m = /PEAK_RSS_KB=(\d+) CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr);
-  return {
-    ms,
-    rssMiB: m ? Number(m[1]) / 1024 : NaN,
-    cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : NaN,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    status: r.status,
-  };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** found/expected by (file, line): seeds on a line count as found up to the reports there. */
 function score(manifest, reports) {
@@ -208,15 +183,23 @@ const startup = {
   scan: startupOf(cliJs, ['scan', 'empty', '--fail-on', 'none']),
 };
 
-// 4. The engine alone.
+// 4. The engine alone: a 5 MB file; the whole tree in memory, cold and warm, 1 and 2 threads.
 const engine = JSON.parse(sh(process.execPath, [path.join(here, 'engine.mjs'), engineBundle, fiveMb]).stdout);
+console.log('timing the engine over the tree in memory...');
+const floor = JSON.parse(
+  sh(process.execPath, ['--max-semi-space-size=4', path.join(here, 'floor.mjs'), engineBundle, treeDir]).stdout,
+);
 
-// 5. Report.
+// 5. Real code (see real-code.mjs).
+const real = realCode(root, cliJs, runs);
+
+// 6. Report.
 const phq = results[0];
 const machine = `${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os
   .loadavg()
   .map((x) => x.toFixed(1))
   .join(' ')}`;
+const ms = (xs) => xs.map((x) => `${x.toFixed(0)}`).join(' / ') + ' ms';
 const lines = [
   `Tree: ${manifest.files} files, ${mib.toFixed(1)} MiB (seed ${manifest.seed}); seeded ${manifest.expected.placeholders} placeholders + ${manifest.expected.tokens} tokens, ${manifest.expected.decoys} decoys`,
   `Machine: ${machine}`,
@@ -229,6 +212,20 @@ const lines = [
   ),
   '',
   `Start-up (median of ${runs}): \`phq-tokens scan\` of an empty folder ${startup.scan.wallMs.toFixed(0)} ms wall, ${startup.scan.cpuMs.toFixed(0)} ms CPU, ${startup.scan.rssMiB.toFixed(0)} MiB; bare \`node -e 0\` ${startup.node.wallMs.toFixed(0)} ms, ${startup.node.cpuMs.toFixed(0)} ms CPU, ${startup.node.rssMiB.toFixed(0)} MiB.`,
+  `Engine over the whole tree in memory (no start-up, no I/O), ${floor.oneThread.length} passes: one thread ${ms(floor.oneThread)}; two threads, half the files each, ${floor.twoThreads.map((t) => ms(t)).join(' and ')}.`,
+  ...(real
+    ? [
+        '',
+        `Real code: ${real.corpus}, ${real.files} files, ${(real.bytes / 1048576).toFixed(0)} MiB on disk (binaries included; both tools skip them).`,
+        '',
+        '| tool | wall (median) | CPU (user+sys) | peak RSS | wall vs ripgrep | reports |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...real.results.map(
+          (r) =>
+            `| ${r.name} | ${(r.wallMs / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.peakRssMiB.toFixed(0)} MiB | ${(r.wallMs / real.results[1].wallMs).toFixed(1)}x | ${r.reports} |`,
+        ),
+      ]
+    : []),
   `Engine alone, ${(engine.bytes / 1048576).toFixed(1)} MiB JavaScript, ${engine.findings} findings: scan first run ${engine.firstMs.toFixed(1)} ms, warm median ${engine.medianMs.toFixed(1)} ms (min ${engine.minMs.toFixed(1)} ms); DocumentScanner open ${engine.docInitMs.toFixed(1)} ms, one-character edit median ${engine.editMedianMs.toFixed(2)} ms, p95 ${engine.editP95Ms.toFixed(2)} ms, max ${engine.editMaxMs.toFixed(2)} ms.`,
 ];
 console.log('\n' + lines.join('\n'));
@@ -243,6 +240,8 @@ writeFileSync(
       results,
       startup,
       engine,
+      floor,
+      realCode: real,
     },
     null,
     2,
