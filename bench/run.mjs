@@ -224,6 +224,7 @@ const lines = [
           (r) =>
             `| ${r.name} | ${(r.wallMs / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.peakRssMiB.toFixed(0)} MiB | ${(r.wallMs / real.results[1].wallMs).toFixed(1)}x | ${r.reports} |`,
         ),
+        '',
       ]
     : []),
   `Engine alone, ${(engine.bytes / 1048576).toFixed(1)} MiB JavaScript, ${engine.findings} findings: scan first run ${engine.firstMs.toFixed(1)} ms, warm median ${engine.medianMs.toFixed(1)} ms (min ${engine.minMs.toFixed(1)} ms); DocumentScanner open ${engine.docInitMs.toFixed(1)} ms, one-character edit median ${engine.editMedianMs.toFixed(2)} ms, p95 ${engine.editP95Ms.toFixed(2)} ms, max ${engine.editMaxMs.toFixed(2)} ms.`,

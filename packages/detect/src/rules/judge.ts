@@ -61,6 +61,15 @@ function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/**
+ * The UTF-16 code at `i`, or -1 outside the string. A read past either end would give NaN
+ * and, in optimised code, a deoptimisation each time: V8 bails out of code that assumed
+ * in-bounds reads (seen over and over in `--trace-deopt` on large scans).
+ */
+function code(s: string, i: number): number {
+  return i >= 0 && i < s.length ? s.charCodeAt(i) : -1;
+}
+
 /** Index (into segs) of the segment containing offset `at`, or -1 (code). */
 function segAt(segs: Segments, at: number): number {
   let lo = 0;
@@ -125,7 +134,7 @@ function sentLiterally(lc: LineCtx, k: number, s: number, e: number, group: numb
     case 1:
       return !DOLLAR_BRACE_EXPANDS.has(interp);
     case 2:
-      if (interp === Interp.Ruby && lc.text.charCodeAt(s - 1) === 35) return false; // "#$NAME"
+      if (interp === Interp.Ruby && code(lc.text, s - 1) === 35) return false; // "#$NAME"
       return !DOLLAR_EXPANDS.has(interp);
     case 3:
       return !BRACE_EXPANDS.has(interp);
@@ -147,7 +156,7 @@ function placeholders(lc: LineCtx, lt: string): void {
     let group = sigilGroup(m[0]);
     let s = lc.ls + m.index;
     let e = s + m[0].length;
-    if (group === 3 && lc.text.charCodeAt(s - 1) === 123 && lc.text.charCodeAt(e) === 125) {
+    if (group === 3 && code(lc.text, s - 1) === 123 && code(lc.text, e) === 125) {
       // {{NAME}}: a template variable (Postman, Jinja, .http), except in f-strings and C#
       // interpolated strings, where {{ is an escaped brace and the text goes out as {NAME}.
       const k0 = segAt(lc.segs, s - 1);
@@ -311,20 +320,20 @@ function isNameChar(c: number): boolean {
 
 /** After a name ending at `p`: the start of the assigned value (`= `, `: `, `:= `, `=> `, a closing quote first), or -1. */
 function assignedAt(lt: string, p: number): number {
-  const c0 = lt.charCodeAt(p);
+  const c0 = code(lt, p);
   if (c0 === 34 || c0 === 39 || c0 === 96) p++;
-  if (lt.charCodeAt(p) === 93) p++;
-  while (lt.charCodeAt(p) === 32 || lt.charCodeAt(p) === 9) p++;
-  const c = lt.charCodeAt(p);
+  if (code(lt, p) === 93) p++;
+  while (code(lt, p) === 32 || code(lt, p) === 9) p++;
+  const c = code(lt, p);
   if (c === 58)
-    p += lt.charCodeAt(p + 1) === 61 ? 2 : 1; // : or :=
+    p += code(lt, p + 1) === 61 ? 2 : 1; // : or :=
   else if (c === 61) {
-    const n = lt.charCodeAt(p + 1);
+    const n = code(lt, p + 1);
     if (n === 61) return -1; // ==
     p += n === 62 ? 2 : 1; // = or =>
-  } else if (c === 43 && lt.charCodeAt(p + 1) === 61) p += 2;
+  } else if (c === 43 && code(lt, p + 1) === 61) p += 2;
   else return -1;
-  while (lt.charCodeAt(p) === 32 || lt.charCodeAt(p) === 9) p++;
+  while (code(lt, p) === 32 || code(lt, p) === 9) p++;
   return p < lt.length ? p : -1;
 }
 
