@@ -170,4 +170,4 @@ export function isTokensChangedParams(v: unknown): v is TokensChangedParams {
   );
 }
 
-export { valueStandIn, redactValues, VALUE_LENGTH, type KnownValue } from './redact';
+export { valueStandIn, redactValues, carriesValue, PARTIAL_MIN, VALUE_LENGTH, type KnownValue } from './redact';

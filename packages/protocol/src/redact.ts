@@ -34,12 +34,52 @@ export interface KnownValue {
   value: string;
 }
 
-/** Replaces every occurrence of each known value with its stand-in (same length). */
-export function redactValues(text: string, values: Iterable<KnownValue>): string {
-  let out = text;
+/**
+ * The shortest start of a value that is redacted on its own. A value typed by hand reaches
+ * the editor one character at a time: from this many characters on, the typed part is
+ * replaced too, so at most PARTIAL_MIN - 1 characters of a value (30 of its 258 bits) can
+ * ever reach the server. Six base64url characters match by chance once in 6.9e10 positions.
+ */
+export const PARTIAL_MIN = 6;
+
+/**
+ * Spans [start, end) of `text` holding a value or the first PARTIAL_MIN or more characters
+ * of one (typed by hand, pasted in part), each with the id of the token it belongs to.
+ */
+function valueSpans(text: string, values: Iterable<KnownValue>): [number, number, string][] {
+  const spans: [number, number, string][] = [];
   for (const { tokenId, value } of values) {
-    if (value.length === 0 || !out.includes(value)) continue;
-    out = out.split(value).join(valueStandIn(tokenId, value.length));
+    if (value.length === 0) continue;
+    const head = value.slice(0, Math.min(PARTIAL_MIN, value.length));
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+      let n = head.length;
+      while (n < value.length && text.charCodeAt(at + n) === value.charCodeAt(n)) n++;
+      spans.push([at, at + n, tokenId]);
+    }
   }
-  return out;
+  return spans;
+}
+
+/**
+ * Replaces every occurrence of each known value, and every start of one of at least
+ * PARTIAL_MIN characters, with the same length of its stand-in: offsets stay valid.
+ */
+export function redactValues(text: string, values: Iterable<KnownValue>): string {
+  const spans = valueSpans(text, values);
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let pos = 0;
+  for (const [start, end, tokenId] of spans) {
+    const from = Math.max(start, pos);
+    if (from >= end) continue; // inside a span already replaced
+    out += text.slice(pos, from) + valueStandIn(tokenId, end - start).slice(from - start);
+    pos = end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Whether `text` holds a value or the start of one that redactValues would replace. */
+export function carriesValue(text: string, values: Iterable<KnownValue>): boolean {
+  return valueSpans(text, values).length > 0;
 }

@@ -7,6 +7,8 @@ import {
   isInsertTokenArgs,
   isTokenCompletionData,
   isTokensChangedParams,
+  carriesValue,
+  PARTIAL_MIN,
   redactValues,
   valueStandIn,
 } from '../src/index';
@@ -80,5 +82,29 @@ suite('protocol: value redaction', () => {
     assert.ok(!red.includes(value));
     assert.equal(red.split(valueStandIn('tok_1', value.length)).length, 3);
     assert.equal(redactValues('nothing here', [{ tokenId: 't', value }]), 'nothing here');
+  });
+  test('the start of a value typed by hand is redacted from PARTIAL_MIN characters on', () => {
+    const value = 'Qx7' + 'k'.repeat(30) + 'Zq9_-abcde';
+    const values = [{ tokenId: 'tok_1', value }];
+    const standIn = valueStandIn('tok_1', value.length);
+    for (let n = 1; n <= value.length; n++) {
+      const text = `h = "Bearer ${value.slice(0, n)}"`;
+      const red = redactValues(text, values);
+      assert.equal(red.length, text.length);
+      if (n < PARTIAL_MIN) {
+        assert.equal(red, text, `${n} characters are left alone`);
+        assert.ok(!carriesValue(text, values));
+      } else {
+        // The stand-in of a longer part extends the shorter one: typing on stays consistent.
+        assert.equal(red, `h = "Bearer ${standIn.slice(0, n)}"`, `${n} characters`);
+        assert.ok(carriesValue(text, values));
+      }
+    }
+    // A part and a whole value in one text, and a value right after another one's part.
+    const other = { tokenId: 'tok_2', value: 'Other' + '9'.repeat(38) };
+    const text = `${value.slice(0, 10)} ${value} ${other.value.slice(0, 7)}${value.slice(0, 6)}`;
+    const red = redactValues(text, [...values, other]);
+    assert.equal(red, `${standIn.slice(0, 10)} ${standIn} ${valueStandIn('tok_2', 7)}${standIn.slice(0, 6)}`);
+    assert.ok(!carriesValue(red, [...values, other]), 'stand-ins do not look like values');
   });
 });

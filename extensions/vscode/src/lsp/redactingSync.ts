@@ -1,9 +1,10 @@
 // Document sync that never carries a token value to the language server (protocol
-// redact.ts): every known value is replaced by its id-derived stand-in of the same length.
+// redact.ts): every known value, and every start of one from PARTIAL_MIN characters on (a
+// value typed by hand), is replaced by its id-derived stand-in of the same length.
 // A mirror of the server's copy of each document (stand-ins included) lets us turn a change
 // that brings a value in (a paste, an insertion) into one full, redacted replacement; other
 // changes pass through unchanged, and because stand-ins keep lengths, their ranges stay valid.
-import { redactValues, type KnownValue } from '@phq-tokens/protocol';
+import { carriesValue, redactValues, type KnownValue } from '@phq-tokens/protocol';
 import * as vscode from 'vscode';
 import { TextDocument as Mirror } from 'vscode-languageserver-textdocument';
 import { changedWindow } from './changedWindow';
@@ -30,8 +31,8 @@ export class RedactingSync {
     // on every keystroke (values elsewhere were redacted when they came in).
     const full = e.document.getText();
     const [lo, hi] = changedWindow(e, full.length, longest(known));
-    const near = full.slice(lo, hi);
-    const bringsValue = known.some((k) => k.value.length > 0 && near.includes(k.value));
+    // A value, or the start of one being typed by hand (protocol PARTIAL_MIN characters on).
+    const bringsValue = carriesValue(full.slice(lo, hi), known);
     // Not opened through us (should not happen): pass it on only if it cannot carry a value.
     if (!mirror) return bringsValue ? Promise.resolve() : next(e);
     if (!bringsValue) {

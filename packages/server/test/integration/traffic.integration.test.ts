@@ -14,7 +14,15 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { fingerprint } from '@phq-tokens/detect';
-import { InsertToken, isInsertTokenArgs, redactValues, valueStandIn, type KnownValue } from '@phq-tokens/protocol';
+import {
+  InsertToken,
+  PARTIAL_MIN,
+  carriesValue,
+  isInsertTokenArgs,
+  redactValues,
+  valueStandIn,
+  type KnownValue,
+} from '@phq-tokens/protocol';
 import { startSession, type Session } from '../support/lspClient';
 import { newTokenValue, token, tokensParams } from '../support/fixtures';
 
@@ -42,6 +50,29 @@ class ClientDoc {
     TextDocument.update(this.shadow, [{ range, text: redacted }], version);
     assert.equal(this.shadow.getText(), redactValues(this.real.getText(), this.values));
     await this.s.change(this.uri, version, [{ range, text: redacted }]);
+    return version;
+  }
+  /**
+   * Types one character at `offset`, synced the way the extension's RedactingSync does it:
+   * as is, unless the text around the edit now carries a value or the start of one; then
+   * the whole redacted text replaces the server's copy.
+   */
+  async type(offset: number, ch: string): Promise<number> {
+    const version = this.real.version + 1;
+    const at = this.real.positionAt(offset);
+    TextDocument.update(this.real, [{ range: { start: at, end: at }, text: ch }], version);
+    const full = this.real.getText();
+    const pad = Math.max(...this.values.map((v) => v.value.length));
+    const near = full.slice(Math.max(0, offset - pad - 1), offset + 1 + pad);
+    if (!carriesValue(near, this.values)) {
+      TextDocument.update(this.shadow, [{ range: { start: at, end: at }, text: ch }], version);
+      await this.s.change(this.uri, version, [{ range: { start: at, end: at }, text: ch }]);
+      return version;
+    }
+    const end = this.shadow.positionAt(this.shadow.getText().length);
+    const text = redactValues(full, this.values);
+    TextDocument.update(this.shadow, [{ range: { start: { line: 0, character: 0 }, end }, text }], version);
+    await this.s.change(this.uri, version, [{ range: { start: { line: 0, character: 0 }, end }, text }]);
     return version;
   }
   valueOf(tokenId: string): string {
@@ -164,5 +195,42 @@ suite('secrets never cross the LSP stream (recorded traffic)', () => {
       assert.equal(bytes.indexOf(Buffer.from(value, 'utf8')), -1);
       assert.ok(!wire.includes(value.slice(0, 24)) && !wire.includes(value.slice(-24)), 'part of a value crossed');
     }
+  });
+
+  test('a value typed by hand, one character at a time: at most PARTIAL_MIN - 1 characters cross', async () => {
+    const s = await startSession({ record: true });
+    const values: KnownValue[] = [{ tokenId: 'tok_ev', value: newTokenValue() }];
+    await s.tokens(
+      tokensParams([token('tok_ev', 'Events only', ['events'], { fingerprint: fingerprint(values[0]!.value) })], true),
+    );
+    const doc = new ClientDoc(s, values, 'file:///t/typed.py', 'H = {"Authorization": "Bearer "}\n');
+    await doc.open();
+    await s.diagnostics(doc.uri, 1);
+    const value = values[0]!.value;
+    const start = doc.real.getText().indexOf('Bearer ') + 'Bearer '.length;
+    let v = 1;
+    for (let i = 0; i < value.length; i++) {
+      v = await doc.type(start + i, value[i]!);
+      // The server's copy of the document (what was sent): never PARTIAL_MIN characters of it.
+      assert.ok(!doc.shadow.getText().includes(value.slice(0, PARTIAL_MIN)), `after ${i + 1} characters`);
+    }
+    const p = await s.diagnostics(doc.uri, v);
+    // The server recognises the finished value through its stand-in, as if it had been pasted.
+    assert.ok(
+      p.diagnostics.some((d) => d.code === 'phq/known-token'),
+      JSON.stringify(p.diagnostics),
+    );
+    assert.equal(doc.shadow.getText(), redactValues(doc.real.getText(), values));
+    await s.close(doc.uri);
+    assert.equal(await s.stop(), 0);
+
+    const wire = Buffer.concat(s.traffic).toString('utf8');
+    assert.ok(wire.includes(valueStandIn('tok_ev')), 'the stand-in crossed instead of the value');
+    assert.ok(
+      !wire.includes(value.slice(0, PARTIAL_MIN)),
+      `no ${PARTIAL_MIN} characters of the value crossed together`,
+    );
+    for (let i = PARTIAL_MIN; i <= value.length - PARTIAL_MIN; i += 6)
+      assert.ok(!wire.includes(value.slice(i, i + PARTIAL_MIN)), `characters ${i}.. crossed`);
   });
 });
