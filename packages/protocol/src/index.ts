@@ -170,4 +170,12 @@ export function isTokensChangedParams(v: unknown): v is TokensChangedParams {
   );
 }
 
-export { valueStandIn, redactValues, carriesValue, PARTIAL_MIN, VALUE_LENGTH, type KnownValue } from './redact';
+export {
+  valueStandIn,
+  redactValues,
+  carriesValue,
+  changeCarriesValue,
+  PARTIAL_MIN,
+  VALUE_LENGTH,
+  type KnownValue,
+} from './redact';

@@ -4,6 +4,8 @@
 // because it knows the stand-in of every token id (it is derived from the id alone).
 // The stand-in is token-shaped (base64url) so the detection engine treats it like a value.
 
+import { changedWindow, type ChangeLike } from './changedWindow';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** Token values are 43 base64url characters (docs/api/openapi.yaml). */
 export const VALUE_LENGTH = 43;
@@ -82,4 +84,19 @@ export function redactValues(text: string, values: Iterable<KnownValue>): string
 /** Whether `text` holds a value or the start of one that redactValues would replace. */
 export function carriesValue(text: string, values: Iterable<KnownValue>): boolean {
   return valueSpans(text, values).length > 0;
+}
+
+/**
+ * Whether a document change can have brought a value (or the start of one) in: only the
+ * text around the edits is searched, not the whole document on every keystroke (values
+ * elsewhere were redacted when they came in). `text` is the document after the change.
+ */
+export function changeCarriesValue(
+  e: { contentChanges: readonly ChangeLike[] },
+  text: string,
+  values: readonly KnownValue[],
+): boolean {
+  const longest = values.reduce((n, k) => Math.max(n, k.value.length), 0);
+  const [lo, hi] = changedWindow(e, text.length, longest);
+  return carriesValue(text.slice(lo, hi), values);
 }

@@ -4,10 +4,9 @@
 // A mirror of the server's copy of each document (stand-ins included) lets us turn a change
 // that brings a value in (a paste, an insertion) into one full, redacted replacement; other
 // changes pass through unchanged, and because stand-ins keep lengths, their ranges stay valid.
-import { carriesValue, redactValues, type KnownValue } from '@phq-tokens/protocol';
+import { changeCarriesValue, redactValues, type KnownValue } from '@phq-tokens/protocol';
 import * as vscode from 'vscode';
 import { TextDocument as Mirror } from 'vscode-languageserver-textdocument';
-import { changedWindow } from './changedWindow';
 
 type Next<T> = (arg: T) => Promise<void>;
 
@@ -27,12 +26,9 @@ export class RedactingSync {
     const uri = e.document.uri.toString();
     const mirror = this.mirrors.get(uri);
     const known = this.known();
-    // A value can only have come in around the edits: look there, not through the whole file
-    // on every keystroke (values elsewhere were redacted when they came in).
+    // A value, or the start of one being typed by hand, around the edits (protocol redact.ts).
     const full = e.document.getText();
-    const [lo, hi] = changedWindow(e, full.length, longest(known));
-    // A value, or the start of one being typed by hand (protocol PARTIAL_MIN characters on).
-    const bringsValue = carriesValue(full.slice(lo, hi), known);
+    const bringsValue = changeCarriesValue(e, full, known);
     // Not opened through us (should not happen): pass it on only if it cannot carry a value.
     if (!mirror) return bringsValue ? Promise.resolve() : next(e);
     if (!bringsValue) {
@@ -86,10 +82,6 @@ export class RedactingSync {
     this.mirrors.set(uri, Mirror.create(uri, mirror.languageId, version, text));
     return change;
   }
-}
-
-function longest(known: readonly KnownValue[]): number {
-  return known.reduce((n, k) => Math.max(n, k.value.length), 0);
 }
 
 /** The same document with different text of the same length (offsets and positions stay valid). */

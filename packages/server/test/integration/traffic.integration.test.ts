@@ -17,7 +17,7 @@ import { fingerprint } from '@phq-tokens/detect';
 import {
   InsertToken,
   PARTIAL_MIN,
-  carriesValue,
+  changeCarriesValue,
   isInsertTokenArgs,
   redactValues,
   valueStandIn,
@@ -53,18 +53,18 @@ class ClientDoc {
     return version;
   }
   /**
-   * Types one character at `offset`, synced the way the extension's RedactingSync does it:
-   * as is, unless the text around the edit now carries a value or the start of one; then
-   * the whole redacted text replaces the server's copy.
+   * Types one character at `offset`, synced the way the extension's RedactingSync does it
+   * (the same protocol `changeCarriesValue` decides): as is, unless the text around the edit
+   * now carries a value or the start of one; then the whole redacted text replaces the
+   * server's copy.
    */
   async type(offset: number, ch: string): Promise<number> {
     const version = this.real.version + 1;
     const at = this.real.positionAt(offset);
     TextDocument.update(this.real, [{ range: { start: at, end: at }, text: ch }], version);
     const full = this.real.getText();
-    const pad = Math.max(...this.values.map((v) => v.value.length));
-    const near = full.slice(Math.max(0, offset - pad - 1), offset + 1 + pad);
-    if (!carriesValue(near, this.values)) {
+    const typed = { rangeOffset: offset, rangeLength: 0, text: ch };
+    if (!changeCarriesValue({ contentChanges: [typed] }, full, this.values)) {
       TextDocument.update(this.shadow, [{ range: { start: at, end: at }, text: ch }], version);
       await this.s.change(this.uri, version, [{ range: { start: at, end: at }, text: ch }]);
       return version;

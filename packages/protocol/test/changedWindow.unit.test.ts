@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { changedWindow } from '../../src/lsp/changedWindow';
+import { changedWindow } from '../src/changedWindow';
 
 /** Applies one change to a string (old offsets). */
 const apply = (text: string, c: { rangeOffset: number; rangeLength: number; text: string }) =>
