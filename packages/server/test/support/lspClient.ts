@@ -155,8 +155,21 @@ export class Session {
   }
 }
 
+/** Server processes started by tests; see test/support/hooks.ts. */
+const started = new Set<ChildProcessWithoutNullStreams>();
+
+/**
+ * Kills the server of every session a test left running: a test that fails before its
+ * `stop()` would otherwise keep mocha waiting on the child process for ever.
+ */
+export function killLeftoverServers(): void {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill();
+  started.clear();
+}
+
 export async function startSession(opts: SessionOptions = {}): Promise<Session> {
   const child = spawn(process.execPath, [ensureBundle(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  started.add(child);
   child.stderr.on('data', () => undefined); // drain; the server never writes here in normal operation
   const s = new Session(child, opts);
   s.initializeResult = await s.conn.sendRequest(InitializeRequest.type, {
