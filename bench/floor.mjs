@@ -2,6 +2,7 @@
 // I/O, no start-up), first pass (cold JIT) against later passes (warm), on one thread and
 // split over two worker threads. Run as a child process by run.mjs with the engine bundle
 // and the tree; prints one JSON line. Not a test: figures only.
+import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -29,7 +30,9 @@ function load(detect, tree, part, parts) {
     .filter((_, i) => i % parts === part)
     .map((f) => {
       const b = readFileSync(f);
-      const text = b.every((c) => c < 128) ? b.toString('latin1') : b.toString('utf8');
+      // As packages/cli/src/scan/read.ts decodes: latin1 for ASCII, else UTF-8 without a BOM.
+      const utf8 = isAscii(b) ? null : b.toString('utf8');
+      const text = utf8 === null ? b.toString('latin1') : utf8.replace(/^\uFEFF/, '');
       return { f, text, languageId: detect.languageFromFileName(path.basename(f)) ?? 'plaintext' };
     });
 }
