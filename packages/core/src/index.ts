@@ -11,6 +11,25 @@ export {
 } from './client';
 export { verifyToken, type VerifyOptions } from './verify';
 export {
+  probeToken,
+  grantedScopes,
+  unknownScopes,
+  type ProbeOptions,
+  type ProbeResult,
+  type ProbeStatus,
+  type FamilyProbe,
+  type ScopeState,
+} from './probe';
+export {
+  API_FAMILIES,
+  SCOPE_IDS,
+  isScopeId,
+  familyPrefixes,
+  type ApiFamily,
+  type ProbeRequest,
+} from '@phq-tokens/families';
+export { cleanTokenInput, type CleanedToken } from './tokenInput';
+export {
   parseTokenName,
   formatTokenName,
   validateTokenName,

@@ -79,7 +79,10 @@ export function parsePage<T>(body: unknown, item: (v: unknown) => T, what: strin
   };
 }
 
-/** The contract's error body; every field optional because proxies send their own. */
+/**
+ * An error body: the contract's `{code, message, ...}` or the public API's `{error: "..."}`
+ * (PredictHQ's published families). Every field optional because proxies send their own.
+ */
 export interface WireError {
   code?: string;
   message?: string;
@@ -94,7 +97,7 @@ export function parseWireError(body: unknown): WireError {
   const pick = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
   return {
     code: pick('code'),
-    message: pick('message'),
+    message: pick('message') ?? pick('error'),
     field: pick('field'),
     missingScope: pick('missing_scope'),
     requestId: pick('request_id'),

@@ -1,7 +1,7 @@
 // The fastify app: JSON parsing, the contract's error shape for every failure, request ids,
 // fault hooks and the route modules. No framework logger: nothing here may log a header.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { ApiError, errorBody, invalid } from './errors.js';
+import { ApiError, errorBodyFor, invalid } from './errors.js';
 import { registerFaultHooks, setRetryAfter } from './faultHooks.js';
 import type { Faults } from './faults.js';
 import { newRequestId } from './ids.js';
@@ -16,9 +16,13 @@ export interface AppOptions {
   faults: Faults;
   /** Called with one line per request (method, path, status); undefined = silent. */
   log?: (line: string) => void;
+  /** Serve only what api.predicthq.com serves: no management endpoints (404). */
+  publicOnly?: boolean;
+  /** Token ids whose subscription has expired (402 on the families that document it). */
+  expiredTokens?: ReadonlySet<string>;
 }
 
-export function buildApp({ state, faults, log }: AppOptions): FastifyInstance {
+export function buildApp({ state, faults, log, publicOnly, expiredTokens }: AppOptions): FastifyInstance {
   const shutdown = new AbortController();
   const app = Fastify({
     logger: false,
@@ -54,17 +58,23 @@ export function buildApp({ state, faults, log }: AppOptions): FastifyInstance {
     const api = toApiError(err);
     if (api.status >= 500 && !(err instanceof ApiError)) log?.(`internal error: ${err.message}`);
     setRetryAfter(reply, api);
-    return reply.code(api.status).type('application/json').send(errorBody(api, req.id));
+    return reply
+      .code(api.status)
+      .type('application/json')
+      .send(errorBodyFor(req.url.split('?')[0]!, api, req.id));
   });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
     const hint = path.endsWith('/') ? '' : ' Paths end in a slash.';
-    return reply.code(404).send(errorBody(new ApiError(404, `No such endpoint for ${req.method}.${hint}`), req.id));
+    const err = new ApiError(404, `No such endpoint for ${req.method}.${hint}`, { publicMessage: 'Not found' });
+    return reply.code(404).send(errorBodyFor(path, err, req.id));
   });
 
-  const ctx = { state, faults };
-  accountRoutes(app, ctx);
-  tokenRoutes(app, ctx);
+  const ctx = { state, faults, expiredTokens: expiredTokens ?? new Set<string>() };
+  if (!publicOnly) {
+    accountRoutes(app, ctx);
+    tokenRoutes(app, ctx);
+  }
   publicRoutes(app, ctx);
   controlRoutes(app, ctx);
   return app;

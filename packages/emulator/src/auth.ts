@@ -18,13 +18,40 @@ export function requireAccount(state: EmulatorState, req: FastifyRequest): Store
   return account;
 }
 
-/** Authenticates a public API call and records the use. */
-export function requireScope(state: EmulatorState, req: FastifyRequest, scope: string): StoredToken {
-  const token = state.tokenByValue(bearer(req));
-  if (!token) throw new ApiError(401, 'The access token is not valid (unknown, deleted or not a token).');
-  if (!token.scopes.includes(scope)) {
-    throw new ApiError(403, `This token does not have the "${scope}" scope needed for this API.`, {
-      missingScope: scope,
+/** What PredictHQ's public API documents as its 401 body. */
+const AUTH_REQUIRED = 'Authorization required';
+
+/**
+ * Authenticates a public API call (401, then 403 for a missing scope, then 402 where the
+ * family documents it) and records the use. Errors carry PredictHQ's documented messages.
+ */
+export function requireScope(
+  state: EmulatorState,
+  req: FastifyRequest,
+  family: { id: string; forbiddenMessage: string; paymentRequired: boolean },
+  expired: ReadonlySet<string> = new Set(),
+): StoredToken {
+  let value: string;
+  try {
+    value = bearer(req);
+  } catch {
+    throw new ApiError(401, AUTH_REQUIRED, { publicMessage: AUTH_REQUIRED });
+  }
+  const token = state.tokenByValue(value);
+  if (!token) {
+    throw new ApiError(401, 'The access token is not valid (unknown, deleted or not a token).', {
+      publicMessage: AUTH_REQUIRED,
+    });
+  }
+  if (!token.scopes.includes(family.id)) {
+    throw new ApiError(403, `This token does not have the "${family.id}" scope needed for this API.`, {
+      missingScope: family.id,
+      publicMessage: family.forbiddenMessage,
+    });
+  }
+  if (family.paymentRequired && expired.has(token.id)) {
+    throw new ApiError(402, 'The subscription of this organization has expired.', {
+      publicMessage: 'Payment required: your subscription has expired',
     });
   }
   state.touch(token);

@@ -12,7 +12,11 @@ Options:
   --host H          address to bind (default 127.0.0.1)
   --persist FILE    keep state in FILE across restarts (written atomically)
   --no-seed         start the default account without sample tokens
+  --public-only     answer like api.predicthq.com: public API families only (no
+                    management endpoints); prints seeded token values to paste into
+                    "Add an API Token" (one revoked, one with an expired subscription)
   --json            print one JSON line {"url","credential"} on stdout instead of text
+                    ({"url","tokens"} with --public-only)
   --quiet           no per-request log lines on stderr
   -h, --help        show this help
 `;
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         persist: { type: 'string' },
         'no-seed': { type: 'boolean' },
+        'public-only': { type: 'boolean' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -54,9 +59,24 @@ async function main(): Promise<void> {
     ...(values.persist !== undefined && { persistFile: values.persist }),
     seed: !values['no-seed'],
     quiet: values.quiet ?? false,
+    publicOnly: values['public-only'] ?? false,
   });
+  const publicOnly = values['public-only'] ?? false;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ url: emu.url, credential: emu.credential })}\n`);
+    const line = publicOnly ? { url: emu.url, tokens: emu.publicTokens } : { url: emu.url, credential: emu.credential };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  } else if (publicOnly) {
+    process.stdout.write(
+      [
+        `PredictHQ public API emulator (public-only, like api.predicthq.com) listening on ${emu.url}`,
+        'Token values, shown once as in the WebApp (paste one into "Add an API Token"):',
+        ...emu.publicTokens.map(
+          (t) => `  ${t.value}  ${t.name} (${t.state === 'valid' ? `scopes: ${t.scopes.join(', ')}` : t.state})`,
+        ),
+        'Press Ctrl+C to stop.',
+        '',
+      ].join('\n'),
+    );
   } else {
     process.stdout.write(
       [

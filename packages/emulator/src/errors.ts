@@ -32,6 +32,8 @@ export function codeForStatus(status: number): ErrorCode {
 }
 
 export interface ErrorExtra {
+  /** The message PredictHQ's public API documents for this error, when it differs. */
+  publicMessage?: string;
   field?: string;
   missingScope?: string;
   retryAfter?: number;
@@ -46,6 +48,10 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.code = codeForStatus(status);
+  }
+
+  get publicMessage(): string | undefined {
+    return this.extra.publicMessage;
   }
 }
 
@@ -71,3 +77,15 @@ export const invalid = (field: string | undefined, message: string): ApiError =>
   new ApiError(400, message, field === undefined ? {} : { field });
 export const unprocessable = (field: string, message: string): ApiError => new ApiError(422, message, { field });
 export const notFound = (message = 'Not found.'): ApiError => new ApiError(404, message);
+
+/** Paths of PredictHQ's public families answer errors as PredictHQ does: `{"error": "..."}`. */
+export const isPublicPath = (path: string): boolean => /^\/v1\/(?!tokens\/|tokens$|account\/|account$)/.test(path);
+
+/** The body for an error on `path`: the public API's shape there, the contract's elsewhere. */
+export function errorBodyFor(path: string, err: ApiError, requestId: string): ErrorBody | PublicErrorBody {
+  return isPublicPath(path) ? { error: err.publicMessage ?? err.message } : errorBody(err, requestId);
+}
+
+export interface PublicErrorBody {
+  error: string;
+}

@@ -3,7 +3,7 @@
 // response in onSend: the client sees a failure although the server did the work.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiError, errorBody } from './errors.js';
+import { ApiError, errorBodyFor } from './errors.js';
 import type { Fault, Faults } from './faults.js';
 import { SCOPES } from './scopes.js';
 
@@ -53,7 +53,7 @@ export function registerFaultHooks(app: FastifyInstance, faults: Faults, shutdow
         const err = injectedError(fault, req.url.split('?')[0]!);
         setRetryAfter(reply, err);
         reply.code(err.status).type('application/json');
-        return JSON.stringify(errorBody(err, req.id));
+        return JSON.stringify(errorBodyFor(req.url.split('?')[0]!, err, req.id));
       }
       case 'drop':
         req.raw.socket.destroy();

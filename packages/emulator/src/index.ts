@@ -4,3 +4,4 @@ export type { Fault, FaultControl, FaultKind, FaultSpec, FaultWhen } from './fau
 export type { EmulatorState } from './state/store.js';
 export type { AccountWire, CreatedTokenWire, TokenWire } from './state/types.js';
 export { SCOPES, SCOPE_IDS, type Scope } from './scopes.js';
+export type { PublicToken } from './publicSeed.js';

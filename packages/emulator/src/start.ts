@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { Faults, type FaultControl } from './faults.js';
+import { seedPublicTokens, type PublicToken } from './publicSeed.js';
 import { EmulatorState } from './state/store.js';
 
 export interface EmulatorOptions {
@@ -17,6 +18,11 @@ export interface EmulatorOptions {
   quiet?: boolean;
   /** where log lines go when not quiet (default stderr) */
   log?: (line: string) => void;
+  /**
+   * Answer like api.predicthq.com: public families only (management endpoints 404), seeded
+   * with token values returned in `publicTokens` (one revoked, one with an expired subscription).
+   */
+  publicOnly?: boolean;
 }
 
 export interface RunningEmulator {
@@ -26,6 +32,8 @@ export interface RunningEmulator {
   credential: string;
   faults: FaultControl;
   state: EmulatorState;
+  /** public-only mode: the seeded token values (empty otherwise) */
+  publicTokens: PublicToken[];
   close(): Promise<void>;
 }
 
@@ -37,7 +45,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const faults = new Faults();
   const log = options.quiet === false ? (options.log ?? ((l: string) => process.stderr.write(`${l}\n`))) : undefined;
-  const app = buildApp({ state, faults, ...(log && { log }) });
+  const seeded = options.publicOnly ? seedPublicTokens(state) : { tokens: [], expired: new Set<string>() };
+  const app = buildApp({
+    state,
+    faults,
+    ...(log && { log }),
+    publicOnly: options.publicOnly ?? false,
+    expiredTokens: seeded.expired,
+  });
   await app.listen({ port: options.port ?? 0, host });
   const { port } = app.server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -47,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     credential: state.defaultCredential,
     faults,
     state,
+    publicTokens: seeded.tokens,
     close: () =>
       (closing ??= (async () => {
         await app.close();

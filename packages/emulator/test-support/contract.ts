@@ -102,7 +102,9 @@ export function contractErrors(res: ContractResponse): string[] {
   if (!item?.node?.[method]) {
     // Any path or method outside the contract must answer the contract's 404.
     if (res.status !== 404) return [`${where}: ${template ? 'operation' : 'path'} not in the contract`];
-    r = deref('/components/responses/NotFound');
+    // Under a public family the 404 is PredictHQ's shape, elsewhere the contract's.
+    const publicPath = /^\/v1\/(?!tokens(\/|$)|account(\/|$))/.test(concrete);
+    r = deref(`/components/responses/${publicPath ? 'PublicNotFound' : 'NotFound'}`);
   } else {
     const responses = `${item.pointer}/${method}/responses`;
     const exact = deref(`${responses}/${res.status}`);

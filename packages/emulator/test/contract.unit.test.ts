@@ -2,6 +2,7 @@
 // what the contract says and reject what it does not (a validator that cannot fail is no test).
 import { Validator } from '@seriousme/openapi-schema-validator';
 import assert from 'node:assert/strict';
+import { API_FAMILIES } from '@phq-tokens/families';
 import { assertMatchesContract, contractErrors, matchPath, openapiDocument } from '../test-support/contract';
 
 const token = {
@@ -32,10 +33,12 @@ suite('contract: docs/api/openapi.yaml', () => {
     for (const p of ['/v1/account/', '/v1/tokens/', '/v1/tokens/{id}/', '/v1/tokens/scopes/', '/v1/events/']) {
       assert.ok(paths.includes(p), p);
     }
-    assert.equal(
-      paths.filter((p) => /^\/v1\/[a-z-]+\/$/.test(p) && !['/v1/account/', '/v1/tokens/'].includes(p)).length,
-      11,
-    );
+    // Every documented endpoint of every family, with and without its trailing slash.
+    for (const family of API_FAMILIES)
+      for (const e of family.endpoints) {
+        const bare = e.path.replace(/\/$/, '');
+        for (const p of [bare, `${bare}/`]) assert.ok(paths.includes(p), `${family.id}: ${p}`);
+      }
   });
 
   test('matchPath prefers literal segments over parameters', () => {
@@ -51,8 +54,19 @@ suite('contract: docs/api/openapi.yaml', () => {
       url: '/v1/events/',
       status: 403,
       headers: json,
-      body: err('forbidden', { missing_scope: 'events' }),
+      body: { error: 'Bearer token scope insufficient' },
     });
+    assertMatchesContract({ method: 'GET', url: '/v1/tokens/', status: 401, headers: json, body: err('unauthorized') });
+  });
+
+  test("public families answer PredictHQ's error shape, management paths the contract's", () => {
+    const public403 = { method: 'GET', url: '/v1/places', status: 403, headers: json };
+    assert.notDeepEqual(contractErrors({ ...public403, body: err('forbidden', { missing_scope: 'places' }) }), []);
+    assert.deepEqual(contractErrors({ ...public403, body: { error: 'Bearer token scope insufficient' } }), []);
+    assert.notDeepEqual(
+      contractErrors({ method: 'GET', url: '/v1/tokens/', status: 401, headers: json, body: { error: 'x' } }),
+      [],
+    );
   });
 
   test('rejects a token that carries its value, lacks a field or has a bad id', () => {

@@ -1,13 +1,16 @@
-// The public API families: scope enforcement, 401s, last_used_at, event bodies.
+// The public API families as PredictHQ's published specs describe them: documented paths
+// with and without a trailing slash, documented methods, 401 / 403 / 402 with the documented
+// `{"error": "..."}` bodies, required parameters refused after the scope check, last_used_at.
+import { API_FAMILIES } from '@phq-tokens/families';
 import assert from 'node:assert/strict';
-import { SCOPES } from '../src/index';
-import { call, json, useEmulator, type ErrorBody, type PageBody, type TokenBody } from './helpers';
+import { call, json, useEmulator, type PageBody, type TokenBody } from './helpers';
 
 interface EventBody {
   id: string;
   title: string;
   location: [number, number];
 }
+const errorOf = (r: { body: unknown }) => (r.body as { error: string }).error;
 
 suite('public API families', () => {
   const emu = useEmulator();
@@ -24,33 +27,65 @@ suite('public API families', () => {
     assert.equal(page.next, `${emu().url}/v1/events/?limit=1&offset=1`);
   });
 
-  test('403 forbidden with missing_scope for a token without events', async () => {
+  test("403 with PredictHQ's documented body for a token without the scope", async () => {
     const t = create(['features']);
     const r = await call(emu(), '/v1/events/?limit=1', { auth: t.token });
     assert.equal(r.status, 403);
-    assert.deepEqual([json<ErrorBody>(r).code, json<ErrorBody>(r).missing_scope], ['forbidden', 'events']);
-    assert.equal(json<ErrorBody>(r).request_id, r.headers.get('request-id'));
+    assert.deepEqual(r.body, { error: 'Bearer token scope insufficient' });
+    const area = await call(emu(), '/v1/impact-area/', { auth: t.token });
+    assert.deepEqual([area.status, area.body], [403, { error: 'Insufficient permissions' }]);
   });
 
-  test('every family is scope-enforced the same way', async () => {
-    for (const scope of SCOPES) {
-      const own = create([scope.id]);
-      const other = create([scope.id === 'events' ? 'features' : 'events']);
-      const ok = await call(emu(), scope.path_prefixes[0]!, { auth: own.token });
-      assert.equal(ok.status, 200, scope.id);
-      const denied = await call(emu(), scope.path_prefixes[0]!, { auth: other.token });
-      assert.equal(denied.status, 403, scope.id);
-      assert.equal(json<ErrorBody>(denied).missing_scope, scope.id);
+  test('every documented endpoint, with and without its slash, is scope-enforced', async () => {
+    for (const family of API_FAMILIES) {
+      const own = create([family.id]);
+      const other = create([family.id === 'events' ? 'features' : 'events']);
+      for (const e of family.endpoints) {
+        const bare = e.path.replace(/\/$/, '');
+        for (const path of [bare, `${bare}/`]) {
+          const body = e.method === 'POST' ? { location: { place_id: ['5128581'] } } : undefined;
+          const query = e.required && e.method === 'GET' ? `?${e.required.params.map((p) => `${p}=1`).join('&')}` : '';
+          const ok = await call(emu(), path + query, { auth: own.token, method: e.method, body });
+          assert.equal(ok.status, 200, `${e.method} ${path}`);
+          const denied = await call(emu(), path + query, { auth: other.token, method: e.method, body });
+          assert.equal(denied.status, 403, `${e.method} ${path}`);
+          assert.equal(errorOf(denied), family.forbiddenMessage);
+        }
+      }
     }
   });
 
-  test('401 for an unknown token, a deleted token and a management credential', async () => {
+  test('a method a family does not document is 405; an unknown public path is 404', async () => {
+    const t = create();
+    const post = await call(emu(), '/v1/events/', { auth: t.token, method: 'POST', body: {} });
+    assert.equal(post.status, 405);
+    assert.equal(post.headers.get('allow'), 'GET');
+    const get = await call(emu(), '/v1/features/', { auth: t.token });
+    assert.equal(get.status, 405);
+    const nope = await call(emu(), '/v1/events/nope/', { auth: t.token });
+    assert.deepEqual([nope.status, nope.body], [404, { error: 'Not found' }]);
+  });
+
+  test('required parameters are refused after the scope check (400 / 422)', async () => {
+    const t = create();
+    const surge = await call(emu(), '/v1/demand-surge/', { auth: t.token });
+    assert.equal(surge.status, 422);
+    assert.match(errorOf(surge), /min_surge_intensity/);
+    const radius = await call(emu(), '/v1/suggested-radius/', { auth: t.token });
+    assert.equal(radius.status, 400);
+    const features = await call(emu(), '/v1/features/', { auth: t.token, method: 'POST', body: {} });
+    assert.equal(features.status, 400);
+    const without = create(['events']);
+    const denied = await call(emu(), '/v1/demand-surge/', { auth: without.token });
+    assert.equal(denied.status, 403, 'the scope check comes before validation');
+  });
+
+  test('401 "Authorization required" for an unknown token, a deleted token, a management credential, none', async () => {
     const t = create();
     await call(emu(), `/v1/tokens/${t.id}/`, { method: 'DELETE' });
     for (const auth of [t.token, 'A'.repeat(43), emu().credential, null]) {
       const r = await call(emu(), '/v1/events/', { auth });
-      assert.equal(r.status, 401);
-      assert.equal(json<ErrorBody>(r).code, 'unauthorized');
+      assert.deepEqual([r.status, r.body], [401, { error: 'Authorization required' }]);
     }
   });
 
@@ -65,10 +100,41 @@ suite('public API families', () => {
     assert.equal(denied.last_used_at, null);
   });
 
-  test('limit bounds apply to events too', async () => {
+  test('limit bounds apply to events too, in the public error shape', async () => {
     const t = create(['events']);
     const r = await call(emu(), '/v1/events/?limit=0', { auth: t.token });
     assert.equal(r.status, 400);
-    assert.equal(json<ErrorBody>(r).field, 'limit');
+    assert.match(errorOf(r), /limit/);
+  });
+});
+
+suite('public-only mode (like api.predicthq.com)', () => {
+  const emu = useEmulator({ publicOnly: true });
+
+  test('management endpoints are 404; seeded values work as their states say', async () => {
+    // Outside our contract on purpose (api.predicthq.com has no management endpoints): plain fetch.
+    for (const path of ['/v1/account/', '/v1/tokens/', '/v1/tokens/scopes/']) {
+      const r = await fetch(`${emu().url}${path}`, { headers: { authorization: `Bearer ${emu().credential}` } });
+      assert.equal(r.status, 404, path);
+    }
+    const byName = new Map(emu().publicTokens.map((t) => [t.name, t]));
+    assert.equal(emu().publicTokens.length, 5);
+    const events = async (name: string) =>
+      (await call(emu(), '/v1/events/?limit=1', { auth: byName.get(name)!.value })).status;
+    assert.equal(await events('Production'), 200);
+    assert.equal(await events('Events Script'), 200);
+    assert.equal(await events('Demand Forecasting | Model Training'), 403);
+    assert.equal(await events('Old Laptop'), 401);
+    assert.equal(await events('Lapsed Trial'), 402);
+    const places = await call(emu(), '/v1/places?q=a&limit=1', { auth: byName.get('Lapsed Trial')!.value });
+    assert.equal(places.status, 200, 'families that do not document 402 answer as usual');
+  });
+
+  test('faults are injected with the public error shape', async () => {
+    emu().faults.inject({ route: 'GET /v1/events/', kind: 'status', status: 503, times: 1 });
+    const value = emu().publicTokens[0]!.value;
+    const r = await call(emu(), '/v1/events/', { auth: value });
+    assert.equal(r.status, 503);
+    assert.equal(typeof errorOf(r), 'string');
   });
 });

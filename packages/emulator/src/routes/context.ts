@@ -6,6 +6,8 @@ import type { EmulatorState } from '../state/store.js';
 export interface RouteContext {
   state: EmulatorState;
   faults: Faults;
+  /** Ids of tokens whose organization's subscription has expired: 402 where a family documents it. */
+  expiredTokens: ReadonlySet<string>;
 }
 
 /** Absolute URL of this server as the client addressed it, for next/previous/Location. */
