@@ -1,9 +1,18 @@
 import type { Command } from 'commander';
-import { PhqError, verifyToken, type VerifyResult } from '@phq-tokens/core';
+import {
+  API_FAMILIES,
+  PhqError,
+  cleanTokenInput,
+  probeToken,
+  verifyToken,
+  type ProbeResult,
+  type VerifyResult,
+} from '@phq-tokens/core';
 import { action } from '../runtime/action';
 import { resolveApiUrl, transportTuning } from '../runtime/connection';
 import { ExitCode, UsageError, exitCodeFor } from '../runtime/exit-codes';
-import { out, readStdin } from '../runtime/io';
+import { info, out, readStdin } from '../runtime/io';
+import { table } from '../runtime/table';
 import { bool, connection, json, withApiUrl, withJson } from './options';
 
 function describe(r: VerifyResult): string {
@@ -25,21 +34,69 @@ function exitCode(r: VerifyResult): number {
   return ExitCode.auth;
 }
 
+const STATE_TEXT = { granted: 'yes', missing: 'no (403)', unknown: 'unknown' } as const;
+
+/** One line per family: the scope, whether the token has it, what the API answered, the request used. */
+export function describeProbe(r: ProbeResult): string {
+  if (r.status === 'invalid') return 'invalid: the API rejected the token (401: unknown, revoked or mistyped).';
+  const rows = r.families.map((f) => {
+    const family = API_FAMILIES.find((x) => x.id === f.scope)!;
+    const answer = f.status !== undefined ? String(f.status) : (f.kind ?? '');
+    const note = f.inferred ? ' *' : '';
+    return [f.scope, STATE_TEXT[f.state] + note, answer, `${family.probe.method} ${family.probe.path}`];
+  });
+  const lines = [
+    r.status === 'valid' ? 'valid: PredictHQ accepted the token.' : 'unreachable: no API family gave an answer.',
+    ...(r.subscriptionExpired ? ['warning: the subscription has expired (402): calls fail until it is renewed.'] : []),
+    '',
+    table(['SCOPE', 'GRANTED', 'ANSWER', 'PROBE'], rows),
+  ];
+  if (r.families.some((f) => f.inferred && f.state === 'granted'))
+    lines.push(
+      '',
+      '* refused for missing parameters (400/422), which PredictHQ checks after the scope (likely, not documented).',
+    );
+  lines.push(`checked at ${r.checkedAt}`);
+  return lines.join('\n');
+}
+
+function probeExitCode(r: ProbeResult): number {
+  if (r.status === 'invalid') return ExitCode.auth;
+  if (r.status === 'unreachable') return ExitCode.unavailable;
+  return r.subscriptionExpired ? ExitCode.failed : ExitCode.ok;
+}
+
 /** The value comes from stdin or $PHQ_API_TOKEN, never argv (shell history, ps). */
 export function register(program: Command): void {
   withJson(
     withApiUrl(
       program
         .command('verify')
-        .description('Check a token with GET /v1/events/?limit=1 (value from --stdin or $PHQ_API_TOKEN)')
-        .option('--stdin', 'read the token value from stdin'),
+        .description(
+          'Check a token with GET /v1/events/?limit=1 (value from --stdin or $PHQ_API_TOKEN); --scopes probes every API family',
+        )
+        .option('--stdin', 'read the token value from stdin')
+        .option('--scopes', 'discover the scopes: one cheap request per API family, one at a time'),
     ),
   ).action(
     action(async (ctx, opts: unknown) => {
-      const value = bool(opts, 'stdin') ? await readStdin() : process.env.PHQ_API_TOKEN?.trim();
-      if (!value) throw new UsageError('No token to verify: pipe it with --stdin or set PHQ_API_TOKEN.');
+      const raw = bool(opts, 'stdin') ? await readStdin() : (process.env.PHQ_API_TOKEN ?? '');
+      if (!raw.trim()) throw new UsageError('No token to verify: pipe it with --stdin or set PHQ_API_TOKEN.');
+      const cleaned = cleanTokenInput(raw);
+      if (!cleaned.ok) throw new UsageError(cleaned.message);
       ctx.apiUrl = resolveApiUrl(connection(opts));
-      const result = await verifyToken(ctx.apiUrl, value, { signal: ctx.signal, ...transportTuning() });
+      if (bool(opts, 'scopes')) {
+        const tty = process.stderr.isTTY === true && !bool(opts, 'json');
+        const result = await probeToken(ctx.apiUrl, cleaned.value, {
+          signal: ctx.signal,
+          ...transportTuning(),
+          onFamily: (f, i, n) => tty && info(`probing ${f.id} (${i + 1}/${n})…`),
+        });
+        out(bool(opts, 'json') ? json(result) : describeProbe(result));
+        process.exitCode = probeExitCode(result);
+        return;
+      }
+      const result = await verifyToken(ctx.apiUrl, cleaned.value, { signal: ctx.signal, ...transportTuning() });
       out(bool(opts, 'json') ? json(result) : describe(result));
       process.exitCode = exitCode(result);
     }),
