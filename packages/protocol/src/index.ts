@@ -18,6 +18,13 @@ export interface TokenInfo extends TokenMeta {
   fingerprint: string | null;
   /** Whether the value is stored on this machine (SecretStorage), i.e. whether the client can insert it. */
   valueAvailable: boolean;
+  /**
+   * Optional: scopes a probe could not decide (5xx / 429 / timeout), for tokens added from the
+   * WebApp whose scopes were discovered over the public API. Not counted as missing.
+   */
+  unknownScopes?: string[];
+  /** Optional: the last check answered 401 (revoked or deleted in the WebApp). Never offered for insertion. */
+  revoked?: boolean;
 }
 
 export interface TokensChangedParams {
@@ -70,6 +77,11 @@ export interface CreateTokenAndInsertArgs {
   scopes: string[];
   suggestedName?: string;
   version?: number;
+}
+
+/** Client-side command: choose the token this workspace uses (the env variable's token). No arguments. */
+export namespace UseTokenInWorkspace {
+  export const command = 'predicthqTokens.useInWorkspace' as const;
 }
 
 /** `data` of a real-token completion item: the id only. The client's command writes the value. */
@@ -141,7 +153,9 @@ function isTokenInfo(v: unknown): v is TokenInfo {
     typeof t.createdAt === 'string' &&
     (t.lastUsedAt === null || typeof t.lastUsedAt === 'string') &&
     (t.fingerprint === null || typeof t.fingerprint === 'string') &&
-    typeof t.valueAvailable === 'boolean'
+    typeof t.valueAvailable === 'boolean' &&
+    (t.unknownScopes === undefined || isStringArray(t.unknownScopes)) &&
+    (t.revoked === undefined || typeof t.revoked === 'boolean')
   );
 }
 

@@ -5,6 +5,7 @@ import {
   CreateTokenAndInsert,
   FIX_ALL_KIND,
   InsertToken,
+  UseTokenInWorkspace,
   type CreateTokenAndInsertArgs,
   type InsertTokenArgs,
 } from '@phq-tokens/protocol';
@@ -129,21 +130,44 @@ function scopeFixes(input: CodeActionInput): CodeAction[] {
   for (const p of scopeProblems(input.findings, input.tokens)) {
     const r = rangeOf(input.doc, p.offset, p.length);
     if (!overlaps(r, input.range)) continue;
-    // The fix swaps the token written in the file; a workspace-chosen token has no site to fix.
-    const site = input.findings.find((f) => f.kind === 'known-token' && f.data.tokenId === p.token.id);
-    if (!site) continue;
-    const siteRange = rangeOf(input.doc, site.offset, site.length);
     const label = scopeLabel(input.tokens, p.family);
+    const diagnostics = diagsFor(input, r, MISSING_SCOPE_RULE);
+    // The fix swaps the token written in the file; a workspace-chosen token is swapped in the view.
+    const site = input.findings.find((f) => f.kind === 'known-token' && f.data.tokenId === p.token.id);
+    if (!site) {
+      out.push({
+        title: `Choose a token with the ${label} scope for this workspace…`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics,
+        command: { title: 'Use token in this workspace', command: UseTokenInWorkspace.command, arguments: [] },
+      });
+      continue;
+    }
+    const siteRange = rangeOf(input.doc, site.offset, site.length);
     const candidates = rankTokens(input.tokens, input.families).filter((t) => t.scopes.includes(p.family));
     candidates.forEach((t, i) => {
       const args: InsertTokenArgs = { tokenId: t.id, uri: input.uri, range: siteRange, version: input.version };
       out.push({
         title: `Use token "${displayNameText(t.name)}" instead (has ${label})`,
         kind: CodeActionKind.QuickFix,
-        diagnostics: diagsFor(input, r, MISSING_SCOPE_RULE),
+        diagnostics,
         isPreferred: i === 0 && covers(t, input.families),
         command: { title: 'Insert token', command: InsertToken.command, arguments: [args] },
       });
+    });
+    // None has it, or the user wants a fresh one: create it (a management API) or open the
+    // WebApp to create it and paste it (tokens on this machine); the client decides which.
+    const create: CreateTokenAndInsertArgs = {
+      uri: input.uri,
+      range: siteRange,
+      scopes: [...new Set([...input.families, p.family])],
+      version: input.version,
+    };
+    out.push({
+      title: `Create a token with the ${label} scope…`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      command: { title: 'Create a token and insert it', command: CreateTokenAndInsert.command, arguments: [create] },
     });
   }
   return out;

@@ -66,7 +66,7 @@ export function completionItems(input: CompletionInput): CompletionList {
     });
   } else if (tokens.trusted === true) {
     const ranked = rankTokens(tokens, input.families);
-    const rest = tokens.tokens.filter((t) => !t.valueAvailable);
+    const rest = tokens.tokens.filter((t) => !t.valueAvailable && !t.revoked);
     [...ranked, ...rest].forEach((t, i) => {
       const name = displayName(t.name);
       const args: InsertTokenArgs = { tokenId: t.id, uri: input.uri, range };

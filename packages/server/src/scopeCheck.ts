@@ -4,7 +4,7 @@
 // the token the user chose for the workspace (the one its env variable holds).
 import type { TokenInfo } from '@phq-tokens/protocol';
 import type { Finding } from './engine';
-import { scopeLabel, type TokenState } from './tokens';
+import { covers, scopeLabel, type TokenState } from './tokens';
 
 export const MISSING_SCOPE_RULE = 'phq/missing-scope';
 
@@ -44,7 +44,7 @@ export function scopeProblems(findings: readonly Finding[], tokens: TokenState):
     const family = f.kind === 'endpoint' ? f.data.family : undefined;
     if (!family) continue;
     for (const t of used) {
-      if (t.scopes.includes(family)) continue;
+      if (covers(t, [family])) continue; // granted, or not decided by a probe: never reported missing
       const label = scopeLabel(tokens, family);
       out.push({
         offset: f.offset,

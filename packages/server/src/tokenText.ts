@@ -26,6 +26,13 @@ export function tokenMarkdown(state: TokenState, token: TokenInfo, masked?: stri
       ? 'Value: stored on this machine.'
       : 'Value: not stored on this machine (PredictHQ shows a value only once, at creation).',
   ];
+  if (token.unknownScopes?.length)
+    lines.push('', `Not yet confirmed (the API did not answer the check): ${escapeMd(token.unknownScopes.join(', '))}`);
+  if (token.revoked)
+    lines.push(
+      '',
+      '**Revoked**: PredictHQ rejected this token (401) at its last check. Calls with it fail; replace it with a new token.',
+    );
   if (masked) lines.push('', `Value (masked): \`${masked.replace(/`/g, '')}\``);
   return lines.join('\n');
 }

@@ -30,6 +30,8 @@ export function tokenState(p: TokensChangedParams): TokenState {
     lastUsedAt: t.lastUsedAt,
     fingerprint: t.fingerprint,
     valueAvailable: t.valueAvailable,
+    ...(t.unknownScopes && { unknownScopes: [...t.unknownScopes] }),
+    ...(t.revoked && { revoked: true }),
   }));
   const scopes: ScopeInfo[] = p.scopes.map((s) => ({
     id: s.id,
@@ -59,8 +61,9 @@ export function scopeLabel(state: TokenState, scopeId: string): string {
   return state.scopes.find((s) => s.id === scopeId)?.label ?? scopeId;
 }
 
+/** Whether the token may call every family: granted, or not decided by a probe (never reported missing). */
 export function covers(token: TokenInfo, families: Iterable<string>): boolean {
-  for (const f of families) if (!token.scopes.includes(f)) return false;
+  for (const f of families) if (!token.scopes.includes(f) && !token.unknownScopes?.includes(f)) return false;
   return true;
 }
 
@@ -75,7 +78,7 @@ function recency(t: TokenInfo): string {
  */
 export function rankTokens(state: TokenState, families: ReadonlySet<string>): TokenInfo[] {
   return state.tokens
-    .filter((t) => t.valueAvailable)
+    .filter((t) => t.valueAvailable && !t.revoked)
     .sort((a, b) => {
       const ca = covers(a, families) ? 0 : 1;
       const cb = covers(b, families) ? 0 : 1;
