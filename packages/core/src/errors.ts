@@ -74,8 +74,15 @@ export class PhqError extends Error {
   }
 }
 
+/**
+ * Also true for a PhqError from a second copy of this module: the VS Code extension loads the
+ * API client as a bundle of its own on first use, where `instanceof` alone would fail.
+ */
 export function isPhqError(e: unknown): e is PhqError {
-  return e instanceof PhqError;
+  return (
+    e instanceof PhqError ||
+    (e instanceof Error && e.name === 'PhqError' && typeof (e as { kind?: unknown }).kind === 'string')
+  );
 }
 
 /** Maps an HTTP status to an error kind (contract: docs/api/openapi.yaml, errors). */

@@ -95,4 +95,22 @@ suite('phq-emulator bin', () => {
     const names = (list.body as { results: { name: string }[] }).results.map((t) => t.name);
     assert.ok(names.includes('Survivor'));
   });
+
+  test('--public-only prints token values once and serves only the public families', async () => {
+    const s = start(['--public-only', '--quiet']);
+    const m = await waitFor(s, /listening on (http:\/\/[^\s]+)[\s\S]*Press Ctrl\+C/);
+    const url = m[1]!;
+    const lines = s
+      .out()
+      .split('\n')
+      .filter((l) => /^ {2}\S{40,} {2}/.test(l));
+    assert.equal(lines.length, 5, s.out());
+    assert.ok(!/Management credential/.test(s.out()));
+    const prod = /^ {2}(\S+) {2}Production \(scopes: events, broadcasts/m.exec(s.out())![1]!;
+    const events = await checkedFetch(`${url}/v1/events/?limit=1`, { headers: { authorization: `Bearer ${prod}` } });
+    assert.equal(events.status, 200);
+    assert.match(s.out(), /Old Laptop \(revoked\)/);
+    const tokens = await fetch(`${url}/v1/tokens/`, { headers: { authorization: `Bearer ${prod}` } });
+    assert.equal(tokens.status, 404);
+  });
 });
