@@ -325,6 +325,57 @@ async function main() {
       shot,
     );
   });
+
+  // A PredictHQ customer's path: a token made in the WebApp, api.predicthq.com only (here the
+  // public-only emulator, which printed the values as the WebApp shows them, once).
+  const webAppToken = app.publicApi.tokens.find((t) => t.name === 'Events Script');
+  await step(
+    '8a-add-token',
+    '8a add a token from the WebApp by pasting it: verified, scopes found, in the tree',
+    async ({ shot }) => {
+      await wb.palette('PredictHQ: Add an API Token');
+      await page.locator('.quick-input-widget:has-text("paste the token value")').waitFor({ timeout: T });
+      await wb.quickInputBox.fill(`"${webAppToken.value}"`); // pasted with quotes: trimmed
+      await shot('paste');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget:has-text("a name for it")').waitFor({ timeout: T });
+      await wb.quickInputBox.fill('Notebook');
+      await page.keyboard.press('Enter');
+      await wb.toast('Added "Notebook"').waitFor({ timeout: T });
+      await wb.treeRow('Tokens on this machine').waitFor({ timeout: T });
+      const row = wb.treeRow('Notebook');
+      await row.waitFor({ timeout: T });
+      const description = await row.locator('.label-description').innerText();
+      if (description !== 'events') throw new Error(`the added token's scopes shown as "${description}"`);
+    },
+  );
+
+  await step('8b-complete-local', '8b a completion inserts the added token into a placeholder', async ({ shot }) => {
+    await wb.openFile('weekly_report.py');
+    await wb.goToProblem('placeholder "$ACCESS_TOKEN"');
+    const suggest = page.locator('.editor-widget.suggest-widget');
+    const item = suggest.locator('.monaco-list-row:has-text("Notebook")').first();
+    await wb.untilShown(() => page.keyboard.press('Control+Space'), item);
+    await shot('suggestions');
+    await item.click();
+    const [, inserted] = await wb.waitForEditorText(VALUE);
+    if (inserted !== webAppToken.value) throw new Error('the completion did not insert the added token');
+    await page.keyboard.press('Control+S');
+  });
+
+  await step(
+    '8c-forget',
+    '8c forget it: the confirmation says it is not revoked; the tree drops it',
+    async ({ shot }) => {
+      await wb.contextMenu(wb.treeRow('Notebook'), 'Forget on This Machine');
+      const dialog = page.locator(`.monaco-dialog-box:has-text('Forget "Notebook" on this machine?')`);
+      await dialog.waitFor({ timeout: T });
+      await dialog.locator(':text("does NOT revoke")').first().waitFor({ timeout: T });
+      await shot('confirm');
+      await dialog.locator('.monaco-button', { hasText: exactly('Forget on This Machine') }).click();
+      await wb.treeRow('Notebook').waitFor({ state: 'detached', timeout: T });
+    },
+  );
 }
 
 try {

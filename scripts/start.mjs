@@ -56,6 +56,12 @@ PredictHQ Tokens demo is running.
   events.py (a placeholder the server flags, with quick fixes), fetch-events.sh (correct
   as is), completions after "Bearer " in features.js, the .env file.
 
+  A PredictHQ customer's view: "Tokens on this machine". The API URL setting points at a
+  public-only emulator (${app.publicApi.url}, like https://api.predicthq.com, no management
+  API). In the API Tokens view choose "Add an API Token" (key icon) and paste a value made
+  "in the WebApp" (each shown once, as PredictHQ does):
+${app.publicApi.tokens.map((t) => `    ${t.value}  ${t.name} (${t.state === 'valid' ? t.scopes.join(', ') : t.state})`).join('\n')}
+
   Emulator  ${app.emulator.url}   (fresh and seeded each run)
   CLI       PHQ_API_URL=${app.emulator.url} PHQ_MANAGEMENT_TOKEN=${app.emulator.credential} ${cli} list
   Faults    curl -X POST ${app.emulator.url}/_emulator/faults/ -H 'content-type: application/json' \\

@@ -24,15 +24,19 @@ export function packageExtension(dir) {
   return vsix;
 }
 
-/** Settings of the demo's VS Code: quiet start-up, the emulator offered by sign-in. */
-function demoSettings(emulatorUrl, extra) {
+/**
+ * Settings of the demo's VS Code: quiet start-up. The API URL is the public-only emulator, as
+ * api.predicthq.com is for a customer ("Add an API Token" checks pasted tokens there); the
+ * management emulator is the one "Use the Local Emulator" and the scripted sign-in use.
+ */
+function demoSettings(publicUrl, emulatorUrl, extra) {
   return {
     'workbench.colorTheme': 'Default Dark Modern',
     'git.openRepositoryInParentFolders': 'never',
     'editor.minimap.enabled': false,
     'editor.stickyScroll.enabled': false,
     'window.commandCenter': false,
-    'predicthqTokens.apiUrl': emulatorUrl,
+    'predicthqTokens.apiUrl': publicUrl,
     'predicthqTokens.emulatorUrl': emulatorUrl,
     ...extra,
   };
@@ -71,13 +75,20 @@ export async function startDemo(o = {}) {
       echo: o.echoEmulatorLog,
     });
     stoppers.push(() => emulator.stop());
-    log(`> emulator at ${emulator.url}; starting code-server with the extension installed`);
+    // PredictHQ's public API as a customer has it: token values made "in the WebApp", no management API.
+    const publicApi = await startEmulatorProcess({
+      port: o.publicPort ?? 0,
+      logFile: path.join(root, 'public-api.log'),
+      publicOnly: true,
+    });
+    stoppers.push(() => publicApi.stop());
+    log(`> emulators at ${emulator.url} (token API) and ${publicApi.url} (public API only); starting code-server`);
     const server = await startCodeServer({
       stateDir,
       port: o.port,
       vsix,
       smokeTestDriver: o.smokeTestDriver ?? false,
-      settings: demoSettings(emulator.url, o.settings),
+      settings: demoSettings(publicApi.url, emulator.url, o.settings),
       // Read by the extension at activation (src/auth/autoSignIn.ts): signs in to the emulator.
       env: { PHQ_TOKENS_EMULATOR_URL: emulator.url, PHQ_TOKENS_EMULATOR_CREDENTIAL: emulator.credential },
     });
@@ -87,9 +98,10 @@ export async function startDemo(o = {}) {
       root,
       workspace,
       emulator,
+      publicApi,
       server,
       logs: { server: server.dirs.log, emulator: emulator.logFile, userData: server.dirs.userData },
-      pgids: [emulator.pid, server.pid],
+      pgids: [emulator.pid, publicApi.pid, server.pid],
       stop,
       /** Stops everything and removes the temp folder (workspace, code-server state, logs). */
       async dispose() {

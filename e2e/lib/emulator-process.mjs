@@ -13,14 +13,16 @@ export const emulatorBin = path.join(repoRoot, 'packages', 'emulator', 'dist', '
  * @param {number} [o.port]      default 0 (ephemeral)
  * @param {string} o.logFile     request log (stderr of the bin)
  * @param {boolean} [o.echo]     also copy the request log to our stderr (the demo)
- * @returns {Promise<{url: string, credential: string, pid: number, logFile: string, stop: () => Promise<void>}>}
+ * @param {boolean} [o.publicOnly] like api.predicthq.com: public families only, seeded token values in `tokens`
+ * @returns {Promise<{url: string, credential?: string, tokens?: {name: string, value: string, scopes: string[], state: string}[], pid: number, logFile: string, stop: () => Promise<void>}>}
  */
-export async function startEmulatorProcess({ port = 0, logFile, echo = false }) {
+export async function startEmulatorProcess({ port = 0, logFile, echo = false, publicOnly = false }) {
   if (!existsSync(emulatorBin)) throw new Error(`${emulatorBin} is missing: build first (npm start / npm test do)`);
   const log = createWriteStream(logFile);
   // detached => own process group, so a Ctrl+C in the terminal reaches only our script,
   // which then stops each group exactly once.
-  const child = spawn(process.execPath, [emulatorBin, '--port', String(port), '--json'], {
+  const args = [emulatorBin, '--port', String(port), '--json', ...(publicOnly ? ['--public-only'] : [])];
+  const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,7 +49,7 @@ export async function startEmulatorProcess({ port = 0, logFile, echo = false }) 
     });
     child.on('exit', (code) => reject(new Error(`the emulator exited (${code}) before it started; see ${logFile}`)));
   });
-  const { url, credential } = JSON.parse(first);
+  const { url, credential, tokens } = JSON.parse(first);
 
   async function stop() {
     process.off('exit', onExit);
@@ -58,7 +60,7 @@ export async function startEmulatorProcess({ port = 0, logFile, echo = false }) 
     }
     log.end();
   }
-  return { url, credential, pid: child.pid, logFile, stop };
+  return { url, credential, tokens, pid: child.pid, logFile, stop };
 }
 
 /** Fault control over the emulator's HTTP API (no credential needed). */

@@ -1,12 +1,13 @@
 // Bundles the extension with esbuild, one context per bundle (HOUSE-STYLE 13):
-//   dist/extension.js        the extension (vscode external, everything else bundled)
+//   dist/extension.js        the extension (vscode external; the API client is not in it)
+//   dist/core.js             @phq-tokens/core with undici, required on first API call (src/core.ts)
 //   dist/server.js           the language server, copied from @phq-tokens/server's bundle
 //   dist/test/suite.js       the extension-host mocha suite (vscode and mocha external)
 //   dist/test/runTest.js     the @vscode/test-electron launcher for machines that can download VS Code
 // Prints bundle sizes and smoke-loads the extension bundle with a stub `vscode`.
 // `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,15 +28,28 @@ const common = {
   absWorkingDir: here,
 };
 
+/**
+ * The bare '@phq-tokens/core' import (only src/core.ts's deferred require) becomes './core.js',
+ * the bundle next to extension.js; imports of its light files by path stay bundled.
+ */
+const lazyCore = {
+  name: 'lazy-core',
+  setup(build) {
+    build.onResolve({ filter: /^@phq-tokens\/core$/ }, () => ({ path: './core.js', external: true }));
+  },
+};
+
 const bundles = [
   {
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [lazyCore],
     // Lets activate() report how long evaluating the bundle took (see src/extension.ts).
     banner: { js: 'globalThis.__phqTokensLoadStart = performance.now();' },
     footer: { js: 'globalThis.__phqTokensLoadEnd = performance.now();' },
   },
+  { entryPoints: ['src/coreBundle.ts'], outfile: 'dist/core.js' },
   {
     entryPoints: ['test/integration/index.ts'],
     outfile: 'dist/test/suite.js',
@@ -71,13 +85,18 @@ function smokeLoad() {
   try {
     const mod = createRequire(import.meta.url)(file);
     if (typeof mod.activate !== 'function') throw new Error('dist/extension.js does not export activate()');
+    const core = createRequire(import.meta.url)(path.join(dist, 'core.js'));
+    if (typeof core.probeToken !== 'function') throw new Error('dist/core.js does not export probeToken()');
+    const text = readFileSync(file, 'utf8');
+    if (text.includes('undici'))
+      throw new Error('dist/extension.js contains undici: the API client must stay in dist/core.js');
   } finally {
     Module._load = originalLoad;
   }
 }
 
 function printSizes() {
-  for (const f of ['extension.js', 'server.js', 'test/suite.js']) {
+  for (const f of ['extension.js', 'core.js', 'server.js', 'test/suite.js']) {
     const p = path.join(dist, f);
     if (existsSync(p)) console.log(`  dist/${f.padEnd(16)} ${(statSync(p).size / 1024).toFixed(1).padStart(8)} KiB`);
   }

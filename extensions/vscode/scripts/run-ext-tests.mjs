@@ -32,7 +32,10 @@ async function startEmulators() {
   // An account with thousands of tokens, for the scale test of the tree.
   const big = emu.state?.createAccount ? emu.state.createAccount('Big Org') : undefined;
   if (big) emu.state.addTokens(big.credential, 5000);
-  return { emu, secondCredential: second?.credential, bigCredential: big?.credential };
+  // api.predicthq.com as a customer has it (no management API), with token values made as
+  // in the WebApp, for the "tokens on this machine" tests.
+  const publicEmu = await startEmulator({ publicOnly: true });
+  return { emu, publicEmu, secondCredential: second?.credential, bigCredential: big?.credential };
 }
 
 async function main() {
@@ -61,6 +64,12 @@ async function main() {
           PHQ_TEST_CREDENTIAL: started.emu.credential,
           ...(started.secondCredential ? { PHQ_TEST_CREDENTIAL_2: started.secondCredential } : {}),
           ...(started.bigCredential ? { PHQ_TEST_CREDENTIAL_BIG: started.bigCredential } : {}),
+          ...(started.publicEmu
+            ? {
+                PHQ_TEST_PUBLIC_URL: started.publicEmu.url,
+                PHQ_TEST_PUBLIC_TOKENS: JSON.stringify(started.publicEmu.publicTokens),
+              }
+            : {}),
         }
       : {}),
   };
@@ -94,6 +103,7 @@ async function main() {
     }
     await server.close();
     await started?.emu.close();
+    await started?.publicEmu?.close();
     rmSync(workspace, { recursive: true, force: true });
     if (!process.env.PHQ_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
     else console.log(`state kept in ${stateDir}`);

@@ -28,6 +28,14 @@ export class Config {
     return this.raw.get<string>('webAppUrl', 'https://control.predicthq.com/');
   }
 
+  /** The WebApp's API Tokens page (create, view scopes, delete). */
+  get webAppTokensUrl(): string {
+    return (
+      this.raw.get<string>('webAppTokensUrl', 'https://control.predicthq.com/tokens') ||
+      'https://control.predicthq.com/tokens'
+    );
+  }
+
   get envVarName(): string {
     const v = this.raw.get<string>('envVarName', 'PHQ_API_TOKEN');
     return /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? v : 'PHQ_API_TOKEN';

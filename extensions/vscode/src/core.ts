@@ -1,15 +1,19 @@
-// @phq-tokens/core, split by weight. Its API client pulls in undici (half of this bundle),
-// so the client side is required on first use instead of at load: activation stays cheap.
-// The light parts (names, errors) are imported by file; the types cost nothing.
+// @phq-tokens/core, split by weight. Its API client pulls in undici (most of its size), so
+// the build makes it a bundle of its own, dist/core.js, required on first use: activation
+// evaluates only dist/extension.js (build.mjs maps the bare '@phq-tokens/core' import below
+// to './core.js'). The light parts (names, errors, pasted-value checks, the API families)
+// are imported by file and stay in the main bundle; types cost nothing.
 import type * as Core from '@phq-tokens/core';
 
 export { parseTokenName, validateTokenName } from '@phq-tokens/core/src/names';
 export { PhqError, isPhqError } from '@phq-tokens/core/src/errors';
-export type { CreatedToken, ScopeInfo, TokenMeta, VerifyResult } from '@phq-tokens/core';
+export { cleanTokenInput } from '@phq-tokens/core/src/tokenInput';
+export { API_FAMILIES, familyPrefixes } from '@phq-tokens/families';
+export type { CreatedToken, FamilyProbe, ProbeResult, ScopeInfo, TokenMeta, VerifyResult } from '@phq-tokens/core';
 
 let loaded: typeof Core | undefined;
 
-/** TokenApiClient, verifyToken, normalizeBaseUrl, ...: loaded on first call. */
+/** TokenApiClient, verifyToken, probeToken, normalizeBaseUrl, ...: loaded on first call. */
 export function coreApi(): typeof Core {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
   loaded ??= require('@phq-tokens/core') as typeof Core;

@@ -12,6 +12,7 @@ import { createLogs } from './log';
 import { TokenLanguageClient } from './lsp/client';
 import { TokenStatusBar } from './statusBar';
 import { TokenRepository } from './tokens/repository';
+import { LocalTokenStore } from './tokens/localTokens';
 import { TokenSecrets } from './tokens/secrets';
 import { WorkspaceTokenChoice } from './tokens/workspaceChoice';
 import type { TreeNode } from './tree/nodes';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const repo = new TokenRepository(
     accounts,
     new TokenSecrets(context.globalState, context.secrets),
+    new LocalTokenStore(context.globalState),
     () => ({ retries: config.retries }),
     logs.log,
   );

@@ -34,9 +34,12 @@ export class TokenStatusBar implements vscode.Disposable {
     const failed = accounts.some((a) => a.error !== undefined);
     const icon = loading ? '$(sync~spin)' : failed ? '$(warning)' : '$(key)';
     const first = accounts[0]!.record.name;
-    this.item.text = `${icon} PredictHQ: ${first}${accounts.length > 1 ? ` +${accounts.length - 1}` : ''}`;
+    const revoked = accounts.flatMap((a) =>
+      (a.tokens ?? []).filter((t) => this.repo.localToken(a.record.sessionId, t.id)?.revokedAt),
+    );
+    this.item.text = `${revoked.length ? '$(error)' : icon} PredictHQ: ${first}${accounts.length > 1 ? ` +${accounts.length - 1}` : ''}${revoked.length ? ` · ${revoked.length} revoked` : ''}`;
     const count = accounts.reduce((n, a) => n + (a.tokens?.length ?? 0), 0);
-    this.item.tooltip = `${accounts.map((a) => `${a.record.name} (${new URL(a.record.baseUrl).host})`).join('\n')}\n${count} tokens${failed ? '\nLoading failed: see the view' : ''}`;
+    this.item.tooltip = `${accounts.map((a) => `${a.record.name} (${new URL(a.record.baseUrl).host})`).join('\n')}\n${count} tokens${failed ? '\nLoading failed: see the view' : ''}${revoked.length ? `\nRevoked (PredictHQ answered 401): ${revoked.map((t) => t.name).join(', ')}` : ''}`;
   }
 
   dispose(): void {

@@ -8,6 +8,8 @@ import type { ErrorReporter } from './commands/handleError';
 import type { TokenLanguageClient } from './lsp/client';
 import type { TokenRepository } from './tokens/repository';
 import type { TreeNode } from './tree/nodes';
+import type { LocalToken } from './tokens/localTokens';
+import { recordOpenExternal } from './util/external';
 import { filesUsingValue } from './workspaceUsage';
 import type { TokenTreeProvider } from './tree/provider';
 
@@ -36,6 +38,10 @@ export interface TestingApi {
   syncLanguageServer(): Promise<void>;
   /** Everything this extension keeps in global state, as JSON (metadata only, by design). */
   globalStateJson(): string;
+  /** Record the URLs the extension would open in a browser instead of opening them. */
+  recordOpenExternal(): { urls: string[]; restore: () => void };
+  /** Metadata of a token on this machine (probe, revoked), never its value. */
+  localToken(tokenId: string): LocalToken | undefined;
   logUri: vscode.Uri;
 }
 
@@ -82,6 +88,11 @@ export function testingApi(o: {
     },
     languageClientState: () => o.client.state,
     syncLanguageServer: () => o.client.sendTokens(),
+    recordOpenExternal,
+    localToken: (tokenId) => {
+      const ref = o.repo.find(tokenId);
+      return ref ? o.repo.localToken(ref.sessionId, tokenId) : undefined;
+    },
     globalStateJson: () =>
       JSON.stringify(Object.fromEntries(o.globalState.keys().map((k) => [k, o.globalState.get(k)]))),
     logUri: o.logUri,

@@ -1,5 +1,8 @@
-// Signed-in accounts: metadata (no secrets) in globalState, management credentials in
-// SecretStorage. A session id names one account at one API base URL.
+// Accounts: metadata (no secrets) in globalState, management credentials in SecretStorage.
+// A session id names one account at one API base URL. Two kinds: a management account
+// (signed in with a management credential; tokens listed by the management API) and
+// "tokens on this machine" (kind "local": tokens added from the WebApp, no credential,
+// only PredictHQ's public API), one per API URL.
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 
@@ -9,6 +12,24 @@ export interface AccountRecord {
   name: string;
   email: string;
   baseUrl: string;
+  /** "local": tokens on this machine, no management credential. Absent: a management account. */
+  kind?: 'local';
+}
+
+export const LOCAL_ACCOUNT_NAME = 'Tokens on this machine';
+
+export const isLocal = (r: AccountRecord): boolean => r.kind === 'local';
+
+/** The local account of an API URL: one per URL, so a token is always checked where it was added. */
+export function localRecord(baseUrl: string): AccountRecord {
+  return {
+    sessionId: `local-${sessionIdFor(baseUrl, 'local')}`,
+    accountId: 'local',
+    name: LOCAL_ACCOUNT_NAME,
+    email: '',
+    baseUrl,
+    kind: 'local',
+  };
 }
 
 const INDEX_KEY = 'predicthqTokens.accounts';
@@ -21,7 +42,10 @@ export function sessionIdFor(baseUrl: string, accountId: string): string {
 function isRecord(v: unknown): v is AccountRecord {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
-  return ['sessionId', 'accountId', 'name', 'email', 'baseUrl'].every((k) => typeof r[k] === 'string');
+  return (
+    ['sessionId', 'accountId', 'name', 'email', 'baseUrl'].every((k) => typeof r[k] === 'string') &&
+    (r.kind === undefined || r.kind === 'local')
+  );
 }
 
 export class AccountStore {
@@ -51,6 +75,13 @@ export class AccountStore {
     await this.secrets.store(credentialKey(record.sessionId), credential);
     const others = this.list().filter((a) => a.sessionId !== record.sessionId);
     await this.state.update(INDEX_KEY, [...others, record]);
+    this.changed.fire();
+  }
+
+  /** A local account has no credential: only its index entry. Idempotent. */
+  async addLocal(record: AccountRecord): Promise<void> {
+    if (this.get(record.sessionId)) return;
+    await this.state.update(INDEX_KEY, [...this.list(), record]);
     this.changed.fire();
   }
 

@@ -29,7 +29,7 @@ export function autoSignInTarget(
     return undefined;
   }
   if (!LOOPBACK.has(new URL(baseUrl).hostname)) return undefined;
-  if (accounts.list().some((a) => a.baseUrl === baseUrl)) return undefined; // already signed in
+  if (accounts.list().some((a) => a.baseUrl === baseUrl && a.kind !== 'local')) return undefined; // already signed in
   return { baseUrl, credential };
 }
 

@@ -5,7 +5,7 @@ import { coreApi } from '../core';
 import * as vscode from 'vscode';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL } from '../constants';
 import { CancelledError } from '../errors/describe';
-import { AccountStore, sessionIdFor, type AccountRecord } from './accountStore';
+import { AccountStore, isLocal, sessionIdFor, type AccountRecord } from './accountStore';
 
 export class PhqAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly sessionsChanged =
@@ -29,6 +29,7 @@ export class PhqAuthProvider implements vscode.AuthenticationProvider, vscode.Di
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
     const out: vscode.AuthenticationSession[] = [];
     for (const a of this.store.list()) {
+      if (isLocal(a)) continue; // no credential: not a VS Code authentication session
       const credential = await this.store.credential(a.sessionId);
       if (credential) out.push(toSession(a, credential));
     }

@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import { askScopes, askTokenName } from '../ui/createTokenInput';
 import { copyToClipboard, insertAtCursor, saveToEnv } from '../tokens/deliver';
-import { stringArrayProp, stringProp } from '../util/guards';
+import { parseTokenName } from '../core';
+import { CancelledError } from '../errors/describe';
+import { isTreeNode } from '../tree/nodes';
+import { openExternal } from '../util/external';
+import { isRecord, stringArrayProp, stringProp } from '../util/guards';
+import { addFromWebApp } from './addToken';
 import type { CommandContext } from './context';
 import { pickAccount } from './pick';
 
@@ -11,29 +16,16 @@ const isThen = (v: string | undefined): v is Then => v !== undefined && THEN.inc
 
 /**
  * Create token: name, scopes, create with progress; the value is stored in SecretStorage as
- * it arrives; then Copy / Insert at Cursor / Save to .env. Args `{name, scopes, then}` skip
- * the inputs (tests, quick fixes). Returns the new token's id (never its value).
+ * it arrives; then Copy / Insert at Cursor / Save to .env. Without a management account the
+ * WebApp creates it and the value is pasted here. Args `{name, scopes, then}` (and `{value}`
+ * for the WebApp route) skip the inputs (tests, quick fixes). Returns the new token's id.
  */
 export async function createToken(ctx: CommandContext, arg?: unknown): Promise<string> {
-  const sessionId = await pickAccount(ctx, arg);
-  const name =
-    stringProp(arg, 'name') ??
-    (await askTokenName({
-      title: 'Create PredictHQ token: name',
-      step: 1,
-      totalSteps: 2,
-      value: stringProp(arg, 'suggestedName'),
-    }));
-  const catalog = await ctx.repo.scopes(sessionId);
-  const scopes = stringArrayProp(arg, 'scopes') ?? (await askScopes(catalog, stringArrayProp(arg, 'preselect')));
-  const all = catalog.every((s) => scopes.includes(s.id));
-  const created = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Creating token "${name}"…` },
-    () => ctx.repo.create(sessionId, name, all ? undefined : scopes),
-  );
+  const made = await (createsInWebApp(ctx, arg) ? createInWebApp(ctx, arg) : createWithApi(ctx, arg));
+  if (!made) throw new CancelledError();
+  const { id, name, value } = made;
   const given = stringProp(arg, 'then');
   const then: Then = isThen(given) ? given : 'ask';
-  const value = created.value;
   const act = async (choice: string | undefined) => {
     switch (choice) {
       case 'copy':
@@ -58,9 +50,9 @@ export async function createToken(ctx: CommandContext, arg?: unknown): Promise<s
           break;
         }
         const r = await saveToEnv(folder, ctx.config.envVarName, value);
-        await ctx.choice.set(created.id); // the .env now holds it: this is the workspace's token
+        await ctx.choice.set(id); // the .env now holds it: this is the workspace's token
         ctx.logs.log.info(
-          `saved token ${created.id} to ${r.envFile.fsPath} as ${ctx.config.envVarName}${r.gitignoreUpdated ? ' (added .env to .gitignore)' : ''}`,
+          `saved token ${id} to ${r.envFile.fsPath} as ${ctx.config.envVarName}${r.gitignoreUpdated ? ' (added .env to .gitignore)' : ''}`,
         );
         break;
       }
@@ -72,12 +64,67 @@ export async function createToken(ctx: CommandContext, arg?: unknown): Promise<s
     // Not awaited: the command is done once the value is safe in SecretStorage.
     void vscode.window
       .showInformationMessage(
-        `Token "${name}" created. Its value is stored in VS Code's secret storage.`,
+        `Token "${name}" ${made.added ? 'added' : 'created'}. Its value is stored in VS Code's secret storage.`,
         'Copy',
         'Insert at Cursor',
         'Save to .env',
       )
       .then(act);
   } else await act(then);
-  return created.id;
+  return id;
+}
+
+/** No management account to create with (none signed in, or "Tokens on this machine" chosen): the WebApp creates it. */
+function createsInWebApp(ctx: CommandContext, arg: unknown): boolean {
+  if (ctx.repo.list().every((a) => ctx.repo.isLocal(a.record.sessionId))) return true;
+  const given = isTreeNode(arg) ? arg.sessionId : stringProp(arg, 'sessionId');
+  return given !== undefined && ctx.repo.isLocal(given);
+}
+
+interface Made {
+  id: string;
+  name: string;
+  value: string;
+  /** Added from the WebApp rather than created through the management API. */
+  added: boolean;
+}
+
+async function createWithApi(ctx: CommandContext, arg: unknown): Promise<Made | undefined> {
+  const sessionId = await pickAccount(ctx, arg);
+  if (ctx.repo.isLocal(sessionId)) return createInWebApp(ctx, { ...(isRecord(arg) ? arg : {}), sessionId });
+  const name =
+    stringProp(arg, 'name') ??
+    (await askTokenName({
+      title: 'Create PredictHQ token: name',
+      step: 1,
+      totalSteps: 2,
+      value: stringProp(arg, 'suggestedName'),
+    }));
+  const catalog = await ctx.repo.scopes(sessionId);
+  const scopes = stringArrayProp(arg, 'scopes') ?? (await askScopes(catalog, stringArrayProp(arg, 'preselect')));
+  const all = catalog.every((s) => scopes.includes(s.id));
+  const created = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Creating token "${name}"…` },
+    () => ctx.repo.create(sessionId, name, all ? undefined : scopes),
+  );
+  return { id: created.id, name, value: created.value, added: false };
+}
+
+/**
+ * Tokens on this machine: PredictHQ creates tokens only in its WebApp. Open its API Tokens page
+ * and wait for the new value to be pasted (shown once there), then verify, probe, store.
+ */
+async function createInWebApp(ctx: CommandContext, arg: unknown): Promise<Made | undefined> {
+  const scopes = stringArrayProp(arg, 'preselect') ?? stringArrayProp(arg, 'scopes');
+  await openExternal(ctx.config.webAppTokensUrl);
+  const id = await addFromWebApp(ctx, arg, {
+    title: 'Create the token in the PredictHQ WebApp, then paste it here',
+    prompt: `In the WebApp: name${scopes?.length ? `, scopes (${scopes.join(', ')})` : ', scopes'}, Create Token, Copy Token. The value is shown only once: paste it now.`,
+    suggestedName: stringProp(arg, 'suggestedName'),
+  });
+  const ref = id ? ctx.repo.find(id) : undefined;
+  if (!ref) return undefined;
+  const value = await ctx.repo.value(ref.sessionId, ref.token.id);
+  if (!value) return undefined;
+  return { id: ref.token.id, name: parseTokenName(ref.token.name).token, value, added: true };
 }

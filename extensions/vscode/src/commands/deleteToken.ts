@@ -4,10 +4,13 @@ import { booleanProp } from '../util/guards';
 import { filesUsingValue } from '../workspaceUsage';
 import type { CommandContext } from './context';
 import { pickToken } from './pick';
+import type { TokenRef } from '../tokens/repository';
+import { openExternal } from '../util/external';
 
 /** Delete after a modal naming the token and the workspace files that use it. Arg `{tokenId, confirm: true}` skips the modal. */
 export async function deleteToken(ctx: CommandContext, arg?: unknown): Promise<boolean> {
   const ref = await pickToken(ctx, arg, { title: 'Delete which token?' });
+  if (ctx.repo.isLocal(ref.sessionId)) return forgetToken(ctx, ref, arg);
   const n = parseTokenName(ref.token.name);
   const label = n.client ? `"${n.token}" (API client ${n.client})` : `"${n.token}"`;
   const value = await ctx.repo.value(ref.sessionId, ref.token.id);
@@ -37,5 +40,36 @@ export async function deleteToken(ctx: CommandContext, arg?: unknown): Promise<b
     { location: vscode.ProgressLocation.Notification, title: `Deleting token ${label}…` },
     () => ctx.repo.delete(ref.sessionId, ref.token.id),
   );
+  return true;
+}
+
+/**
+ * A token on this machine cannot be deleted from here (no management API): forgetting removes
+ * the value from this machine only, and the confirmation says so and offers the WebApp.
+ * Arg `{confirm: true}` forgets without asking.
+ */
+async function forgetToken(ctx: CommandContext, ref: TokenRef, arg: unknown): Promise<boolean> {
+  const n = parseTokenName(ref.token.name);
+  if (booleanProp(arg, 'confirm') !== true) {
+    const choice = await vscode.window.showWarningMessage(
+      `Forget "${n.token}" on this machine?`,
+      {
+        modal: true,
+        detail:
+          "Its value is removed from VS Code's secret storage here. Forgetting does NOT revoke it: the token keeps working for anyone who has it until you delete it in the PredictHQ WebApp (API Tools → API Tokens).",
+      },
+      'Forget on This Machine',
+      'Revoke in the WebApp…',
+    );
+    if (choice === 'Revoke in the WebApp…') {
+      await openExternal(ctx.config.webAppTokensUrl);
+      void vscode.window.showInformationMessage(
+        `Delete "${n.token}" in the WebApp, then use "Verify Token" here: a 401 marks it revoked, and you can forget it.`,
+      );
+      return false;
+    }
+    if (choice !== 'Forget on This Machine') return false;
+  }
+  await ctx.repo.delete(ref.sessionId, ref.token.id);
   return true;
 }

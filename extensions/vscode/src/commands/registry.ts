@@ -1,6 +1,8 @@
 // Command ids -> functions, each run inside the one error wrapper (HOUSE-STYLE 5, 6).
 import * as vscode from 'vscode';
 import type { CommandContext, Command } from './context';
+import { addToken } from './addToken';
+import { checkScopes } from './checkScopes';
 import { copyToken, copyTokenId } from './copy';
 import { createToken } from './createToken';
 import { deleteToken } from './deleteToken';
@@ -13,16 +15,30 @@ import { signOut } from './signOut';
 import { useInWorkspace } from './useInWorkspace';
 import { verifyToken } from './verifyToken';
 import { viewScopes } from './viewScopes';
-import { clearFilter, filter, openDocs, openWebApp, refresh, showLogs, showMore, sortBy } from './view';
+import {
+  clearFilter,
+  filter,
+  openDocs,
+  openWebApp,
+  openWebAppTokens,
+  refresh,
+  showLogs,
+  showMore,
+  sortBy,
+} from './view';
 
 /** id -> [function, what the user tried to do (for error messages)] */
 export const COMMANDS: Record<string, [Command, string]> = {
   'predicthqTokens.signIn': [signIn, 'sign in'],
   'predicthqTokens.signInEmulator': [signInEmulator, 'sign in to the emulator'],
   'predicthqTokens.signOut': [signOut, 'sign out'],
+  'predicthqTokens.forgetAll': [signOut, 'forget the tokens on this machine'],
+  'predicthqTokens.addToken': [addToken, 'add the token'],
+  'predicthqTokens.checkScopes': [checkScopes, 'check the scopes'],
   'predicthqTokens.createToken': [createToken, 'create the token'],
   'predicthqTokens.renameToken': [renameToken, 'rename the token'],
   'predicthqTokens.deleteToken': [deleteToken, 'delete the token'],
+  'predicthqTokens.forgetToken': [deleteToken, 'forget the token'],
   'predicthqTokens.copyToken': [copyToken, 'copy the token'],
   'predicthqTokens.copyTokenId': [copyTokenId, 'copy the token id'],
   'predicthqTokens.viewScopes': [viewScopes, 'show the scopes'],
@@ -35,6 +51,7 @@ export const COMMANDS: Record<string, [Command, string]> = {
   'predicthqTokens.sortBy': [sortBy, 'sort the tokens'],
   'predicthqTokens.showMore': [showMore, 'show more tokens'],
   'predicthqTokens.openWebApp': [openWebApp, 'open the web app'],
+  'predicthqTokens.openWebAppTokens': [openWebAppTokens, 'open the API Tokens page'],
   'predicthqTokens.openDocs': [openDocs, 'open the docs'],
   'predicthqTokens.showLogs': [showLogs, 'show the logs'],
   [InsertToken.command]: [insertToken, 'insert the token'],

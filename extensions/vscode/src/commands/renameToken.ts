@@ -23,5 +23,9 @@ export async function renameToken(ctx: CommandContext, arg?: unknown): Promise<s
     { location: vscode.ProgressLocation.Window, title: 'Renaming token…' },
     () => ctx.repo.rename(ref.sessionId, ref.token.id, name),
   );
+  if (ctx.repo.isLocal(ref.sessionId))
+    void vscode.window.showInformationMessage(
+      `Renamed on this machine only: the name in the PredictHQ WebApp is still "${parseTokenName(ref.token.name).token}".`,
+    );
   return updated.name;
 }

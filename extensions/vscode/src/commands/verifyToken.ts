@@ -13,13 +13,23 @@ export async function verifyToken(ctx: CommandContext, arg?: unknown): Promise<V
     () => coreApi().verifyToken(ctx.repo.baseUrl(ref.sessionId), value, { retry: { retries: ctx.config.retries } }),
   );
   ctx.logs.log.info(`verified token ${ref.token.id}: ${result.status}`);
+  if (ctx.repo.isLocal(ref.sessionId)) {
+    // A token on this machine: a 401 marks it revoked (tree, status bar, completions, hover); a working answer clears it.
+    const was = ctx.repo.localToken(ref.sessionId, ref.token.id)?.revokedAt;
+    if (result.status === 'invalid' && !was)
+      await ctx.repo.updateLocal(ref.sessionId, ref.token.id, { revokedAt: new Date().toISOString() });
+    if ((result.status === 'valid' || result.status === 'missing-scope') && was)
+      await ctx.repo.updateLocal(ref.sessionId, ref.token.id, { revokedAt: undefined });
+  }
   switch (result.status) {
     case 'valid':
       void vscode.window.showInformationMessage(`"${name}" works: the Events API accepted it.`);
       break;
     case 'invalid':
       void vscode.window.showErrorMessage(
-        `"${name}" is not valid: PredictHQ rejected it (401). It may have been deleted.`,
+        ctx.repo.isLocal(ref.sessionId)
+          ? `"${name}" is not valid: PredictHQ rejected it (401). It was revoked or deleted in the WebApp; it is marked revoked here.`
+          : `"${name}" is not valid: PredictHQ rejected it (401). It may have been deleted.`,
       );
       break;
     case 'missing-scope':

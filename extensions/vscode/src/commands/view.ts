@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SortOrder } from '../config';
 import { ContextKeys, DOCS_URL } from '../constants';
 import { isTreeNode } from '../tree/nodes';
+import { openExternal } from '../util/external';
 import { booleanProp, stringProp } from '../util/guards';
 import type { CommandContext } from './context';
 
@@ -55,7 +56,11 @@ export async function showMore(ctx: CommandContext, arg?: unknown): Promise<void
 }
 
 export async function openWebApp(ctx: CommandContext): Promise<boolean> {
-  return vscode.env.openExternal(vscode.Uri.parse(ctx.config.webAppUrl));
+  return openExternal(ctx.config.webAppUrl);
+}
+
+export async function openWebAppTokens(ctx: CommandContext): Promise<boolean> {
+  return openExternal(ctx.config.webAppTokensUrl);
 }
 
 export async function openDocs(): Promise<boolean> {

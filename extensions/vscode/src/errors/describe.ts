@@ -1,7 +1,7 @@
 // Turns any failure into what the user sees: a message and the actions that help
 // (HOUSE-STYLE 6). Pure, so every branch is unit tested. Messages come from PhqError (whose
 // text never contains a credential or token value) or from our own wording.
-import { PhqError } from '../core';
+import { isPhqError } from '../core';
 
 export type ErrorAction = 'Sign In' | 'Retry' | 'Show Logs';
 
@@ -20,7 +20,7 @@ export class CancelledError extends Error {
 
 export function describeError(e: unknown, what: string): ErrorView {
   if (e instanceof CancelledError) return { message: '', actions: [], silent: true };
-  if (!(e instanceof PhqError)) {
+  if (!isPhqError(e)) {
     const msg = e instanceof Error ? e.message : String(e);
     return { message: `Could not ${what}: ${msg}`, actions: ['Show Logs'], silent: false };
   }

@@ -1,7 +1,7 @@
 // Starts the bundled language server and keeps it told about the user's tokens: metadata,
 // fingerprints of the values stored here (never the values) and workspace trust. Values
 // are written by the client-side commands (commands/insertToken.ts) at insertion time.
-import { fingerprint } from '@phq-tokens/detect';
+import { fingerprint } from '@phq-tokens/detect/src/fingerprint'; // by file: the engine stays out of this bundle
 import { TokensChanged, type TokenInfo, type TokensChangedParams } from '@phq-tokens/protocol';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -9,6 +9,7 @@ import type * as Lc from 'vscode-languageclient/node';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { Config } from '../config';
 import type { Logs } from '../log';
+import { serverFields } from '../tokens/localTokens';
 import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
 import { isIgnored } from './ignore';
@@ -128,7 +129,8 @@ export class TokenLanguageClient implements vscode.Disposable {
         const fp = this.repo.isStored(d.record.sessionId, t.id)
           ? (this.fingerprints.get(t.id)?.fingerprint ?? null)
           : null;
-        tokens.push({ ...t, fingerprint: fp, valueAvailable: fp !== null });
+        const local = serverFields(this.repo.localToken(d.record.sessionId, t.id));
+        tokens.push({ ...t, fingerprint: fp, valueAvailable: fp !== null, ...local });
       }
     // One catalog: every account sees the same scope families.
     const catalog = this.repo.list().find((d) => d.scopes && d.scopes.length > 0)?.scopes ?? [];

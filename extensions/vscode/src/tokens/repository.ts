@@ -2,10 +2,34 @@
 // stored here, and one change event (HOUSE-STYLE 7). Views and the language client read
 // from it; commands call its operations. Values go to SecretStorage the moment they arrive.
 import type { TokenApiClient } from '@phq-tokens/core';
-import { coreApi, type CreatedToken, type ScopeInfo, type TokenMeta } from '../core';
+import { randomBytes } from 'node:crypto';
+import {
+  API_FAMILIES,
+  coreApi,
+  familyPrefixes,
+  validateTokenName,
+  type CreatedToken,
+  type ScopeInfo,
+  type TokenMeta,
+} from '../core';
 import * as vscode from 'vscode';
-import type { AccountRecord, AccountStore } from '../auth/accountStore';
+import { isLocal, localRecord, type AccountRecord, type AccountStore } from '../auth/accountStore';
+import { toTokenMeta, type LocalProbe, type LocalToken, type LocalTokenStore } from './localTokens';
 import type { TokenSecrets } from './secrets';
+
+/** The scope catalog of a local account: PredictHQ's families (no management API to ask). */
+const FAMILY_CATALOG: ScopeInfo[] = API_FAMILIES.map((f) => ({
+  id: f.id,
+  label: f.label,
+  description: f.description,
+  pathPrefixes: familyPrefixes(f),
+}));
+
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** Ids of tokens on this machine look like the API's (tok_ + 20 base62) so every id check accepts them. */
+function newLocalId(): string {
+  return `tok_${[...randomBytes(20)].map((b) => BASE62[b % 62]).join('')}`;
+}
 
 export interface AccountData {
   record: AccountRecord;
@@ -29,6 +53,7 @@ export class TokenRepository implements vscode.Disposable {
   constructor(
     private readonly accounts: AccountStore,
     readonly secrets: TokenSecrets,
+    readonly local: LocalTokenStore,
     private readonly clientOptions: () => { retries: number },
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -89,6 +114,14 @@ export class TokenRepository implements vscode.Disposable {
   }
 
   private async doLoad(d: AccountData): Promise<void> {
+    if (isLocal(d.record)) {
+      // Tokens on this machine: no list to fetch; their scopes were probed when added.
+      d.tokens = this.local.list(d.record.sessionId).map(toTokenMeta);
+      d.scopes = FAMILY_CATALOG;
+      d.error = undefined;
+      this.changed.fire();
+      return;
+    }
     d.loading = true;
     this.changed.fire();
     const t0 = Date.now();
@@ -112,8 +145,67 @@ export class TokenRepository implements vscode.Disposable {
     }
   }
 
+  isLocal(sessionId: string): boolean {
+    const d = this.data.get(sessionId);
+    return d !== undefined && isLocal(d.record);
+  }
+
+  /** The local account of an API URL, created (empty) when missing; returns its session id. */
+  async ensureLocalAccount(baseUrl: string): Promise<string> {
+    const record = localRecord(coreApi().normalizeBaseUrl(baseUrl));
+    await this.accounts.addLocal(record);
+    if (!this.data.has(record.sessionId)) await this.syncAccounts();
+    return record.sessionId;
+  }
+
+  /**
+   * Stores a token added from the WebApp whole, or not at all: the value first (SecretStorage),
+   * then its metadata; if the metadata cannot be written, the value is removed again.
+   */
+  async addLocal(
+    sessionId: string,
+    input: { name: string; value: string; fingerprint: string; probe: LocalProbe },
+  ): Promise<LocalToken> {
+    const d = this.require(sessionId);
+    if (!isLocal(d.record)) throw new Error('Tokens can be added only to "Tokens on this machine".');
+    const token: LocalToken = {
+      id: newLocalId(),
+      name: input.name,
+      addedAt: new Date().toISOString(),
+      fingerprint: input.fingerprint,
+      probe: input.probe,
+    };
+    await this.secrets.store(sessionId, token.id, input.value);
+    try {
+      await this.local.put(sessionId, token);
+    } catch (e) {
+      await this.secrets.delete(sessionId, token.id).catch(() => undefined);
+      throw e;
+    }
+    d.tokens = this.local.list(sessionId).map(toTokenMeta);
+    this.log.info(
+      `added token ${token.id} to ${d.record.baseUrl} (tokens on this machine); value stored in SecretStorage`,
+    );
+    this.changed.fire();
+    return token;
+  }
+
+  /** Records a new probe or verify outcome of a local token (scopes, revoked). */
+  async updateLocal(sessionId: string, tokenId: string, change: Partial<LocalToken>): Promise<LocalToken> {
+    const updated = await this.local.update(sessionId, tokenId, change);
+    const d = this.require(sessionId);
+    d.tokens = this.local.list(sessionId).map(toTokenMeta);
+    this.changed.fire();
+    return updated;
+  }
+
+  localToken(sessionId: string, tokenId: string): LocalToken | undefined {
+    return this.isLocal(sessionId) ? this.local.get(sessionId, tokenId) : undefined;
+  }
+
   async scopes(sessionId: string): Promise<ScopeInfo[]> {
     const d = this.require(sessionId);
+    if (isLocal(d.record)) return FAMILY_CATALOG;
     if (!d.scopes) d.scopes = await this.withClient(sessionId, (c) => c.scopes());
     return d.scopes;
   }
@@ -134,6 +226,11 @@ export class TokenRepository implements vscode.Disposable {
   }
 
   async rename(sessionId: string, tokenId: string, name: string): Promise<TokenMeta> {
+    if (this.isLocal(sessionId)) {
+      const t = await this.updateLocal(sessionId, tokenId, { name: validateTokenName(name) });
+      this.log.info(`renamed token ${tokenId} on this machine`);
+      return toTokenMeta(t);
+    }
     const updated = await this.withClient(sessionId, (c) => c.rename(tokenId, name));
     const d = this.require(sessionId);
     d.tokens = (d.tokens ?? []).map((t) => (t.id === tokenId ? updated : t));
@@ -142,7 +239,17 @@ export class TokenRepository implements vscode.Disposable {
     return updated;
   }
 
+  /** Management account: deletes the token. Tokens on this machine: forgets the value here (no revoke). */
   async delete(sessionId: string, tokenId: string): Promise<void> {
+    if (this.isLocal(sessionId)) {
+      await this.secrets.delete(sessionId, tokenId);
+      await this.local.remove(sessionId, tokenId);
+      const d = this.require(sessionId);
+      d.tokens = this.local.list(sessionId).map(toTokenMeta);
+      this.log.info(`forgot token ${tokenId} on this machine (not revoked)`);
+      this.changed.fire();
+      return;
+    }
     await this.withClient(sessionId, (c) => c.delete(tokenId));
     await this.secrets.delete(sessionId, tokenId);
     const d = this.require(sessionId);
@@ -159,6 +266,7 @@ export class TokenRepository implements vscode.Disposable {
 
   async forgetAccount(sessionId: string): Promise<void> {
     await this.secrets.deleteAll(sessionId);
+    await this.local.removeAll(sessionId);
   }
 
   value(sessionId: string, tokenId: string): Thenable<string | undefined> {

@@ -4,7 +4,7 @@ import type { TokenMeta } from '@phq-tokens/core';
 export type TreeNode =
   | { kind: 'account'; sessionId: string }
   | { kind: 'token'; sessionId: string; token: TokenMeta }
-  | { kind: 'scope'; sessionId: string; tokenId: string; scope: string }
+  | { kind: 'scope'; sessionId: string; tokenId: string; scope: string; unknown?: boolean }
   | { kind: 'more'; sessionId: string; hidden: number }
   | { kind: 'message'; sessionId: string; text: string; icon: string; command?: string };
 

@@ -5,7 +5,10 @@ import * as vscode from 'vscode';
 import type { Config } from '../config';
 import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
+import { isLocal } from '../auth/accountStore';
+import { unknownOf } from '../tokens/localTokens';
 import { scopesSummary } from './labels';
+import { localAccountItem, localTokenItem } from './localItems';
 import type { TreeNode } from './nodes';
 import { filterTokens, sortTokens, type TokenFilter } from './sortFilter';
 
@@ -51,13 +54,27 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     switch (node.kind) {
       case 'account':
         return this.accountChildren(node.sessionId);
-      case 'token':
-        return node.token.scopes.map((scope) => ({
+      case 'token': {
+        const local = this.repo.localToken(node.sessionId, node.token.id);
+        const scopes: TreeNode[] = node.token.scopes.map((scope) => ({
           kind: 'scope',
           sessionId: node.sessionId,
           tokenId: node.token.id,
           scope,
         }));
+        // Scopes a probe could not decide are listed as such, never as granted or missing.
+        const unknown = local ? unknownOf(local) : [];
+        return [
+          ...scopes,
+          ...unknown.map((scope): TreeNode => ({
+            kind: 'scope',
+            sessionId: node.sessionId,
+            tokenId: node.token.id,
+            scope,
+            unknown: true,
+          })),
+        ];
+      }
       case 'scope':
       case 'more':
       case 'message':
@@ -112,9 +129,9 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'scope': {
         const info = this.repo.get(node.sessionId)?.scopes?.find((s) => s.id === node.scope);
         const item = new vscode.TreeItem(info?.label ?? node.scope, vscode.TreeItemCollapsibleState.None);
-        item.description = info?.pathPrefixes.join(', ');
+        item.description = node.unknown ? 'unknown: PredictHQ did not answer the check' : info?.pathPrefixes.join(', ');
         item.tooltip = info?.description;
-        item.iconPath = new vscode.ThemeIcon('symbol-key');
+        item.iconPath = new vscode.ThemeIcon(node.unknown ? 'question' : 'symbol-key');
         item.contextValue = 'scope';
         return item;
       }
@@ -140,6 +157,7 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private accountItem(sessionId: string): vscode.TreeItem {
     const d = this.repo.get(sessionId);
+    if (d && isLocal(d.record)) return localAccountItem(d);
     const item = new vscode.TreeItem(d?.record.name ?? 'Account', vscode.TreeItemCollapsibleState.Expanded);
     item.id = `account:${sessionId}`;
     const host = d ? new URL(d.record.baseUrl).host : '';
@@ -152,6 +170,9 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   private tokenItem(sessionId: string, t: TokenMeta): vscode.TreeItem {
+    const local = this.repo.localToken(sessionId, t.id);
+    if (local)
+      return localTokenItem(sessionId, t, local, this.choice.tokenId === t.id, this.repo.get(sessionId)?.scopes);
     const name = parseTokenName(t.name);
     const stored = this.repo.isStored(sessionId, t.id);
     const catalog = this.repo.get(sessionId)?.scopes;

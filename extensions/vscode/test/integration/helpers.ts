@@ -14,6 +14,14 @@ export const env = {
   credential2: process.env.PHQ_TEST_CREDENTIAL_2 ?? '',
   credentialBig: process.env.PHQ_TEST_CREDENTIAL_BIG ?? '',
   stateDir: process.env.PHQ_TEST_STATE_DIR ?? '',
+  /** The public-only emulator (like api.predicthq.com) and its seeded token values. */
+  publicUrl: process.env.PHQ_TEST_PUBLIC_URL ?? '',
+  publicTokens: JSON.parse(process.env.PHQ_TEST_PUBLIC_TOKENS ?? '[]') as {
+    name: string;
+    value: string;
+    scopes: string[];
+    state: 'valid' | 'revoked' | 'subscription-expired';
+  }[],
 };
 
 /** Skips the calling suite when no emulator was started (e.g. @vscode/test-electron without one). */
