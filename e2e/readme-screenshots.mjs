@@ -21,6 +21,10 @@ export const README_SHOTS = {
   'quick-fix.png': '4a-quick-fix-menu.png',
   'completion.png': '4b-completion-suggestions.png',
   'error-retry.png': '7a-error-429-error.png',
+  'add-token-paste.png': '8a-add-token-paste.png',
+  'add-token-tree.png': '8a-add-token.png',
+  'add-token-complete.png': '8b-complete-local-suggestions.png',
+  'add-token-forget.png': '8c-forget-confirm.png',
 };
 
 if (process.argv.includes('--run')) {

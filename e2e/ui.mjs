@@ -89,8 +89,12 @@ const tokenNames = async () => (await api('GET', '/v1/tokens/?limit=500')).body.
 
 /** A token value works against the public API (the emulator answers 200 only for a live token with the scope). */
 async function callsApi(value, family) {
-  const res = await fetch(`${app.emulator.url}/v1/${family}/?limit=1`, {
-    headers: { authorization: `Bearer ${value}` },
+  // Features is read with POST (PredictHQ's published spec); the other families with GET.
+  const post = family === 'features';
+  const res = await fetch(`${app.emulator.url}/v1/${family}/${post ? '' : '?limit=1'}`, {
+    method: post ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${value}`, 'content-type': 'application/json' },
+    body: post ? JSON.stringify({ location: { place_id: ['5128581'] } }) : undefined,
   });
   return res.status;
 }

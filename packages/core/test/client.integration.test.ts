@@ -1,4 +1,5 @@
 // Every operation of the contract through TokenApiClient against the real emulator.
+import { API_FAMILIES } from '@phq-tokens/families';
 import assert from 'node:assert/strict';
 import { PhqError, parseTokenName, TOKEN_ID } from '../src';
 import { Harness, caught } from './helpers';
@@ -20,21 +21,10 @@ suite('TokenApiClient endpoints (integration)', () => {
 
   test('scopes returns the catalog with camelCase path prefixes', async () => {
     const scopes = await h.client(h.account()).scopes();
+    // The one list of families (packages/families) is the catalog, in its order.
     assert.deepEqual(
       scopes.map((s) => s.id),
-      [
-        'events',
-        'broadcasts',
-        'features',
-        'places',
-        'beam',
-        'forecasts',
-        'loop',
-        'saved-locations',
-        'demand-surge',
-        'impact-area',
-        'suggested-radius',
-      ],
+      API_FAMILIES.map((f) => f.id),
     );
     assert.deepEqual(scopes[0]!.pathPrefixes, ['/v1/events/']);
     assert.ok(scopes.every((s) => s.label && s.description));

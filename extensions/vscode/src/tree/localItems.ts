@@ -11,7 +11,9 @@ export function localAccountItem(d: AccountData): vscode.TreeItem {
   const item = new vscode.TreeItem(d.record.name, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `account:${d.record.sessionId}`;
   const host = new URL(d.record.baseUrl).host;
-  item.description = [host, d.tokens ? `${d.tokens.length} tokens` : ''].filter(Boolean).join(' · ');
+  item.description = [host, d.tokens ? `${d.tokens.length} token${d.tokens.length === 1 ? '' : 's'}` : '']
+    .filter(Boolean)
+    .join(' · ');
   item.tooltip = `Tokens you added from the PredictHQ WebApp, checked against ${d.record.baseUrl}.\nValues are kept in VS Code's secret storage on this machine.`;
   item.iconPath = new vscode.ThemeIcon('device-desktop');
   item.contextValue = 'account.local';

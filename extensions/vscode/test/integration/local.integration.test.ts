@@ -118,6 +118,27 @@ suite('tokens on this machine (public API only)', function () {
     assert.equal((await localTokens()).size, before);
   });
 
+  test('cancel at the paste box or at the name box: nothing stored, nothing reported', async () => {
+    const a = await api();
+    const before = (await localTokens()).size;
+    const json = a.testing.globalStateJson();
+    for (const arg of [undefined, { value: token('Production').value }]) {
+      let done = false;
+      const run = exec('predicthqTokens.addToken', arg).then((r) => {
+        done = true;
+        return r;
+      });
+      await waitFor('the command to end', async () => {
+        if (!done) await exec('workbench.action.closeQuickOpen');
+        return done;
+      });
+      assert.equal(await run, undefined);
+      assert.equal(a.testing.lastError(), undefined, 'cancelling is not an error');
+    }
+    assert.equal((await localTokens()).size, before);
+    assert.equal(a.testing.globalStateJson(), json);
+  });
+
   test('402: stored with a warning, and marked subscription expired', async () => {
     const a = await api();
     const id = await exec<string>('predicthqTokens.addToken', {
