@@ -10,8 +10,7 @@
 import type { Finding } from './types';
 import type { LexState, Lexer, Segments } from './lexer/types';
 import type { ScanContext } from './rules/context';
-import { judgeLine, mayFire } from './rules/judge';
-import { TOKEN_RUN } from './rules/patterns';
+import { extraTriggers, judgeLine, mayFire, TRIGGERS } from './rules/judge';
 import { TriggerFinder } from './triggers';
 
 /** A line start with its 0-based line number (at creation) and the lexer state there. */
@@ -114,13 +113,6 @@ export class Walker {
   }
 }
 
-/** Extra sources of lines to judge: the user's patterns, and token runs when fingerprints are known. */
-function extraRegexes(ctx: ScanContext): RegExp[] {
-  const res = [...ctx.extra];
-  if (ctx.known) res.push(TOKEN_RUN);
-  return res;
-}
-
 /**
  * Judges every selected line in text[from, to) (both line starts; walker.cur.pos <= from),
  * appending findings; afterwards the cursor is at `to` with the state there.
@@ -137,8 +129,8 @@ export function scanBlock(
   finish = true,
 ): void {
   const region = from === 0 && to >= text.length ? text : text.slice(from, to);
-  const triggers = new TriggerFinder(region);
-  const res = extraRegexes(ctx);
+  const triggers = new TriggerFinder(region, TRIGGERS);
+  const res = extraTriggers(ctx);
   const next: number[] = res.map(() => -2);
   let pos = from;
   const segs: Segments = [];

@@ -1,6 +1,7 @@
 // Options compiled once per scan (and per DocumentScanner), shared by every judged line.
 import type { KnownToken, ScanOptions, Severity } from '../types';
 import { dialectFor, type Dialect } from '../dialects';
+import { isTestPath } from './test-paths';
 
 export interface ScanContext {
   dialect: Dialect;
@@ -9,6 +10,8 @@ export interface ScanContext {
   known: ReadonlyMap<string, KnownToken> | null;
   prose: boolean;
   severities: Readonly<Record<string, Severity | 'off'>>;
+  /** The file is test code (tests/, *_test.py, *.test.ts, fixtures): dummy values are expected there. */
+  testCode: boolean;
 }
 
 export const DEFAULT_ENV_VAR = 'PHQ_API_TOKEN';
@@ -38,5 +41,6 @@ export function compileOptions(options: ScanOptions): ScanContext {
     known: options.knownFingerprints && options.knownFingerprints.size > 0 ? options.knownFingerprints : null,
     prose: options.markdownProse === true,
     severities: options.severities ?? {},
+    testCode: isTestPath(options.fileName),
   };
 }
