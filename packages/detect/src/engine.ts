@@ -20,10 +20,33 @@ export interface Cursor {
   state: LexState;
 }
 
+/** '\n' in text[from, to): line breaks once lone '\r's are normalised (see normalizeBreaks). */
 export function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
   for (let p = text.indexOf('\n', from); p >= 0 && p < to; p = text.indexOf('\n', p + 1)) n++;
   return n;
+}
+
+/** Line breaks in text[from, to) as LSP counts them: '\n', '\r\n' and a lone '\r'. */
+export function countLineBreaks(text: string, from: number, to: number): number {
+  let n = countNewlines(text, from, to);
+  for (let p = text.indexOf('\r', from); p >= 0 && p < to; p = text.indexOf('\r', p + 1))
+    if (text.charCodeAt(p + 1) !== 10) n++;
+  return n;
+}
+
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * One definition of a line break for every front end, LSP's: '\n', '\r\n' or a lone '\r'.
+ * The engine splits lines at '\n' (and drops a '\r' before it), so a lone '\r' becomes
+ * '\n': same length, so every offset and column is unchanged. Files without '\r' (nearly
+ * all) are not copied; the check is one memchr.
+ */
+export function normalizeBreaks(text: string): string {
+  if (text.indexOf('\r') < 0) return text;
+  LONE_CR.lastIndex = 0;
+  return LONE_CR.test(text) ? text.replace(LONE_CR, '\n') : text;
 }
 
 /** End of the line starting at `ls`, excluding a '\r' before the '\n'. */

@@ -12,7 +12,13 @@ export interface ScanContext {
   severities: Readonly<Record<string, Severity | 'off'>>;
   /** The file is test code (tests/, *_test.py, *.test.ts, fixtures): dummy values are expected there. */
   testCode: boolean;
+  /** The document mentions PredictHQ (generic token names are then its sinks); computed on first need. */
+  phqDoc: boolean | undefined;
+  /** The file name alone says so (predicthq.conf). */
+  fixedPhq: boolean;
 }
+
+const PHQ_CONF = /(?:^|[\\/])predicthq\.conf$/i;
 
 export const DEFAULT_ENV_VAR = 'PHQ_API_TOKEN';
 
@@ -42,5 +48,7 @@ export function compileOptions(options: ScanOptions): ScanContext {
     prose: options.markdownProse === true,
     severities: options.severities ?? {},
     testCode: isTestPath(options.fileName),
+    phqDoc: PHQ_CONF.test(options.fileName ?? '') ? true : undefined,
+    fixedPhq: PHQ_CONF.test(options.fileName ?? ''),
   };
 }

@@ -3,12 +3,12 @@
 import { fingerprint, maskSecret } from '../fingerprint';
 import { envReference } from '../env-reference';
 import { Seg } from '../lexer/types';
-import { assignedAt, dialectOf, isNameChar, push, segAt, type LineCtx } from './line';
+import { assignedAt, dialectOf, holdsCode, isNameChar, push, segAt, type LineCtx } from './line';
 import * as M from './messages';
 import * as P from './patterns';
 import type { Rule } from './rule';
 import { hasTokenRun, isLikelyToken, MIN_TOKEN_LENGTH } from './shape';
-import { sinksOf, type Sink } from './sinks';
+import { sinkApplies, sinksOf } from './sinks';
 
 const VALUE = /[A-Za-z0-9_\-.~+/]+=*/y;
 const TOKEN_WORD = /token|api[_-]?key|apikey/i;
@@ -40,7 +40,7 @@ export const hardcodedTokenRule: Rule = {
   judge(lc, lt) {
     const seen = new Set<number>();
     const hardcoded = (s: number, value: string, k: number): void => {
-      if (seen.has(s) || !isLikelyToken(value)) return;
+      if (seen.has(s) || !isLikelyToken(value) || holdsCode(lc, k)) return;
       seen.add(s);
       reportHardcoded(lc, s, value, k);
     };
@@ -88,8 +88,8 @@ export const hardcodedTokenRule: Rule = {
       hardcoded(s, value, k);
     }
     // Token sinks: a value that is not a dummy can be a real token, whatever its shape.
-    for (const sink of sinksOf(lc) as Sink[]) {
-      if (sink.verdict === 'token' && !seen.has(sink.start)) {
+    for (const sink of sinksOf(lc, lt)) {
+      if (sink.verdict === 'token' && !seen.has(sink.start) && sinkApplies(lc, sink)) {
         seen.add(sink.start);
         reportHardcoded(lc, sink.start, sink.value, sink.k);
       }

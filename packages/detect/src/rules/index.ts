@@ -5,6 +5,7 @@
 // rule's fixtures pass its own triggers and prefilter and that docs/rules.md has its heading.
 import { browserExposureRule } from './browser-exposure';
 import { customPlaceholderRule } from './custom-placeholder';
+import { dummyTokenRule } from './dummy-token';
 import { endpointRule } from './endpoint';
 import { hardcodedTokenRule } from './hardcoded-token';
 import { knownTokenRule } from './known-token';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   placeholderRule,
   placeholderInDocsRule,
   customPlaceholderRule,
+  dummyTokenRule,
   knownTokenRule,
   hardcodedTokenRule,
   browserExposureRule,

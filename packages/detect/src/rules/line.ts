@@ -137,3 +137,19 @@ export function assignedAt(lt: string, p: number): number {
   while (code(lt, p) === 32 || code(lt, p) === 9) p++;
   return p < lt.length ? p : -1;
 }
+
+/**
+ * Whether segment k is a string that holds source code: a source map's sourcesContent, a
+ * bundle's inlined module (two or more `\n` escapes in a long string). What looks like a
+ * placeholder or a token there is code of the embedded program, judged where it came from.
+ */
+export function holdsCode(lc: LineCtx, k: number): boolean {
+  if (k < 0) return false;
+  const s = lc.segs[k]!;
+  const e = lc.segs[k + 1]!;
+  if (e - s < 200) return false;
+  const first = lc.text.indexOf('\\n', s);
+  if (first < 0 || first >= e) return false;
+  const second = lc.text.indexOf('\\n', first + 2);
+  return second >= 0 && second < e;
+}

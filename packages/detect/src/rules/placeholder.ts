@@ -3,7 +3,8 @@
 // Also reports phq/placeholder-in-docs (the same inside Markdown code blocks and prose).
 import { Interp, Seg } from '../lexer/types';
 import { envReference } from '../env-reference';
-import { code, dialectOf, push, segAt, type LineCtx } from './line';
+import { code, dialectOf, holdsCode, push, segAt, type LineCtx } from './line';
+import { aboutPhq } from './sinks';
 import * as M from './messages';
 import * as P from './patterns';
 import type { Rule } from './rule';
@@ -26,6 +27,19 @@ const DOLLAR_BRACE_EXPANDS: ReadonlySet<number> = new Set([
 const BRACE_EXPANDS: ReadonlySet<number> = new Set([Interp.PyFormat, Interp.CSharp, Interp.Rust]);
 
 const BEARER_BEFORE = /bearer\s+$/i;
+
+/**
+ * A bare lower-case `token` ($token, ${token}, [token], <token>, "Bearer token") is a variable,
+ * a usage metavariable or someone else's test value far more often than a PredictHQ
+ * placeholder: it counts only in files about PredictHQ. The documented spellings are upper
+ * case (TOKEN, $API_TOKEN) or name the kind of token ({api_token}, <access_token>).
+ */
+function documented(m: string): boolean {
+  const name = m.replace(/^[$]?[{[<]?|[}\]>]$/g, '');
+  return name.toLowerCase() !== 'token' || name === 'TOKEN';
+}
+/** YOUR_API_TOKEN, YOUR_ACCESS_TOKEN and any YOUR_..._ that names PredictHQ: the docs' own spellings. */
+const YOUR_DOCUMENTED = /PREDICTHQ|PHQ|(?:API|ACCESS)[_-]TOKEN/i;
 
 /** Whether placeholder-ish text at [s, e) in segment k is sent literally (group = form, see sigilGroup). */
 export function sentLiterally(lc: LineCtx, k: number, s: number, e: number, group: number): boolean {
@@ -64,6 +78,7 @@ export function judgePlaceholder(lc: LineCtx, s: number, e: number, group: numbe
   if (kind === Seg.Comment || (kind === Seg.Prose && !lc.ctx.prose)) return;
   if (e > lc.segs[k + 1]!) return;
   if (!sentLiterally(lc, k, s, e, group)) return;
+  if (holdsCode(lc, k)) return;
   const d = dialectOf(lc, k);
   const docs = kind === Seg.Prose || lc.segs[k + 4] !== 0 || d.markdown;
   const ph = lc.text.slice(s, e);
@@ -108,6 +123,7 @@ export const placeholderRule: Rule = {
         e++;
         group = 0;
       }
+      if (!documented(m[0]) && !aboutPhq(lc)) continue;
       judgePlaceholder(lc, s, e, group, 'phq/placeholder');
     }
     const lower = lt.toLowerCase();
@@ -116,6 +132,7 @@ export const placeholderRule: Rule = {
       re.lastIndex = 0;
       for (let m = re.exec(lt); m; m = re.exec(lt)) {
         const s = lc.ls + m.index;
+        if (!YOUR_DOCUMENTED.test(m[0]) && !aboutPhq(lc)) continue;
         judgePlaceholder(lc, s, s + m[0].length, 5, 'phq/placeholder');
       }
     }
@@ -124,6 +141,7 @@ export const placeholderRule: Rule = {
       re.lastIndex = 0;
       for (let m = re.exec(lt); m; m = re.exec(lt)) {
         const s = lc.ls + m.index + m[0].length - m[1]!.length;
+        if (!documented(m[1]!) && !aboutPhq(lc)) continue;
         judgePlaceholder(lc, s, s + m[1]!.length, 7, 'phq/placeholder');
       }
     }

@@ -9,6 +9,8 @@ const PLACEHOLDERISH =
 const WORDISH = /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+|\d{1,4})$/;
 
 export const MIN_TOKEN_LENGTH = 20;
+/** camelCase or PascalCase words of letters only. */
+const IDENTIFIER = /^(?:[a-z]+|[A-Z][a-z]+)(?:[A-Z][a-z]+|[A-Z]{2,4}(?=[A-Z]|$))+$/;
 
 function entropy(v: string): number {
   const counts = new Map<string, number>();
@@ -29,6 +31,7 @@ export function isLikelyToken(value: string): boolean {
   if (PLACEHOLDERISH.test(v)) return false;
   const parts = v.split(/[-_./]/);
   if (parts.length >= 2 && parts.every((p) => p === '' || WORDISH.test(p))) return false; // my-package-name, some/file/path
+  if (IDENTIFIER.test(v)) return false; // apiKeyAuthenticationPolicy: a name, not a token
   const classes = (/[a-z]/.test(v) ? 1 : 0) + (/[A-Z]/.test(v) ? 1 : 0) + (/\d/.test(v) ? 1 : 0);
   if (classes < 2) return false;
   return entropy(v) >= 3.5;
