@@ -16,6 +16,10 @@ export interface ScanContext {
   phqDoc: boolean | undefined;
   /** The file name alone says so (predicthq.conf). */
   fixedPhq: boolean;
+  /** package.json: its strings are npm scripts, run by a shell (`$NAME` expands). */
+  shellStrings: boolean;
+  /** A Jupyter notebook: its cells' source lines are JSON strings holding code. */
+  notebook: boolean;
 }
 
 const PHQ_CONF = /(?:^|[\\/])predicthq\.conf$/i;
@@ -50,5 +54,7 @@ export function compileOptions(options: ScanOptions): ScanContext {
     testCode: isTestPath(options.fileName),
     phqDoc: PHQ_CONF.test(options.fileName ?? '') ? true : undefined,
     fixedPhq: PHQ_CONF.test(options.fileName ?? ''),
+    shellStrings: /(?:^|[\\/])package\.json$/i.test(options.fileName ?? ''),
+    notebook: /\.ipynb$/i.test(options.fileName ?? ''),
   };
 }

@@ -43,11 +43,13 @@ const YOUR_DOCUMENTED = /PREDICTHQ|PHQ|(?:API|ACCESS)[_-]TOKEN/i;
 
 /** Whether placeholder-ish text at [s, e) in segment k is sent literally (group = form, see sigilGroup). */
 export function sentLiterally(lc: LineCtx, k: number, s: number, e: number, group: number): boolean {
-  const interp = lc.segs[k + 3]!;
+  const interp = interpOf(lc, k);
   const prose = lc.segs[k + 2] === Seg.Prose;
   if (interp === Interp.BearerOnly || prose) {
     if (group !== 7 && !BEARER_BEFORE.test(lc.text.slice(Math.max(lc.ls, s - 24), s))) return false;
   }
+  // Shell text held in a YAML value or an npm script: single quotes there stop expansion.
+  if (interp === Interp.Shell && (group === 1 || group === 2) && quotedInShellText(lc, k, s)) return true;
   switch (group) {
     case 1:
       return !DOLLAR_BRACE_EXPANDS.has(interp);
@@ -59,6 +61,26 @@ export function sentLiterally(lc: LineCtx, k: number, s: number, e: number, grou
     default:
       return true;
   }
+}
+
+/** The segment's interpolation kind; package.json strings are npm scripts, run by a shell. */
+export function interpOf(lc: LineCtx, k: number): number {
+  const interp = lc.segs[k + 3]!;
+  return lc.ctx.shellStrings && interp === Interp.None && lc.segs[k + 4] === 0 ? Interp.Shell : interp;
+}
+
+/** Whether `s` is inside '...' in shell text that a YAML value or package.json string holds. */
+function quotedInShellText(lc: LineCtx, k: number, s: number): boolean {
+  const lang = dialectOf(lc, k).languageId;
+  if (lang !== 'yaml' && !lc.ctx.shellStrings) return false;
+  let single = false;
+  let double = false;
+  for (let i = lc.segs[k]!; i < s; i++) {
+    const c = lc.text.charCodeAt(i);
+    if (c === 39 && !double) single = !single;
+    else if (c === 34 && !single) double = !double;
+  }
+  return single;
 }
 
 /** Form of a sigil placeholder from its first characters: 1 `${`, 2 `$`, 3 `{`, 4 `[` or `<`. */

@@ -89,7 +89,7 @@ const GENERIC = new Set([
 
 /** 'phq', 'generic' or null for a name such as PHQ_API_TOKEN, access_token, self.api_key, predicthq.api.token. */
 function classify(name: string): 'phq' | 'generic' | null {
-  if (PHQ_WORD.test(name)) return 'phq';
+  if (PHQ_WORD.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) return 'phq';
   const last = name.slice(name.lastIndexOf('.') + 1).replace(/^[$@-]+/, '');
   const words = last
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -155,7 +155,7 @@ function isPlaceholderShaped(v: string): boolean {
 }
 
 /** `$NAME` / `${NAME}` / `$(...)` / `{{...}}` / `%(...)s` / `<%= %>`: a reference when the text is expanded. */
-const REFERENCE = /\$\{|\$\(|\{\{|%\(|<%|^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^!ENV|^secrets?\./;
+const REFERENCE = /\$\{|\$\(|\{\{|%\(|<%|^\$\$?[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^!ENV|^secrets?\./;
 const DOLLAR_EXPANDS: ReadonlySet<number> = new Set([
   Interp.Shell,
   Interp.Make,
@@ -176,6 +176,7 @@ const LOOSE = new Set([
   'dockerfile',
   'makefile',
 ]);
+const CONFIG = new Set(['dotenv', 'ini', 'properties', 'yaml', 'toml']);
 const SHELLISH = new Set(['shellscript', 'dockerfile', 'makefile']);
 
 function isQuote(c: number): boolean {
@@ -198,6 +199,7 @@ function valueAt(lc: LineCtx, lt: string, p: number): { s: number; e: number; k:
     if (lt[q] === 'f' || lt[q] === 'F') fstring = true;
     q++;
   }
+  const prefixed = q !== p;
   let c = code(lt, q);
   let escaped = false;
   if (c === 92 && isQuote(code(lt, q + 1))) {
@@ -206,7 +208,7 @@ function valueAt(lc: LineCtx, lt: string, p: number): { s: number; e: number; k:
     c = code(lt, q);
   }
   if (isQuote(c)) {
-    if (q !== p && !fstring && !/[rRbBuU]/.test(lt[p]!)) return null;
+    if (prefixed && !fstring && !/[rRbBuU]/.test(lt[p]!)) return null;
     const vs = q + 1;
     const k = segAt(lc.segs, lc.ls + vs);
     if (k < 0 || lc.segs[k + 2] !== Seg.Str) return null;
@@ -257,14 +259,17 @@ function valueAt(lc: LineCtx, lt: string, p: number): { s: number; e: number; k:
 
 /** Whether the value's text is a reference rather than a literal, given its segment. */
 function isReference(lc: LineCtx, v: string, k: number): boolean {
-  const interp = lc.segs[k + 3]!;
+  const interp = lc.ctx.shellStrings && lc.segs[k + 3] === Interp.None ? Interp.Shell : lc.segs[k + 3]!;
   // printf and format placeholders: "Bearer %s" % t, fmt.Sprintf, "Bearer {}".format(t), $"{t}".
   if (/^%[sv]$|^%\(\w+\)s$/.test(v)) return true;
   if (/^\{\w*\}$/.test(v) && (interp === Interp.PyFormat || interp === Interp.CSharp || interp === Interp.Rust))
     return true;
   if (!REFERENCE.test(v)) return false;
   // `$NAME` in a string that is sent as written is not a reference but a placeholder.
-  if (/^\$\{?[A-Za-z_]\w*\}?$/.test(v)) return DOLLAR_EXPANDS.has(interp) || dialectOf(lc, k).languageId === 'dotenv';
+  const lang = dialectOf(lc, k).languageId;
+  // ${NAME} in a config value: resolved by the framework (Spring, compose, dotenv-expand).
+  if (/^\$\{[A-Za-z_]\w*\}$/.test(v) && CONFIG.has(lang)) return true;
+  if (/^\$\{?[A-Za-z_]\w*\}?$/.test(v)) return DOLLAR_EXPANDS.has(interp) || lang === 'dotenv';
   return true;
 }
 
@@ -305,6 +310,7 @@ function nameUsable(lc: LineCtx, lt: string, a: number, p: number): boolean {
   if (interp === Interp.Shell || interp === Interp.Make || interp === Interp.Yaml || interp === Interp.Http)
     return true;
   if (LOOSE.has(dialectOf(lc, nk).languageId)) return true;
+  if (lc.ctx.notebook) return true; // a notebook cell's source line is a JSON string
   // A quoted key: "api_key": ..., ['PHQ_API_TOKEN'] = ...
   const before = code(lt, a - 1);
   const after = code(lt, p);
@@ -312,6 +318,7 @@ function nameUsable(lc: LineCtx, lt: string, a: number, p: number): boolean {
 }
 
 const BEARER = /\bBearer[ \t]+/gi;
+const INSTRUCTION = /^(?:your|my|insert|enter|paste|put|replace)\b[\w .-]{0,40}\b(?:token|key)\b(?:[\w .-]{0,12})$/i;
 /** Words that make a name a token's: token, api key, and PHQ_KEY / PREDICTHQ_KEY. */
 const SINK_NAME_WORD = /token|api[_-]?key|apikey|(?:phq|predicthq)[_-]?key/gi;
 const ENV_SPACE = /^\s*(?:ENV|ARG)\s+([A-Za-z_][\w.-]*)\s+(?=\S)/i;
@@ -340,7 +347,14 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
       // The value must be the rest of the string: more words after it make it prose.
       let r = e;
       while (r < segEnd && (lt[r] === ' ' || lt[r] === '\t')) r++;
-      if (r < segEnd && !/["'`,;\\]/.test(lt[r]!)) continue;
+      if (r < segEnd && !/["'`,;\\]/.test(lt[r]!)) {
+        // Prose, unless it is an instruction that names the token: "Bearer Your Api Token".
+        let q = r;
+        while (q < segEnd && !/["'`\\]/.test(lt[q]!)) q++;
+        if (!INSTRUCTION.test(lt.slice(vs, q))) continue;
+        e = q;
+        while (e > vs && lt[e - 1] === ' ') e--;
+      }
       if (e <= vs) continue;
       const interp = lc.segs[k + 3];
       if (interp === Interp.BearerOnly && lc.segs[k + 4] === 0 && lc.ctx.dialect.languageId !== 'plaintext') continue;
