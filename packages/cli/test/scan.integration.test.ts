@@ -27,6 +27,18 @@ suite('scan (end to end)', function () {
   this.timeout(60_000);
   suiteSetup(() => buildCli());
 
+  test('a lone \\r is a line break: scan reports the line the language server (LSP) shows', async () => {
+    // Old Mac line endings, mixed with \r\n: LSP counts \n, \r\n and a lone \r.
+    const dir = tree({ 'old.py': 'import os\rx = 1\r\nh = {"Authorization": "Bearer $API_TOKEN"}\r' });
+    const r = await scan(dir, '--format', 'json');
+    assert.equal(r.code, 1, r.stderr);
+    const f = (JSON.parse(r.stdout) as { findings: { line: number; column: number }[] }).findings;
+    assert.deepEqual(
+      f.map((x) => [x.line, x.column]),
+      [[3, 31]],
+    );
+  });
+
   test('clean folder: exit 0, summary on stderr, nothing on stdout', async () => {
     const dir = tree({
       'app.py': 'import os\ntoken = os.environ["PHQ_API_TOKEN"]\n',

@@ -9,9 +9,10 @@
 // equals a fresh `scan`. The whole text is never rebuilt during an edit: joining 5 MB
 // costs more than scanning a block.
 import type { Finding, ScanOptions } from './types';
-import { countNewlines, scanBlock, Walker } from './engine';
+import { countLineBreaks, normalizeBreaks, scanBlock, Walker } from './engine';
 import { cloneState, initialState, sameState, type LexState } from './lexer/types';
 import { compileOptions, type ScanContext } from './rules/context';
+import { mentionsPhq } from './rules/sinks';
 
 const BLOCK = 4096;
 
@@ -21,6 +22,8 @@ interface Block {
   line: number;
   state: LexState;
   text: string;
+  /** The block mentions PredictHQ (the document is about PredictHQ when any block does). */
+  phq: boolean;
 }
 
 export class DocumentScanner {
@@ -28,6 +31,9 @@ export class DocumentScanner {
   private blocks: Block[] = [];
   private list: Finding[] = [];
   private joined: string | null;
+  /** Blocks that mention PredictHQ; when the count goes from or to 0, every finding may change. */
+  private phqBlocks = 0;
+  private rescanning = false;
 
   constructor(text: string, options: ScanOptions) {
     this.joined = text;
@@ -63,7 +69,18 @@ export class DocumentScanner {
     const B = blocks[b]!;
     const merged = A.text.slice(0, start - A.pos) + newText + B.text.slice(end - B.pos);
     const delta = newText.length - (end - start);
-    const lineDelta = countNewlines(newText, 0, newText.length) - this.linesBetween(a, b, start, end);
+    const pieces = split(merged);
+    const flags = pieces.map(mentionsPhq);
+    let phqBlocks = this.phqBlocks;
+    for (let m = a; m <= b; m++) if (blocks[m]!.phq) phqBlocks--;
+    for (const f of flags) if (f) phqBlocks++;
+    if (!this.rescanning && !this.ctx.fixedPhq && phqBlocks > 0 !== this.phqBlocks > 0) {
+      // The document starts or stops being about PredictHQ: generic token names change meaning everywhere.
+      const text = this.text;
+      this.rescan(text.slice(0, start) + newText + text.slice(end));
+      return;
+    }
+    this.phqBlocks = phqBlocks;
     this.joined = null;
 
     const kept = blocks.slice(0, a);
@@ -72,52 +89,52 @@ export class DocumentScanner {
     let pos = A.pos;
     let line = A.line;
     let prefix = a > 0 ? lastLine(blocks[a - 1]!.text) : '';
-    const step = (text: string): void => {
-      kept.push({ pos, line, state: cloneState(state), text });
-      const local = prefix + text;
+    const step = (text: string, phq: boolean): void => {
+      kept.push({ pos, line, state: cloneState(state), text, phq });
+      // Lone '\r's become '\n' for the scan (same offsets); blocks keep the text as given.
+      const local = normalizeBreaks(prefix + text);
       const walker = new Walker(local, this.ctx.dialect.lexer, { pos: prefix.length, line, state });
       scanBlock(this.ctx, local, walker, prefix.length, local.length, findings, pos - prefix.length);
       pos += text.length;
-      line += countNewlines(text, 0, text.length);
+      line += countLineBreaks(text, 0, text.length);
       prefix = lastLine(text);
     };
-    for (const piece of split(merged)) step(piece);
+    pieces.forEach((piece, i) => step(piece, flags[i]!));
     // The block after the edit reads the edited line as "the line above": always re-scan it.
     let j = b + 1;
-    if (j < blocks.length) step(blocks[j++]!.text);
+    if (j < blocks.length) {
+      const o = blocks[j++]!;
+      step(o.text, o.phq);
+    }
     for (; j < blocks.length; j++) {
       const old = blocks[j]!;
       if (sameState(state, old.state)) {
+        // Counted from the new blocks, not from the edit: an edit next to a '\r' or a '\n'
+        // can join or split a '\r\n' pair.
+        const lineDelta = line - old.line;
         for (let m = j; m < blocks.length; m++) {
           const o = blocks[m]!;
-          kept.push({ pos: o.pos + delta, line: o.line + lineDelta, state: o.state, text: o.text });
+          kept.push({ pos: o.pos + delta, line: o.line + lineDelta, state: o.state, text: o.text, phq: o.phq });
         }
         for (const f of this.list) if (f.offset >= old.pos) findings.push(shift(f, delta, lineDelta));
         break;
       }
-      step(old.text);
+      step(old.text, old.phq);
     }
-    this.blocks = kept.length > 0 ? kept : [{ pos: 0, line: 0, state: initialState(), text: '' }];
+    this.blocks = kept.length > 0 ? kept : [{ pos: 0, line: 0, state: initialState(), text: '', phq: false }];
     this.list = findings;
-  }
-
-  /** Newlines in the old text[start, end), which lies in blocks a..b. */
-  private linesBetween(a: number, b: number, start: number, end: number): number {
-    let n = 0;
-    for (let k = a; k <= b; k++) {
-      const b = this.blocks[k]!;
-      const s = Math.max(start, b.pos);
-      const e = Math.min(end, b.pos + b.text.length);
-      if (s < e) n += countNewlines(b.text, s - b.pos, e - b.pos);
-    }
-    return n;
   }
 
   /** A full scan is the insertion of the whole text into an empty document. */
   private rescan(text: string): void {
-    this.blocks = [{ pos: 0, line: 0, state: initialState(), text: '' }];
+    this.blocks = [{ pos: 0, line: 0, state: initialState(), text: '', phq: false }];
     this.list = [];
+    this.phqBlocks = 0;
+    // Decided once for the whole text, as `scan` does (a mention never spans lines, so never blocks).
+    this.ctx.phqDoc = this.ctx.fixedPhq || mentionsPhq(text);
+    this.rescanning = true;
     this.applyEdit(0, 0, text);
+    this.rescanning = false;
     this.joined = text;
   }
 }

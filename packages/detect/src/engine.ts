@@ -10,8 +10,7 @@
 import type { Finding } from './types';
 import type { LexState, Lexer, Segments } from './lexer/types';
 import type { ScanContext } from './rules/context';
-import { judgeLine, mayFire } from './rules/judge';
-import { TOKEN_RUN } from './rules/patterns';
+import { extraTriggers, judgeLine, mayFire, TRIGGERS } from './rules/judge';
 import { TriggerFinder } from './triggers';
 
 /** A line start with its 0-based line number (at creation) and the lexer state there. */
@@ -21,10 +20,33 @@ export interface Cursor {
   state: LexState;
 }
 
+/** '\n' in text[from, to): line breaks once lone '\r's are normalised (see normalizeBreaks). */
 export function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
   for (let p = text.indexOf('\n', from); p >= 0 && p < to; p = text.indexOf('\n', p + 1)) n++;
   return n;
+}
+
+/** Line breaks in text[from, to) as LSP counts them: '\n', '\r\n' and a lone '\r'. */
+export function countLineBreaks(text: string, from: number, to: number): number {
+  let n = countNewlines(text, from, to);
+  for (let p = text.indexOf('\r', from); p >= 0 && p < to; p = text.indexOf('\r', p + 1))
+    if (text.charCodeAt(p + 1) !== 10) n++;
+  return n;
+}
+
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * One definition of a line break for every front end, LSP's: '\n', '\r\n' or a lone '\r'.
+ * The engine splits lines at '\n' (and drops a '\r' before it), so a lone '\r' becomes
+ * '\n': same length, so every offset and column is unchanged. Files without '\r' (nearly
+ * all) are not copied; the check is one memchr.
+ */
+export function normalizeBreaks(text: string): string {
+  if (text.indexOf('\r') < 0) return text;
+  LONE_CR.lastIndex = 0;
+  return LONE_CR.test(text) ? text.replace(LONE_CR, '\n') : text;
 }
 
 /** End of the line starting at `ls`, excluding a '\r' before the '\n'. */
@@ -114,13 +136,6 @@ export class Walker {
   }
 }
 
-/** Extra sources of lines to judge: the user's patterns, and token runs when fingerprints are known. */
-function extraRegexes(ctx: ScanContext): RegExp[] {
-  const res = [...ctx.extra];
-  if (ctx.known) res.push(TOKEN_RUN);
-  return res;
-}
-
 /**
  * Judges every selected line in text[from, to) (both line starts; walker.cur.pos <= from),
  * appending findings; afterwards the cursor is at `to` with the state there.
@@ -137,8 +152,8 @@ export function scanBlock(
   finish = true,
 ): void {
   const region = from === 0 && to >= text.length ? text : text.slice(from, to);
-  const triggers = new TriggerFinder(region);
-  const res = extraRegexes(ctx);
+  const triggers = new TriggerFinder(region, TRIGGERS);
+  const res = extraTriggers(ctx);
   const next: number[] = res.map(() => -2);
   let pos = from;
   const segs: Segments = [];

@@ -8,3 +8,4 @@ export { compilePattern, DEFAULT_ENV_VAR } from './rules/context';
 export { isLikelyToken } from './rules/shape';
 export { FAMILIES } from './rules/patterns';
 export { createPathFilter, type PathFilter } from './paths';
+export { RULES, ruleById, type Rule, type RuleFixture, type Trigger } from './rules/index';

@@ -1,6 +1,5 @@
 import type { Finding, ScanOptions } from './types';
-import { Walker } from './engine';
-import { scanBlock } from './engine';
+import { normalizeBreaks, scanBlock, Walker } from './engine';
 import { initialState } from './lexer/types';
 import { compileOptions } from './rules/context';
 
@@ -10,7 +9,8 @@ export function scan(text: string, options: ScanOptions): Finding[] {
 }
 
 /** `exhaustive` lexes every line instead of skipping those that cannot change the state (for tests). */
-export function scanWith(text: string, options: ScanOptions, exhaustive: boolean): Finding[] {
+export function scanWith(raw: string, options: ScanOptions, exhaustive: boolean): Finding[] {
+  const text = normalizeBreaks(raw);
   const ctx = compileOptions(options);
   const out: Finding[] = [];
   const walker = new Walker(text, ctx.dialect.lexer, { pos: 0, line: 0, state: initialState() }, exhaustive);

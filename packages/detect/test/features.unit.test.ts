@@ -119,7 +119,9 @@ suite('browser exposure', () => {
       'NEXT_PUBLIC_PHQ_API_TOKEN=abc\nVITE_PREDICTHQ_KEY=abc\nNEXT_PUBLIC_SITE_NAME=x\nPHQ_API_TOKEN=$X\n# REACT_APP_PHQ_TOKEN=x';
     assert.deepEqual(summary(scan(env, { languageId: 'dotenv', fileName: '.env' })), [
       at(env, 'NEXT_PUBLIC_PHQ_API_TOKEN', 'phq/browser-exposure'),
+      at(env, 'TOKEN=|abc', 'phq/dummy-token'),
       at(env, 'VITE_PREDICTHQ_KEY', 'phq/browser-exposure'),
+      at(env, 'KEY=|abc', 'phq/dummy-token'),
     ]);
     const ts =
       'const t = import.meta.env.VITE_PHQ_API_TOKEN;\nconst u = process.env.EXPO_PUBLIC_PHQ_TOKEN;\nconst v = process.env.PHQ_API_TOKEN;';

@@ -57,6 +57,9 @@ const cases: Case[] = [
       ['Acc3sS-t0keN', P],
       ['{PHQ_API_TOKEN}', P],
       [T, H],
+      // The file is about PredictHQ (PHQ_API_TOKEN above), so api_key and token are its token
+      // sinks: "short" cannot be a token (a digest or a UUID is an id, not reported).
+      ['short', 'phq/dummy-token'],
     ],
   },
   {

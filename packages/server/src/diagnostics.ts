@@ -1,7 +1,7 @@
 // Engine findings (and scope problems) to LSP diagnostics. Pure: the fuzz test compares the
 // server's output with this function applied to a fresh scan.
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver';
-import type { Finding } from './engine';
+import { ruleDocsAnchor, type Finding } from './engine';
 import { MISSING_SCOPE_RULE, scopeProblems } from './scopeCheck';
 import { resolveSeverity, type Settings, type SeverityOrOff } from './settings';
 import type { TokenState } from './tokens';
@@ -20,8 +20,9 @@ const LSP_SEVERITY: Readonly<Record<Exclude<SeverityOrOff, 'off'>, DiagnosticSev
   hint: DiagnosticSeverity.Hint,
 };
 
+/** The rule's section of docs/rules.md (anchors come from the engine's one rule list). */
 export function ruleHref(ruleId: string): string {
-  return `${RULES_URL}#${ruleId.replace(/^phq\//, '')}`;
+  return `${RULES_URL}#${ruleDocsAnchor(ruleId)}`;
 }
 
 /**

@@ -2,68 +2,11 @@
 // relative to %SRCROOT%, and no snippet is included (a snippet would carry the token).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { Severity } from '@phq-tokens/detect';
+import { RULES as ENGINE_RULES, type Severity } from '@phq-tokens/detect';
 import type { ScanReport } from './run';
 
-interface RuleInfo {
-  id: string;
-  name: string;
-  short: string;
-  full: string;
-  level: 'error' | 'warning' | 'note';
-}
-
-const RULES: readonly RuleInfo[] = [
-  {
-    id: 'phq/placeholder',
-    name: 'UnfilledTokenPlaceholder',
-    short: 'Unfilled API token placeholder',
-    full: 'A token placeholder such as $API_TOKEN sits where it is sent as written (a string literal, a single-quoted shell string, a config value), so the API receives the literal text and answers 401.',
-    level: 'error',
-  },
-  {
-    id: 'phq/placeholder-in-docs',
-    name: 'PlaceholderInDocs',
-    short: 'Token placeholder in a documentation example',
-    full: 'A Markdown code example uses a token placeholder where it would be sent as written if copied.',
-    level: 'warning',
-  },
-  {
-    id: 'phq/custom-placeholder',
-    name: 'CustomPlaceholder',
-    short: 'Configured placeholder pattern',
-    full: 'Text matching a user-configured placeholder pattern sits where it is sent as written.',
-    level: 'error',
-  },
-  {
-    id: 'phq/hardcoded-token',
-    name: 'HardcodedToken',
-    short: 'Hardcoded API token',
-    full: 'A long random value after "Bearer " or assigned to a token or API-key variable: anyone who can read the file can use it.',
-    level: 'error',
-  },
-  {
-    id: 'phq/known-token',
-    name: 'KnownToken',
-    short: 'One of your API tokens is in the file',
-    full: 'The value matches the fingerprint of one of your tokens.',
-    level: 'error',
-  },
-  {
-    id: 'phq/browser-exposure',
-    name: 'BrowserExposure',
-    short: 'Token in a browser-exposed variable',
-    full: 'A NEXT_PUBLIC_, VITE_, REACT_APP_ or EXPO_PUBLIC_ variable is bundled into client code, so every visitor gets the token.',
-    level: 'warning',
-  },
-  {
-    id: 'phq/endpoint',
-    name: 'Endpoint',
-    short: 'PredictHQ API family called',
-    full: 'The file calls a PredictHQ API family; the token needs the matching scope.',
-    level: 'note',
-  },
-];
+/** The engine's rules (the list every front end reads); server-only rules never appear in a scan. */
+const RULES = ENGINE_RULES.filter((x) => x.runsIn === 'engine');
 
 const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
   error: 'error',
@@ -71,6 +14,9 @@ const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
   info: 'note',
   hint: 'note',
 };
+
+/** Where each rule is explained (the same page the language server links to). */
+const RULES_DOC_URL = 'https://github.com/predicthq-tokens/predicthq-tokens/blob/main/docs/rules.md';
 
 export function formatSarif(r: ScanReport, version: string): string {
   const index = new Map(RULES.map((x, i) => [x.id, i]));
@@ -114,10 +60,11 @@ export function formatSarif(r: ScanReport, version: string): string {
             informationUri: 'https://www.predicthq.com/',
             rules: RULES.map((x) => ({
               id: x.id,
-              name: x.name,
-              shortDescription: { text: x.short },
-              fullDescription: { text: x.full },
-              defaultConfiguration: { level: x.level },
+              name: x.sarif.name,
+              shortDescription: { text: x.sarif.short },
+              fullDescription: { text: x.sarif.full },
+              helpUri: `${RULES_DOC_URL}#${x.docs}`,
+              defaultConfiguration: { level: LEVEL[x.severity] },
             })),
           },
         },

@@ -102,9 +102,26 @@ const YAML_LIST = /(?:-\s+)+/y;
 const SHELL_KEYS =
   /^(?:-\s+)*["']?(?:run|script|before_script|after_script|command|commands|entrypoint|cmd|args|shell|pre|post|steps)["']?\s*:$/i;
 
+/**
+ * `script:` / `run:` / `command:` with nothing after it: its lines below (a list of commands)
+ * are shell. Case-sensitive and unquoted, so that the walker can skip lines without them
+ * (see relevant(): the keys are its needles).
+ */
+const SHELL_LIST_KEY = /^(?:-\s+)*(?:run|script|before_script|after_script|command|commands|entrypoint|cmd|args):$/;
+const YAML_RELEVANT: readonly string[] = [
+  ...BLOCK_OPENERS,
+  'run:',
+  'script:',
+  'command:',
+  'commands:',
+  'entrypoint:',
+  'cmd:',
+  'args:',
+];
+
 /** YAML: values judged as text; block scalars (`key: |`) keep the owning key's kind. ext = "indent:interp". */
 export const yamlLexer: Lexer = {
-  relevant: (s) => (s.mode === 5 ? null : BLOCK_OPENERS),
+  relevant: (s) => (s.mode === 5 ? null : YAML_RELEVANT),
   lexLine(s: LexState, text, start, end, segs: Segments | null) {
     const i = skipSpaces(text, start, end);
     if (s.mode === 5) {
@@ -141,6 +158,12 @@ export const yamlLexer: Lexer = {
       if (l) v = i + l[0].length;
     }
     const c = text[v];
+    // `script:` / `run:` / `command:` with the commands on the lines below (a list): shell too.
+    if ((v >= end || c === '#') && SHELL_LIST_KEY.test(m ? m[0] : '')) {
+      s.mode = 5;
+      s.ext = `${keyCol}:${interp}`;
+      return;
+    }
     if ((c === '|' || c === '>') && /^[|>][-+0-9]*\s*(?:#.*)?$/.test(text.slice(v, end))) {
       s.mode = 5;
       s.ext = `${keyCol}:${interp}`;

@@ -1,6 +1,7 @@
 // Options compiled once per scan (and per DocumentScanner), shared by every judged line.
 import type { KnownToken, ScanOptions, Severity } from '../types';
 import { dialectFor, type Dialect } from '../dialects';
+import { isTestPath } from './test-paths';
 
 export interface ScanContext {
   dialect: Dialect;
@@ -9,7 +10,19 @@ export interface ScanContext {
   known: ReadonlyMap<string, KnownToken> | null;
   prose: boolean;
   severities: Readonly<Record<string, Severity | 'off'>>;
+  /** The file is test code (tests/, *_test.py, *.test.ts, fixtures): dummy values are expected there. */
+  testCode: boolean;
+  /** The document mentions PredictHQ (generic token names are then its sinks); computed on first need. */
+  phqDoc: boolean | undefined;
+  /** The file name alone says so (predicthq.conf). */
+  fixedPhq: boolean;
+  /** package.json: its strings are npm scripts, run by a shell (`$NAME` expands). */
+  shellStrings: boolean;
+  /** A Jupyter notebook: its cells' source lines are JSON strings holding code. */
+  notebook: boolean;
 }
+
+const PHQ_CONF = /(?:^|[\\/])predicthq\.conf$/i;
 
 export const DEFAULT_ENV_VAR = 'PHQ_API_TOKEN';
 
@@ -38,5 +51,10 @@ export function compileOptions(options: ScanOptions): ScanContext {
     known: options.knownFingerprints && options.knownFingerprints.size > 0 ? options.knownFingerprints : null,
     prose: options.markdownProse === true,
     severities: options.severities ?? {},
+    testCode: isTestPath(options.fileName),
+    phqDoc: PHQ_CONF.test(options.fileName ?? '') ? true : undefined,
+    fixedPhq: PHQ_CONF.test(options.fileName ?? ''),
+    shellStrings: /(?:^|[\\/])package\.json$/i.test(options.fileName ?? ''),
+    notebook: /\.ipynb$/i.test(options.fileName ?? ''),
   };
 }

@@ -55,3 +55,8 @@ export function browserMessage(variable: string, prefix: string): string {
 export function endpointMessage(family: string): string {
   return `Calls the PredictHQ ${family} API (/v1/${family}/): the token needs the "${family}" scope.`;
 }
+
+export function dummyMessage(value: string, why: string, ref: string, docs: boolean): string {
+  const lead = docs ? `Example sends "${value}" as the API token` : `"${value}" is sent as the API token`;
+  return `${lead}, but ${why}, so PredictHQ answers 401. Use ${ref} or one of your tokens.`;
+}

@@ -12,7 +12,8 @@ export const SIGIL_PLACEHOLDER = new RegExp(
 /** `YOUR_API_TOKEN`, `REPLACE_WITH_YOUR_API_TOKEN`, `your_predicthq_access_token`... */
 export const YOUR_PLACEHOLDER = new RegExp(String.raw`\b${YOUR}(?![\w-])`, 'gi');
 /** A bare name right after `Bearer ` ("Bearer TOKEN", "Bearer API_TOKEN"). */
-export const BEARER_NAME = new RegExp(String.raw`\bBearer\s+(${NAME})(?![\w$-])`, 'gi');
+/** Not when more words follow: "Bearer token authentication is not permitted" is prose. */
+export const BEARER_NAME = new RegExp(String.raw`\bBearer\s+(${NAME})(?![\w$-])(?![ \t]+[A-Za-z(])`, 'gi');
 /** The fake token value in PredictHQ's SDK examples. */
 export const SDK_FAKE_TOKEN = 'Acc3sS-t0keN';
 

@@ -1,0 +1,105 @@
+// phq/hardcoded-token: a long random-looking value after `Bearer `, assigned to a token /
+// API-key name, or written in a token sink (see sinks.ts). Masked in match and message.
+import { fingerprint, maskSecret } from '../fingerprint';
+import { envReference } from '../env-reference';
+import { Seg } from '../lexer/types';
+import { assignedAt, dialectOf, holdsCode, isNameChar, push, segAt, type LineCtx } from './line';
+import * as M from './messages';
+import * as P from './patterns';
+import type { Rule } from './rule';
+import { hasTokenRun, isLikelyToken, MIN_TOKEN_LENGTH } from './shape';
+import { sinkApplies, sinksOf } from './sinks';
+
+const VALUE = /[A-Za-z0-9_\-.~+/]+=*/y;
+const TOKEN_WORD = /token|api[_-]?key|apikey/i;
+
+export function reportHardcoded(lc: LineCtx, s: number, value: string, k: number): void {
+  const d = dialectOf(lc, k);
+  const masked = maskSecret(value);
+  const ref = envReference(d.languageId, lc.ctx.envVar);
+  push(lc, 'hardcoded-token', 'phq/hardcoded-token', s, s + value.length, masked, M.hardcodedMessage(masked, ref), d, {
+    fingerprint: fingerprint(value),
+  });
+}
+
+export const hardcodedTokenRule: Rule = {
+  id: 'phq/hardcoded-token',
+  kind: 'hardcoded-token',
+  severity: 'error',
+  sarif: {
+    name: 'HardcodedToken',
+    short: 'Hardcoded API token',
+    full: 'A long random value after "Bearer ", assigned to a token or API-key variable, or written where PredictHQ reads its token: anyone who can read the file can use it.',
+  },
+  docs: 'hardcoded-token',
+  runsIn: 'engine',
+  triggers: ['ken', 'bearer'],
+  prefilter: /bearer\s+[A-Za-z0-9_\-.~+/]{20}/,
+  // Token assignments need a token-ish name and a value of at least MIN_TOKEN_LENGTH.
+  mayFire: (_ctx, lt) => TOKEN_WORD.test(lt) && hasTokenRun(lt, MIN_TOKEN_LENGTH),
+  judge(lc, lt) {
+    const seen = new Set<number>();
+    const hardcoded = (s: number, value: string, k: number): void => {
+      if (seen.has(s) || !isLikelyToken(value) || holdsCode(lc, k)) return;
+      seen.add(s);
+      reportHardcoded(lc, s, value, k);
+    };
+    const bearer = P.BEARER_VALUE;
+    bearer.lastIndex = 0;
+    for (let m = bearer.exec(lt); m; m = bearer.exec(lt)) {
+      const v = m[1]!;
+      const s = lc.ls + m.index + m[0].length - v.length;
+      const k = segAt(lc.segs, s);
+      if (k < 0 || s + v.length > lc.segs[k + 1]!) continue;
+      if (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose) continue;
+      hardcoded(s, v, k);
+    }
+    const words = P.TOKEN_NAME_WORD;
+    words.lastIndex = 0;
+    for (let m = words.exec(lt); m; m = words.exec(lt)) {
+      let a = m.index;
+      while (a > 0 && isNameChar(lt.charCodeAt(a - 1))) a--;
+      let p = m.index + m[0].length;
+      while (p < lt.length && isNameChar(lt.charCodeAt(p))) p++;
+      words.lastIndex = p;
+      if (P.NOT_A_TOKEN_NAME.test(lt.slice(a, p))) continue;
+      const nk = segAt(lc.segs, lc.ls + a);
+      if (nk >= 0 && lc.segs[nk + 2] === Seg.Comment) continue;
+      p = assignedAt(lt, p);
+      if (p < 0) continue;
+      const q = lt[p];
+      let vs: number;
+      let value: string;
+      if (q === '"' || q === "'" || q === '`') {
+        vs = p + 1;
+        const close = lt.indexOf(q, vs);
+        value = lt.slice(vs, close < 0 ? lt.length : close);
+      } else {
+        vs = p;
+        VALUE.lastIndex = p;
+        const v = VALUE.exec(lt);
+        if (!v) continue;
+        value = v[0];
+      }
+      const s = lc.ls + vs;
+      const k = segAt(lc.segs, s);
+      if (k < 0 || lc.segs[k + 2] === Seg.Comment || s + value.length > lc.segs[k + 1]!) continue;
+      if (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose) continue;
+      hardcoded(s, value, k);
+    }
+    // Token sinks: a value that is not a dummy can be a real token, whatever its shape.
+    for (const sink of sinksOf(lc, lt)) {
+      if (sink.verdict === 'token' && !seen.has(sink.start) && sinkApplies(lc, sink)) {
+        seen.add(sink.start);
+        reportHardcoded(lc, sink.start, sink.value, sink.k);
+      }
+    }
+  },
+  fixtures: [
+    { text: 'api_token = "FAKEq1w2e3r4t5y6u7i8o9p0AsDfGhJkLzXcVbNm"', options: { languageId: 'python' } },
+    {
+      text: 'curl -H "Authorization: Bearer FAKEq1w2e3r4t5y6u7i8o9p0AsDfGhJkLzXcVbNm" https://api.predicthq.com/v1/events/',
+      options: { languageId: 'shellscript' },
+    },
+  ],
+};

@@ -1,0 +1,419 @@
+// The token sink model: the places where text is sent to PredictHQ as the token, and the
+// value written there. A literal in a sink is always a finding: either it cannot be a real
+// token (dummy-token: short, words, spaces, brackets, sequences) or it can (hardcoded-token).
+// References are fine: env and config lookups, variables, secret stores, interpolation.
+//
+// Sinks:
+// - "Bearer <value>" in a string or value (an Authorization header in any language, curl -H,
+//   .http files), where <value> is the whole rest of the string: prose ("Bearer token
+//   authentication is not permitted") is not a sink.
+// - <name> <op> <value>, where <name> is a token / api key / access token name and <op> is
+//   =, :, :=, =>: assignments, keyword arguments (Client(access_token=...)), object and
+//   JSON keys, .env, TOML, INI / predicthq.conf, YAML, .properties, shell and Dockerfile.
+//   A name that says PredictHQ / PHQ is a sink anywhere; a generic one (token, api_key,
+//   ACCESS_TOKEN, apiKey) only in a file about PredictHQ; a name with any other qualifier
+//   (OPENAI_API_KEY, csrfToken, next_page_token) is someone else's.
+import { Interp, Seg } from '../lexer/types';
+import { code, dialectOf, holdsCode, isNameChar, segAt, type LineCtx } from './line';
+import { isLikelyToken } from './shape';
+
+export type Verdict = 'dummy' | 'token';
+
+export interface Sink {
+  /** Absolute offsets of the value. */
+  start: number;
+  value: string;
+  /** Segment of the value. */
+  k: number;
+  verdict: Verdict;
+  /** Why a dummy cannot work (for the message). */
+  why: string;
+  /** The sink is a PredictHQ one whatever the file (a PHQ name); else it needs a file about PredictHQ. */
+  strong: boolean;
+  /** A bracketed, sigil or instructional text: a placeholder in any file. */
+  placeholderShaped: boolean;
+}
+
+const PHQ_WORD = /predicthq|(?<![a-z0-9])phq(?![a-z0-9])/i;
+/** "predicthq" or the word "phq", at `i` (where "hq" was found), in any case. */
+const PREDICT_AT = /predict/iy;
+const PHQ_AT = /(?<![a-z0-9])p(?=hq(?![a-z0-9]))/iy;
+
+/**
+ * Whether the text mentions PredictHQ ("predicthq" or the word "phq", any case): then the
+ * file is about it. Both end in "hq": its rare "q" is found with indexOf (memchr, as the
+ * trigger search does), then the letters before it are verified. A case-insensitive regex
+ * over the whole text cost ~50 ms per 100 MB, indexOf("hq") ~35 ms ("h" is frequent).
+ */
+export function mentionsPhq(text: string): boolean {
+  for (const q of Q) {
+    for (let i = text.indexOf(q, 2); i >= 0; i = text.indexOf(q, i + 1)) {
+      if ((text.charCodeAt(i - 1) | 0x20) !== 104) continue; // h
+      PREDICT_AT.lastIndex = i - 8;
+      if (i >= 8 && PREDICT_AT.test(text)) return true;
+      PHQ_AT.lastIndex = i - 2;
+      if (PHQ_AT.test(text)) return true;
+    }
+  }
+  return false;
+}
+const Q = ['q', 'Q'];
+
+/** Whether the document is about PredictHQ (computed once per scan, over the whole text). */
+export function aboutPhq(lc: LineCtx): boolean {
+  return (lc.ctx.phqDoc ??= mentionsPhq(lc.text));
+}
+
+/** Words a generic token name may consist of; any other word qualifies it (someone else's token). */
+const GENERIC = new Set([
+  'api',
+  'access',
+  'auth',
+  'bearer',
+  'token',
+  'tokens',
+  'key',
+  'apikey',
+  'apitoken',
+  'accesstoken',
+  'authtoken',
+  'oauth',
+  'oauth2',
+  'my',
+  'your',
+  'the',
+  'default',
+  'x',
+  'value',
+]);
+
+/** 'phq', 'generic' or null for a name such as PHQ_API_TOKEN, access_token, self.api_key, predicthq.api.token. */
+function classify(name: string): 'phq' | 'generic' | null {
+  if (PHQ_WORD.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) return 'phq';
+  const last = name.slice(name.lastIndexOf('.') + 1).replace(/^[$@-]+/, '');
+  const words = last
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[_\-$]+/)
+    .filter((w) => w !== '');
+  if (words.length === 0) return null;
+  for (const w of words) if (!GENERIC.has(w)) return null;
+  return words.some((w) => w.includes('token') || w.includes('key')) ? 'generic' : null;
+}
+
+const nameCache = new Map<string, 'phq' | 'generic' | null>();
+
+/** 'phq', 'generic' or null for a name such as PHQ_API_TOKEN, access_token, self.api_key (names repeat: cached). */
+export function nameClass(name: string): 'phq' | 'generic' | null {
+  let c = nameCache.get(name);
+  if (c === undefined) {
+    if (nameCache.size > 5000) nameCache.clear();
+    nameCache.set(name, (c = classify(name)));
+  }
+  return c;
+}
+
+const INSTRUCTIONAL =
+  /your|placeholder|replace|insert|enter|paste|put[_ -]?(?:here|in)|here|change[_-]?me|xxx|\*\*\*|todo|fixme|tbd|redacted|dummy|fake|sample|example|secret|token|api[_ -]?key|<|>|\[|\]|\{|\}/i;
+const WORDY =
+  /^(?:test(?:ing)?|demo|foo|bar|baz|abc|xyz|none|null|nil|undefined|n\/?a|empty|default|string|str|password|pass|key|token|mytoken|my-token|changeit|qwerty|asdf|admin|letmein)$/i;
+
+function isSequence(v: string): boolean {
+  let steps = 0;
+  for (let i = 1; i < v.length; i++) {
+    const d = v.charCodeAt(i) - v.charCodeAt(i - 1);
+    if (d === 1 || d === 0 || d === -1) steps++;
+  }
+  return steps >= (v.length - 1) * 0.6;
+}
+
+/** Why `v` cannot be a real token, or '' when it can (then it is a hardcoded token). */
+export function whyNotAToken(v: string): string {
+  if (/^[<[{(].*[>\]})]$/.test(v)) return 'it is bracketed text, not a token';
+  if (/\s/.test(v)) return 'it contains spaces';
+  const long = v.length >= 32;
+  if (!long || !isLikelyToken(v)) {
+    if (INSTRUCTIONAL.test(v) || WORDY.test(v)) return 'it is placeholder text, not a token';
+    if (isSequence(v)) return 'it is a sequence of characters, not a token';
+  }
+  if (v.length < 20)
+    return `it is ${v.length} character${v.length === 1 ? '' : 's'} long (PredictHQ tokens are about 40)`;
+  if (!/^[A-Za-z0-9_\-.~+/]+=*$/.test(v)) return 'it has characters a token never has';
+  const distinct = new Set(v).size;
+  if (distinct < 8) return 'it repeats a few characters, not a token';
+  const parts = v.split(/[-_./]/);
+  if (parts.length >= 2 && parts.every((p) => p === '' || /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+|\d{1,4})$/.test(p)))
+    return 'it is made of words, not a token';
+  if (/^[A-Za-z]+$/.test(v) && /^[a-z]+(?:[A-Z][a-z]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v))
+    return 'it is an identifier, not a token';
+  return '';
+}
+
+/** Placeholder-shaped text: a placeholder whatever the file (brackets, sigils, instructions naming a token or key). */
+function isPlaceholderShaped(v: string): boolean {
+  return /^[<[{(].*(?:predicthq|phq|token).*[>\]})]$/i.test(v) && /\s|your|here|predicthq|phq/i.test(v);
+}
+
+/** `$NAME` / `${NAME}` / `$(...)` / `{{...}}` / `%(...)s` / `<%= %>`: a reference when the text is expanded. */
+const REFERENCE = /\$\{|\$\(|\{\{|%\(|<%|^\$\$?[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^!ENV|^secrets?\./;
+const DOLLAR_EXPANDS: ReadonlySet<number> = new Set([
+  Interp.Shell,
+  Interp.Make,
+  Interp.Dollar,
+  Interp.PowerShell,
+  Interp.Yaml,
+]);
+
+/** Dialects whose values are written without quotes (the rest are code: an unquoted value is an expression). */
+const LOOSE = new Set([
+  'dotenv',
+  'ini',
+  'yaml',
+  'http',
+  'plaintext',
+  'markdown',
+  'shellscript',
+  'dockerfile',
+  'makefile',
+]);
+const CONFIG = new Set(['dotenv', 'ini', 'properties', 'yaml', 'toml']);
+const SHELLISH = new Set(['shellscript', 'dockerfile', 'makefile']);
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
+}
+
+/**
+ * The value written at `p` on the line (quoted or not), as [start, end) in line offsets, or
+ * null when it is not a literal (an expression, a reference, interpolation).
+ */
+function valueAt(lc: LineCtx, lt: string, p: number): { s: number; e: number; k: number } | null {
+  // Python annotations: `api_key: str = "..."`.
+  const ann = /^[A-Za-z_][\w.[\], |]*\s*=(?!=)\s*/.exec(lt.slice(p, p + 60));
+  const k0 = segAt(lc.segs, lc.ls + p);
+  if (ann && k0 < 0 && !isQuote(code(lt, p))) p += ann[0].length;
+  // String prefixes (f, r, b, u) in code.
+  let q = p;
+  let fstring = false;
+  while (q < p + 2 && /[rRbBuUfF]/.test(lt[q] ?? '') && segAt(lc.segs, lc.ls + q) < 0) {
+    if (lt[q] === 'f' || lt[q] === 'F') fstring = true;
+    q++;
+  }
+  const prefixed = q !== p;
+  let c = code(lt, q);
+  let escaped = false;
+  if (c === 92 && isQuote(code(lt, q + 1))) {
+    escaped = true; // \" inside a JSON string (notebook cells)
+    q++;
+    c = code(lt, q);
+  }
+  if (isQuote(c)) {
+    if (prefixed && !fstring && !/[rRbBuU]/.test(lt[p]!)) return null;
+    const vs = q + 1;
+    const k = segAt(lc.segs, lc.ls + vs);
+    if (k < 0 || lc.segs[k + 2] !== Seg.Str) return null;
+    // The closing quote (escaped the same way as the opening one).
+    let close = -1;
+    for (let i = vs; i < lt.length; i++) {
+      const ci = lt.charCodeAt(i);
+      if (escaped) {
+        if (ci === 92 && code(lt, i + 1) === c) {
+          close = i;
+          break;
+        }
+        if (ci === 92) i++;
+      } else if (ci === 92 && c !== 96) i++;
+      else if (ci === c) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) return null;
+    const segEnd = lc.segs[k + 1]! - lc.ls;
+    // The string's segment stops before its end: interpolation cut it (f-string, template literal).
+    if (segEnd < close && !LOOSE.has(dialectOf(lc, k).languageId)) return null;
+    if (fstring && lt.slice(vs, close).includes('{')) return null;
+    // An expression continues after the string ("..." + x, "...".format(), "..." % x).
+    let a = close + (escaped ? 2 : 1);
+    while (code(lt, a) === 32) a++;
+    const after = code(lt, a);
+    if (after === 43 || after === 46 || after === 37 || after === 42 || after === 91) return null;
+    return { s: vs, e: close, k };
+  }
+  // Unquoted: a literal only in value languages (in code it is an expression).
+  const k = segAt(lc.segs, lc.ls + p);
+  if (k < 0 || lc.segs[k + 2] !== Seg.Str) return null;
+  const d = dialectOf(lc, k);
+  if (!LOOSE.has(d.languageId)) return null;
+  const segEnd = lc.segs[k + 1]! - lc.ls;
+  let e = p;
+  if (SHELLISH.has(d.languageId) || lc.segs[k + 3] === Interp.Shell) {
+    while (e < segEnd && !/[\s;&|)`'"]/.test(lt[e]!)) e++;
+  } else {
+    e = segEnd;
+    while (e > p && (lt.charCodeAt(e - 1) === 32 || lt.charCodeAt(e - 1) === 9)) e--;
+  }
+  if (e <= p) return null;
+  return { s: p, e, k };
+}
+
+/** Whether the value's text is a reference rather than a literal, given its segment. */
+function isReference(lc: LineCtx, v: string, k: number): boolean {
+  const interp = lc.ctx.shellStrings && lc.segs[k + 3] === Interp.None ? Interp.Shell : lc.segs[k + 3]!;
+  // printf and format placeholders: "Bearer %s" % t, fmt.Sprintf, "Bearer {}".format(t), $"{t}".
+  if (/^%[sv]$|^%\(\w+\)s$/.test(v)) return true;
+  if (/^\{\w*\}$/.test(v) && (interp === Interp.PyFormat || interp === Interp.CSharp || interp === Interp.Rust))
+    return true;
+  if (!REFERENCE.test(v)) return false;
+  // `$NAME` in a string that is sent as written is not a reference but a placeholder.
+  const lang = dialectOf(lc, k).languageId;
+  // ${NAME} in a config value: resolved by the framework (Spring, compose, dotenv-expand).
+  if (/^\$\{[A-Za-z_]\w*\}$/.test(v) && CONFIG.has(lang)) return true;
+  if (/^\$\{?[A-Za-z_]\w*\}?$/.test(v)) return DOLLAR_EXPANDS.has(interp) || lang === 'dotenv';
+  return true;
+}
+
+function sinkOf(lc: LineCtx, s: number, e: number, k: number, strong: boolean): Sink | null {
+  let value = lc.text.slice(s, e);
+  // YAML / INI / .env values may carry their own quotes.
+  const q = value.charCodeAt(0);
+  if (value.length >= 2 && isQuote(q) && value.charCodeAt(value.length - 1) === q) {
+    value = value.slice(1, -1);
+    s++;
+  }
+  if (value === '' || isReference(lc, value, k) || holdsCode(lc, k)) return null;
+  // Hex digests and UUIDs are ids and checksums, not PredictHQ tokens nor placeholders.
+  if (
+    value.length >= 20 &&
+    /^(?:0x)?[0-9a-f]+$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+  )
+    return null;
+  const why = whyNotAToken(value);
+  return {
+    start: s,
+    value,
+    k,
+    verdict: why ? 'dummy' : 'token',
+    why,
+    strong,
+    placeholderShaped: isPlaceholderShaped(value) || /^\$\{?[A-Za-z_]\w*\}?$/.test(value),
+  };
+}
+
+/** Whether the name at [a, p) (line offsets) sits where a name can be assigned: code, a config key, a quoted key. */
+function nameUsable(lc: LineCtx, lt: string, a: number, p: number): boolean {
+  const nk = segAt(lc.segs, lc.ls + a);
+  if (nk < 0) return true;
+  const kind = lc.segs[nk + 2];
+  if (kind === Seg.Comment || (kind === Seg.Prose && !lc.ctx.prose)) return false;
+  const interp = lc.segs[nk + 3];
+  if (interp === Interp.Shell || interp === Interp.Make || interp === Interp.Yaml || interp === Interp.Http)
+    return true;
+  if (LOOSE.has(dialectOf(lc, nk).languageId)) return true;
+  if (lc.ctx.notebook) return true; // a notebook cell's source line is a JSON string
+  // A quoted key: "api_key": ..., ['PHQ_API_TOKEN'] = ...
+  const before = code(lt, a - 1);
+  const after = code(lt, p);
+  return (isQuote(before) || before === 92) && (isQuote(after) || after === 92);
+}
+
+const BEARER = /\bBearer[ \t]+/gi;
+const INSTRUCTION = /^(?:your|my|insert|enter|paste|put|replace)\b[\w .-]{0,40}\b(?:token|key)\b(?:[\w .-]{0,12})$/i;
+/** Words that make a name a token's: token, api key, and PHQ_KEY / PREDICTHQ_KEY. */
+const SINK_NAME_WORD = /token|api[_-]?key|apikey|(?:phq|predicthq)[_-]?key/gi;
+const ENV_SPACE = /^\s*(?:ENV|ARG)\s+([A-Za-z_][\w.-]*)\s+(?=\S)/i;
+
+function findSinks(lc: LineCtx, lt: string): Sink[] {
+  const out: Sink[] = [];
+  {
+    BEARER.lastIndex = 0;
+    for (let m = BEARER.exec(lt); m; m = BEARER.exec(lt)) {
+      const vs = m.index + m[0].length;
+      const k = segAt(lc.segs, lc.ls + m.index);
+      if (k < 0 || lc.segs[k + 2] === Seg.Comment || (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose)) continue;
+      const segEnd = lc.segs[k + 1]! - lc.ls;
+      if (vs >= segEnd) continue; // "Bearer " + token: the string ends here
+      let e: number;
+      const open = lt[vs]!;
+      const close = open === '<' ? '>' : open === '[' ? ']' : open === '{' ? '}' : open === '(' ? ')' : '';
+      if (close) {
+        e = lt.indexOf(close, vs + 1);
+        if (e < 0 || e >= segEnd) continue;
+        e++;
+      } else {
+        e = vs;
+        while (e < segEnd && !/[\s"'`,;\\]/.test(lt[e]!)) e++;
+      }
+      // The value must be the rest of the string: more words after it make it prose.
+      let r = e;
+      while (r < segEnd && (lt[r] === ' ' || lt[r] === '\t')) r++;
+      if (r < segEnd && !/["'`,;\\]/.test(lt[r]!)) {
+        // Prose, unless it is an instruction that names the token: "Bearer Your Api Token".
+        let q = r;
+        while (q < segEnd && !/["'`\\]/.test(lt[q]!)) q++;
+        if (!INSTRUCTION.test(lt.slice(vs, q))) continue;
+        e = q;
+        while (e > vs && lt[e - 1] === ' ') e--;
+      }
+      if (e <= vs) continue;
+      const interp = lc.segs[k + 3];
+      if (interp === Interp.BearerOnly && lc.segs[k + 4] === 0 && lc.ctx.dialect.languageId !== 'plaintext') continue;
+      const sink = sinkOf(lc, lc.ls + vs, lc.ls + e, k, false);
+      if (sink) out.push(sink);
+    }
+  }
+  const words = SINK_NAME_WORD;
+  words.lastIndex = 0;
+  for (let m = words.exec(lt); m; m = words.exec(lt)) {
+    let a = m.index;
+    while (a > 0 && isNameChar(lt.charCodeAt(a - 1))) a--;
+    let p = m.index + m[0].length;
+    while (p < lt.length && isNameChar(lt.charCodeAt(p))) p++;
+    words.lastIndex = p;
+    if (code(lt, a - 1) === 123 && code(lt, a - 2) === 36) continue; // ${NAME:-default}: a shell expansion
+    const name = lt.slice(a, p);
+    const cls = nameClass(name);
+    if (cls === null) continue;
+    if (!nameUsable(lc, lt, a, p)) continue;
+    let v = assignedValueStart(lt, p);
+    if (v < 0 && lc.ctx.dialect.languageId === 'dockerfile') {
+      const env = ENV_SPACE.exec(lt); // ENV NAME value
+      if (env && env[1] === name) v = env[0].length;
+    }
+    if (v < 0) continue;
+    const val = valueAt(lc, lt, v);
+    if (!val) continue;
+    const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cls === 'phq');
+    if (sink) out.push(sink);
+  }
+  return out;
+}
+
+/** After a name ending at `p`: the start of the assigned value, or -1 (`==`, `=~`, `:` of a ternary are not). */
+function assignedValueStart(lt: string, p: number): number {
+  const c0 = code(lt, p);
+  if (c0 === 92 && isQuote(code(lt, p + 1))) p += 2;
+  else if (isQuote(c0)) p++;
+  if (code(lt, p) === 93) p++;
+  while (code(lt, p) === 32 || code(lt, p) === 9) p++;
+  const c = code(lt, p);
+  if (c === 58) p += code(lt, p + 1) === 61 ? 2 : code(lt, p + 1) === 58 ? 99 : 1;
+  else if (c === 61) {
+    const n = code(lt, p + 1);
+    if (n === 61 || n === 126) return -1;
+    p += n === 62 ? 2 : 1;
+  } else return -1;
+  while (code(lt, p) === 32 || code(lt, p) === 9) p++;
+  return p < lt.length ? p : -1;
+}
+
+/** The sinks on the judged line (computed once per line, shared by the rules that read them). */
+export function sinksOf(lc: LineCtx, lt: string): readonly Sink[] {
+  if (lc.sinks === undefined) lc.sinks = findSinks(lc, lt);
+  return lc.sinks as Sink[];
+}
+
+/** Whether the sink counts here: PredictHQ sinks always; generic ones in a file about PredictHQ, or when placeholder-shaped. */
+export function sinkApplies(lc: LineCtx, s: Sink): boolean {
+  return s.strong || (s.verdict === 'dummy' && s.placeholderShaped) || aboutPhq(lc);
+}
