@@ -11,8 +11,12 @@ const NAMED_QUOTED =
   /(?:ken|key)[\w.$-]*\\?["'\]]{0,2}\s*(?::[ \t]*[A-Za-z_][\w.[\], |]*)?(?::=|=>|=|:)\s*[rbuf]{0,2}\\?["'`]/i;
 const NAMED_ANY = /(?:ken|key)[\w.$-]*\\?["'\]]{0,2}\s*(?::=|=>|=|:)\s*[^\s=]/i;
 const DOCKER_ENV = /^\s*(?:ENV|ARG)\s/i;
-/** "Bearer <value>" where the value ends the string (a quote or the line end follows) or is bracketed. */
-const BEARER_VALUE = /bearer[ \t]+(?:[<[{(]|[^\s"'`,;\\]+\s*(?:["'`,;\\]|$))/i;
+/**
+ * "Bearer <value>" where the value ends the string (a quote or the line end follows), is
+ * bracketed, or is an instruction in words ("Bearer Your API Token"; sinks.ts bounds it).
+ */
+const BEARER_VALUE =
+  /bearer[ \t]+(?:[<[{(]|(?:your|my|insert|enter|paste|put|replace)\b|[^\s"'`,;\\]+\s*(?:["'`,;\\]|$))/i;
 const LOOSE = new Set([
   'dotenv',
   'ini',
@@ -52,6 +56,10 @@ export const dummyTokenRule: Rule = {
   fixtures: [
     { text: 'from predicthq import Client\nphq = Client(access_token="xyz789")', options: { languageId: 'python' } },
     { text: 'headers = {"Authorization": "Bearer <YOUR TOKEN HERE>"}', options: { languageId: 'python' } },
+    {
+      text: 'URL = "https://api.predicthq.com/v1/events/"\nheaders = {"Authorization": "Bearer Your API Token"}',
+      options: { languageId: 'python' },
+    },
     { text: 'PHQ_API_TOKEN=changeme', options: { languageId: 'dotenv', fileName: '.env' } },
     { text: '[predicthq]\napi_key = "test"', options: { languageId: 'toml', fileName: '.streamlit/secrets.toml' } },
     { text: 'ENV PHQ_API_TOKEN replace-me', options: { languageId: 'dockerfile', fileName: 'Dockerfile' } },

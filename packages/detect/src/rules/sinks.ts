@@ -323,6 +323,9 @@ const INSTRUCTION = /^(?:your|my|insert|enter|paste|put|replace)\b[\w .-]{0,40}\
 const SINK_NAME_WORD = /token|api[_-]?key|apikey|(?:phq|predicthq)[_-]?key/gi;
 const ENV_SPACE = /^\s*(?:ENV|ARG)\s+([A-Za-z_][\w.-]*)\s+(?=\S)/i;
 
+/** Longest "Bearer <instruction>" text judged as a placeholder ("Bearer Your PredictHQ API Token Here"). */
+const INSTRUCTION_MAX = 120;
+
 function findSinks(lc: LineCtx, lt: string): Sink[] {
   const out: Sink[] = [];
   {
@@ -349,8 +352,12 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
       while (r < segEnd && (lt[r] === ' ' || lt[r] === '\t')) r++;
       if (r < segEnd && !/["'`,;\\]/.test(lt[r]!)) {
         // Prose, unless it is an instruction that names the token: "Bearer Your Api Token".
+        // Bounded: an instruction is short, and an unbounded look-ahead per "Bearer" made a
+        // long line of them quadratic (seconds for one line in the server's fuzz test).
+        const limit = Math.min(segEnd, vs + INSTRUCTION_MAX);
         let q = r;
-        while (q < segEnd && !/["'`\\]/.test(lt[q]!)) q++;
+        while (q < limit && !/["'`\\]/.test(lt[q]!)) q++;
+        if (q >= limit && limit < segEnd) continue;
         if (!INSTRUCTION.test(lt.slice(vs, q))) continue;
         e = q;
         while (e > vs && lt[e - 1] === ' ') e--;
