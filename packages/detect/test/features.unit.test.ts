@@ -1,3 +1,4 @@
+import { API_FAMILIES } from '@phq-tokens/families';
 import assert from 'node:assert/strict';
 import { envReference, fingerprint, languageFromFileName, maskSecret, scan, type KnownToken } from '../src';
 import { at, fakeToken, summary } from './helpers';
@@ -136,19 +137,8 @@ suite('browser exposure', () => {
 
 suite('endpoints', () => {
   test('every API family, from URLs and paths, with data.family', () => {
-    const families = [
-      'events',
-      'broadcasts',
-      'features',
-      'places',
-      'beam',
-      'forecasts',
-      'loop',
-      'saved-locations',
-      'demand-surge',
-      'impact-area',
-      'suggested-radius',
-    ];
+    const families = API_FAMILIES.map((f) => f.id); // the one list (packages/families)
+    assert.equal(families.length, 11);
     const text =
       families
         .map((f, i) => (i % 2 ? `fetch("https://api.predicthq.com/v1/${f}/?limit=1")` : `get('/v1/${f}/')`))

@@ -1,4 +1,5 @@
 // The regular expressions rules use on a line that a trigger selected.
+import { SCOPE_IDS } from '@phq-tokens/families';
 
 /** Token variable names from PredictHQ's docs and SDKs (case-insensitive). */
 const NAME = String.raw`(?:PHQ_|PREDICTHQ_)?(?:API_|ACCESS_|OAUTH2_ACCESS_)?TOKEN|(?:PHQ_|PREDICTHQ_)API_KEY`;
@@ -28,19 +29,8 @@ export const NOT_A_TOKEN_NAME =
 
 export const BROWSER_VAR = /(?<![\w$])(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)(\w+)/g;
 
-export const FAMILIES = [
-  'events',
-  'broadcasts',
-  'features',
-  'places',
-  'beam',
-  'forecasts',
-  'loop',
-  'saved-locations',
-  'demand-surge',
-  'impact-area',
-  'suggested-radius',
-] as const;
+/** Scope ids of PredictHQ's API families, from the one list (packages/families). */
+export const FAMILIES: readonly string[] = SCOPE_IDS;
 export const ENDPOINT = new RegExp(String.raw`/v1/(${FAMILIES.join('|')})(?![\w-])/?`, 'g');
 
 /** Known-token candidates: runs of base64url characters (the token format). */
