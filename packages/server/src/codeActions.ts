@@ -10,7 +10,8 @@ import {
   type InsertTokenArgs,
 } from '@phq-tokens/protocol';
 import type { Finding } from './engine';
-import { envEdit } from './envEdit';
+import { envEdit, envEdits } from './envEdit';
+import { importFor, type Lines } from './envImport';
 import { displayNameText } from './names';
 import { MISSING_SCOPE_RULE, scopeProblems } from './scopeCheck';
 import { covers, preferredToken, rankTokens, scopeLabel, type TokenState } from './tokens';
@@ -19,7 +20,7 @@ import type { PositionMapper } from './diagnostics';
 export interface CodeActionInput {
   uri: string;
   version: number;
-  doc: PositionMapper & { lineText(line: number): string };
+  doc: PositionMapper & Lines;
   findings: readonly Finding[];
   range: Range;
   only: readonly string[] | undefined;
@@ -44,6 +45,15 @@ function overlaps(a: Range, b: Range): boolean {
 
 function rangeOf(doc: PositionMapper, offset: number, length: number): Range {
   return { start: doc.positionAt(offset), end: doc.positionAt(offset + length) };
+}
+
+/** The env-reference edit for a finding, plus the import its idiom needs when the file lacks it. */
+export function envTextEdits(doc: CodeActionInput['doc'], f: Finding): TextEdit[] {
+  const edit = envTextEdit(doc, f);
+  const imp = importFor(doc, f.data.language, f.data.envReference);
+  if (!imp) return [edit];
+  const at = { line: imp.line, character: 0 };
+  return [{ range: { start: at, end: at }, newText: imp.text }, edit];
 }
 
 /** The env-reference edit for a finding, widened to its string literal where needed. */
@@ -98,7 +108,7 @@ function placeholderFixes(input: CodeActionInput, f: Finding, r: Range): CodeAct
     kind: CodeActionKind.QuickFix,
     diagnostics,
     isPreferred: preferred === undefined,
-    edit: { changes: { [uri]: [envTextEdit(input.doc, f)] } },
+    edit: { changes: { [uri]: envTextEdits(input.doc, f) } },
   });
   if (tokens.trusted === true) {
     const args: CreateTokenAndInsertArgs = { uri, range: r, scopes: [...input.families], version };
@@ -119,7 +129,7 @@ function secretFixes(input: CodeActionInput, f: Finding, r: Range): CodeAction[]
       kind: CodeActionKind.QuickFix,
       diagnostics: diagsFor(input, r, f.ruleId),
       isPreferred: true,
-      edit: { changes: { [input.uri]: [envTextEdit(input.doc, f)] } },
+      edit: { changes: { [input.uri]: envTextEdits(input.doc, f) } },
     },
   ];
 }
@@ -173,17 +183,40 @@ function scopeFixes(input: CodeActionInput): CodeAction[] {
   return out;
 }
 
-/** source.fixAll.phq: every placeholder to the env reference (safe unattended, e.g. on save). */
+/**
+ * source.fixAll.phq: every placeholder to the env reference, in one run (placeholders sharing a
+ * literal are rewritten together), plus the import the idiom needs. Never a token value: it
+ * runs unattended (e.g. on save), so it only writes references.
+ */
 function fixAll(input: CodeActionInput): CodeAction | undefined {
-  const edits: TextEdit[] = [];
+  const byLine = new Map<number, Finding[]>();
+  let multiLine: Finding[] = [];
   for (const f of input.findings) {
     if (f.kind !== 'placeholder') continue;
-    const e = envTextEdit(input.doc, f);
-    // Two placeholders in one literal: the first edit rewrites the literal; the second waits for the next run.
-    if (edits.some((x) => overlaps(x.range, e.range))) continue;
-    edits.push(e);
+    const r = rangeOf(input.doc, f.offset, f.length);
+    if (r.start.line !== r.end.line) multiLine = [...multiLine, f];
+    else byLine.set(r.start.line, [...(byLine.get(r.start.line) ?? []), f]);
   }
-  if (edits.length === 0) return undefined;
+  const edits: TextEdit[] = multiLine.map((f) => envTextEdit(input.doc, f));
+  let first: Finding | undefined = multiLine[0];
+  for (const [line, fs] of byLine) {
+    first ??= fs[0];
+    const spans = fs.map((f) => {
+      const r = rangeOf(input.doc, f.offset, f.length);
+      return { start: r.start.character, end: r.end.character, reference: f.data.envReference };
+    });
+    for (const e of envEdits(input.doc.lineText(line), spans, fs[0]!.data.language))
+      edits.push({
+        range: { start: { line, character: e.start }, end: { line, character: e.end } },
+        newText: e.newText,
+      });
+  }
+  if (!first) return undefined;
+  const imp = importFor(input.doc, first.data.language, first.data.envReference);
+  if (imp) {
+    const at = { line: imp.line, character: 0 };
+    edits.unshift({ range: { start: at, end: at }, newText: imp.text });
+  }
   return {
     title: 'Fix all placeholders in this file',
     kind: FIX_ALL_KIND,

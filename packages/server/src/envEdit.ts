@@ -78,3 +78,44 @@ export function envEdit(line: string, start: number, end: number, languageId: st
   const parts = [...(before ? [piece(before)] : []), reference, ...(after ? [piece(after)] : [])];
   return { start: lit.from, end: lit.close + 1, newText: parts.join(` ${op} `) };
 }
+
+export interface Span {
+  start: number;
+  end: number;
+  reference: string;
+}
+
+/**
+ * Every placeholder of one line at once: placeholders that share a string literal become one
+ * rewrite of that literal (so fix-all needs one run, not one per placeholder); the others are
+ * edited one by one. Non-overlapping edits, in line order.
+ */
+export function envEdits(line: string, spans: readonly Span[], languageId: string): LineEdit[] {
+  const out: LineEdit[] = [];
+  const op = CONCAT[languageId];
+  const groups = new Map<number, { lit: Literal; spans: Span[] }>();
+  for (const sp of spans) {
+    const lit = enclosingLiteral(line, sp.start, sp.end);
+    const inPlace = SHELL_LANGS.has(languageId) || !lit || !op || (lit.quote === '`' && TEMPLATE_LANGS.has(languageId));
+    if (inPlace) {
+      out.push(envEdit(line, sp.start, sp.end, languageId, sp.reference));
+      continue;
+    }
+    const g = groups.get(lit.open) ?? { lit, spans: [] };
+    g.spans.push(sp);
+    groups.set(lit.open, g);
+  }
+  for (const { lit, spans: group } of groups.values()) {
+    const piece = (s: string) => `${lit.prefix}${lit.quote}${s}${lit.quote}`;
+    const parts: string[] = [];
+    let pos = lit.open + 1;
+    for (const sp of [...group].sort((a, b) => a.start - b.start)) {
+      if (sp.start > pos) parts.push(piece(line.slice(pos, sp.start)));
+      parts.push(sp.reference);
+      pos = Math.max(pos, sp.end);
+    }
+    if (pos < lit.close) parts.push(piece(line.slice(pos, lit.close)));
+    out.push({ start: lit.from, end: lit.close + 1, newText: parts.join(` ${op} `) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

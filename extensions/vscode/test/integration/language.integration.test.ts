@@ -100,6 +100,50 @@ suite('language server: diagnostics and token insertion', function () {
     await doc.save();
   });
 
+  test('a known-token warning never shows a mask that is not of the value (the server sees a stand-in)', async () => {
+    const sessionId = await signedIn();
+    const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
+    const value = await copiedValue(node.token.id);
+    seenValues.add(value);
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: `TOKEN = "${value}"\n` });
+    const known = await waitFor('the known-token diagnostic', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((d) => d.code && JSON.stringify(d.code).includes('known-token')),
+    );
+    assert.match(known.message, /Your API token "CI \| Ext Host Test" is written in this file/);
+    const masks = known.message.match(/[\w-]{2,}\*{4,}[\w-]{2,}/g) ?? [];
+    for (const m of masks)
+      assert.ok(
+        value.startsWith(m.slice(0, m.indexOf('*'))) && value.endsWith(m.slice(m.lastIndexOf('*') + 1)),
+        `the message shows "${m}", which is not a mask of the value`,
+      );
+  });
+
+  test('the Python env-variable fix adds "import os" when the file lacks it, once', async () => {
+    const before = '"""Report."""\nimport requests\n';
+    const call =
+      'requests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer $API_TOKEN"})\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: before + call });
+    await vscode.window.showTextDocument(doc);
+    const diag = await waitFor('the placeholder diagnostic', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((d) => doc.getText(d.range).includes('$API_TOKEN')),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title.startsWith('Replace with os.environ'));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.equal(
+      doc.getText(),
+      '"""Report."""\nimport os\nimport requests\n' +
+        'requests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer " + os.environ["PHQ_API_TOKEN"]})\n',
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('the quick fix "insert token" writes the real value; no action carries it', async () => {
     const sessionId = await signedIn();
     const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);

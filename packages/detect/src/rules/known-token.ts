@@ -35,7 +35,7 @@ export const knownTokenRule: Rule = {
       const d = dialectOf(lc, segAt(lc.segs, s));
       const masked = maskSecret(m[0]);
       const ref = envReference(d.languageId, lc.ctx.envVar);
-      push(lc, 'known-token', 'phq/known-token', s, s + m[0].length, masked, M.knownMessage(tok.name, masked, ref), d, {
+      push(lc, 'known-token', 'phq/known-token', s, s + m[0].length, masked, M.knownMessage(tok.name, ref), d, {
         fingerprint: fp,
         tokenId: tok.id,
       });

@@ -44,8 +44,13 @@ export function hardcodedMessage(masked: string, ref: string): string {
   return `Hardcoded API token (${masked}): anyone who can read this file can use it. Read it from ${ref} and keep the value in a secret store.`;
 }
 
-export function knownMessage(name: string, masked: string, ref: string): string {
-  return `Your API token "${name}" is written in this file (${masked}). Read it from ${ref} instead, and rotate the token if the file was shared.`;
+/**
+ * No mask here: the language server is sent a stand-in instead of the value (protocol
+ * redact.ts), so a mask would show characters that are not the user's; the name says which
+ * token it is, and the range marks the value itself.
+ */
+export function knownMessage(name: string, ref: string): string {
+  return `Your API token "${name}" is written in this file. Read it from ${ref} instead, and rotate the token if the file was shared.`;
 }
 
 export function browserMessage(variable: string, prefix: string): string {
