@@ -171,6 +171,24 @@ suite('management API', () => {
     assert.equal((await call(emu(), '/v1/tokens/not-an-id/')).status, 404);
   });
 
+  test('errors fastify and Node answer themselves follow the contract too (no echo of the path)', async () => {
+    // A path parameter longer than fastify's maxParamLength (its own 414 echoed the path).
+    const long = await call(emu(), `/v1/tokens/tok_${'a'.repeat(300)}/`);
+    assert.equal(long.status, 404);
+    assert.equal(json<ErrorBody>(long).code, 'not_found');
+    assert.match(long.headers.get('request-id') ?? '', /^req_/);
+    assert.ok(!JSON.stringify(long.body).includes('aaaa'), 'the path is echoed');
+    // A URL that does not decode.
+    const bad = await call(emu(), '/v1/tokens/%E0%A4%A/');
+    assert.equal(bad.status, 404);
+    assert.match(bad.headers.get('request-id') ?? '', /^req_/);
+    // A request line over Node's 16 KiB header limit never reaches fastify's router.
+    const huge = await call(emu(), `/v1/tokens/?limit=${'9'.repeat(20_000)}`);
+    assert.equal(huge.status, 400);
+    assert.equal(json<ErrorBody>(huge).code, 'invalid_request');
+    assert.match(huge.headers.get('request-id') ?? '', /^req_/);
+  });
+
   test('Idempotency-Key: same body replays the same token, different body is 409', async () => {
     const key = randomUUID();
     const body = { name: 'Nightly', scopes: ['features', 'events'] };
