@@ -7,6 +7,7 @@ import { PhqError, type PhqErrorKind } from '@phq-tokens/core';
 import { describeError } from '../src/runtime/describe-error';
 import { ExitCode, UsageError, exitCodeFor } from '../src/runtime/exit-codes';
 import { ensureGitignored, upsertEnvVar } from '../src/runtime/secret-files';
+import { quotePath } from '../src/scan/quote-path';
 import { tmp } from './helpers';
 
 const expected: Record<PhqErrorKind, number> = {
@@ -63,5 +64,22 @@ suite('cli runtime (unit)', () => {
     assert.equal(ignore().add(rules).ignores(name), true, rules);
     assert.equal(ignore().add(rules).ignores('secrets1.env'), false);
     assert.equal(ensureGitignored(path.join(dir, name)).changed, false, 'idempotent');
+  });
+});
+
+suite('quotePath (scan, human format)', () => {
+  test('quotes names git would quote, with C and octal escapes; leaves the rest alone', () => {
+    const cases: [string, string][] = [
+      ['src/app.py', 'src/app.py'],
+      ['docs/é.md', 'docs/é.md'],
+      ['a b.py', 'a b.py'],
+      ['a\nb', '"a\\nb"'],
+      ['\x1b[31mred', '"\\033[31mred"'],
+      ['tab\there', '"tab\\there"'],
+      ['q"\\', '"q\\"\\\\"'],
+      ['bidi\u202eyp.txt', '"bidi\\342\\200\\256yp.txt"'],
+      ['del\x7f', '"del\\177"'],
+    ];
+    for (const [name, quoted] of cases) assert.equal(quotePath(name), quoted, JSON.stringify(name));
   });
 });

@@ -156,6 +156,29 @@ suite('scan (end to end)', function () {
     ]);
   });
 
+  test('file names are quoted like git in the human format, exact in JSON and SARIF', async () => {
+    const bad = "h = 'Bearer $API_TOKEN'\n";
+    // A name that would forge a clean-looking finding line and one that colours the terminal.
+    const forged = 'a.py:1:1  error   phq/placeholder  x\nreal.py';
+    const escape = '\x1b[2Jb.py';
+    const dir = tree({ [forged]: bad, [escape]: bad, 'plain é.py': bad, 'q"uote.py': bad });
+    const r = await scan(dir);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 4, r.stdout);
+    assert.ok(!r.stdout.includes('\x1b') && !r.stderr.includes('\x1b'), 'a raw escape reached the terminal');
+    assert.deepEqual(
+      lines.map((l) => l.slice(0, l.indexOf(':1:13 '))),
+      ['"\\033[2Jb.py"', '"a.py:1:1  error   phq/placeholder  x\\nreal.py"', 'plain é.py', '"q\\"uote.py"'],
+    );
+    for (const format of ['json', 'sarif']) {
+      const out = (await scan(dir, '--format', format)).stdout;
+      assert.ok(!out.includes('\x1b'), `${format}: JSON escapes control characters itself`);
+    }
+    const json = JSON.parse((await scan(dir, '--format', 'json')).stdout) as { findings: { file: string }[] };
+    assert.deepEqual(json.findings.map((f) => f.file).sort(), [escape, forged, 'plain é.py', 'q"uote.py'].sort());
+  });
+
   test('binary and oversized files are skipped; extra patterns flag', async () => {
     const dir = tree({
       'img.bin': Buffer.concat([Buffer.from("'Bearer $API_TOKEN'"), Buffer.from([0, 1, 2])]),

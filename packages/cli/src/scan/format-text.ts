@@ -1,13 +1,15 @@
 // Human output (file:line:col severity rule message) and JSON. Token findings carry only a
 // masked `match` and a message built from it: no output path ever sees a full token.
+import { quotePath } from './quote-path';
 import type { ScanReport } from './run';
 
 export function formatHuman(r: ScanReport): string {
   const lines: string[] = [];
   for (const res of r.results) {
+    const file = quotePath(res.file);
     for (const f of res.findings) {
       const { line, character } = f.range.start;
-      lines.push(`${res.file}:${line + 1}:${character + 1}  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`);
+      lines.push(`${file}:${line + 1}:${character + 1}  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`);
     }
   }
   return lines.join('\n');
