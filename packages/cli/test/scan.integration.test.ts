@@ -192,6 +192,28 @@ suite('scan (end to end)', function () {
     assert.match(r.stderr, /1 scanned, 2 skipped/);
   });
 
+  test('UTF-16 files with a byte-order mark are decoded, not skipped as binary', async () => {
+    const py = 'x = 1\nh = {"Authorization": "Bearer $API_TOKEN"}\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(py, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16(); // the same text, big-endian (BOM FE FF)
+    const dir = tree({ 'le.py': le, 'be.py': be, 'nul.bin': Buffer.from([0xff, 0xfe, 0, 0, 0, 0]) });
+    const r = await scan(dir, '--format', 'json');
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as {
+      summary: { scanned: number; skipped: { file: string; reason: string }[] };
+      findings: { file: string; line: number; column: number; ruleId: string }[];
+    };
+    assert.deepEqual(
+      out.findings.map((f) => [f.file, f.line, f.column, f.ruleId]),
+      [
+        ['be.py', 2, 31, 'phq/placeholder'],
+        ['le.py', 2, 31, 'phq/placeholder'],
+      ],
+    );
+    assert.equal(out.summary.scanned, 3, 'a UTF-16 file of NUL characters is still text');
+  });
+
   test('a large scan on worker threads gives the same output as one thread', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 260; i++) {
