@@ -1,6 +1,7 @@
 // `phq-tokens scan` end to end: the built bin is spawned on real folders.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -212,6 +213,21 @@ suite('scan (end to end)', function () {
       ],
     );
     assert.equal(out.summary.scanned, 3, 'a UTF-16 file of NUL characters is still text');
+  });
+
+  test('a FIFO or other special file named on the command line is reported as skipped, with the reason', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tree({ 'a.py': 'x = 1\n' });
+    const made = spawnSync('mkfifo', [path.join(dir, 'pipe')]);
+    if (made.status !== 0) this.skip();
+    const r = await scan(dir, 'pipe', 'a.py');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /skipped pipe: not a regular file \(a FIFO\)/);
+    assert.match(r.stderr, /1 scanned, 1 skipped \(1 not a regular file\)/);
+    const json = JSON.parse((await scan(dir, '--format', 'json', 'pipe')).stdout) as {
+      summary: { skipped: { file: string; reason: string }[] };
+    };
+    assert.deepEqual(json.summary.skipped, [{ file: 'pipe', reason: 'fifo' }]);
   });
 
   test('a large scan on worker threads gives the same output as one thread', async () => {

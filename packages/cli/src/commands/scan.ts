@@ -5,7 +5,7 @@ import { describeError } from '../runtime/describe-error';
 import { CliError, ExitCode, exitCodeFor, UsageError } from '../runtime/exit-codes';
 import { info, out } from '../runtime/io';
 import { formatSarif } from '../scan/format-sarif';
-import { formatHuman, formatJson, summaryLine } from '../scan/format-text';
+import { formatHuman, formatJson, skippedLines, summaryLine } from '../scan/format-text';
 import { quotePath } from '../scan/quote-path';
 import { isScanWorker, runAsWorker } from '../scan/parallel';
 import { runScan, scanFile } from '../scan/run';
@@ -99,6 +99,7 @@ export function register(program: Command): void {
           const text = formatHuman(report);
           if (text) out(text);
         }
+        for (const line of skippedLines(report)) info(line);
         for (const e of report.errors) info(`cannot read ${quotePath(e.file)}: ${e.message}`);
         if (format === 'human') info(summaryLine(report));
         if (report.errors.length > 0)
