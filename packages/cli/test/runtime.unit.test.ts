@@ -43,14 +43,14 @@ suite('cli runtime (unit)', () => {
   test('upsertEnvVar keeps CRLF line endings', () => {
     const file = path.join(tmp(), '.env');
     writeFileSync(file, 'A=1\r\nPHQ_API_TOKEN=old\r\n');
-    assert.equal(upsertEnvVar(file, 'PHQ_API_TOKEN', 'new'), 'updated');
+    assert.deepEqual(upsertEnvVar(file, 'PHQ_API_TOKEN', 'new').how, 'updated');
     assert.equal(readFileSync(file, 'utf8'), 'A=1\r\nPHQ_API_TOKEN=new\r\n');
   });
 
   test('upsertEnvVar does not touch a variable that only shares a prefix', () => {
     const file = path.join(tmp(), '.env');
     writeFileSync(file, 'PHQ_API_TOKEN_OLD=keep\n');
-    assert.equal(upsertEnvVar(file, 'PHQ_API_TOKEN', 'v'), 'added');
+    assert.deepEqual(upsertEnvVar(file, 'PHQ_API_TOKEN', 'v').how, 'added');
     assert.equal(readFileSync(file, 'utf8'), 'PHQ_API_TOKEN_OLD=keep\nPHQ_API_TOKEN=v\n');
   });
 

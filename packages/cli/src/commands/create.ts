@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { validateScopes, validateTokenName } from '@phq-tokens/core';
@@ -54,11 +55,19 @@ export function register(program: Command): void {
           writeOutFile(outFile, created.value);
           info(`Wrote the token value to ${outFile} (mode 600).`);
         } else if (envFile) {
-          const how = upsertEnvVar(envFile, envVar, created.value);
+          const { how, tightenedFrom } = upsertEnvVar(envFile, envVar, created.value);
           const gi = ensureGitignored(envFile);
           info(
             `${how === 'updated' ? 'Updated' : 'Set'} ${envVar} in ${envFile}${how === 'created' ? ' (new file, mode 600)' : ''}.`,
           );
+          if (tightenedFrom !== undefined) {
+            const octal = (m: number) => m.toString(8).padStart(3, '0');
+            info(
+              `warning: ${envFile} was readable by other users (mode ${octal(tightenedFrom)}); it now holds a token, ` +
+                `so its mode is now ${octal(statSync(envFile).mode & 0o777)}. ` +
+                `If others must read it, run "chmod ${octal(tightenedFrom)} ${envFile}" (they can then read the token).`,
+            );
+          }
           info(
             gi.changed
               ? `Added ${path.basename(envFile)} to ${gi.gitignore} so it is not committed.`
