@@ -18,6 +18,7 @@ export function run(): Promise<void> {
     require('./tokens.integration.test');
     require('./errors.integration.test');
     require('./language.integration.test');
+    require('./serverFailures.integration.test'); // leaves the language server stopped
     require('./leaks.integration.test'); // last: checks what the whole session wrote
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
