@@ -1,5 +1,6 @@
 // The management API over real HTTP; every response is checked against the contract.
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SCOPE_IDS } from '../src/index';
 import { call, json, useEmulator, type ErrorBody, type PageBody, type TokenBody } from './helpers';
@@ -187,6 +188,18 @@ suite('management API', () => {
     assert.equal(huge.status, 400);
     assert.equal(json<ErrorBody>(huge).code, 'invalid_request');
     assert.match(huge.headers.get('request-id') ?? '', /^req_/);
+    // Bytes that are not HTTP at all: answered by Node's parser, before fastify.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const s = connect(Number(new URL(emu().url).port), '127.0.0.1', () => s.write('GARBAGE\r\n\r\n'));
+      let got = '';
+      s.on('data', (d: Buffer) => (got += d.toString()));
+      s.on('close', () => resolve(got));
+      s.on('error', reject);
+    });
+    assert.match(raw, /^HTTP\/1\.1 400 /);
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as ErrorBody;
+    assert.equal(body.code, 'invalid_request');
+    assert.match(body.request_id, /^req_/);
   });
 
   test('Idempotency-Key: same body replays the same token, different body is 409', async () => {
