@@ -25,7 +25,7 @@ export function register(program: Command): void {
       .option('--out-file <file>', 'write the value to this new file (mode 600) instead of stdout')
       .option(
         '--env-file <file>',
-        'set the value in this env file (created with mode 600) and make .gitignore cover it',
+        'set the value in this env file (mode 600: created so, or made owner-only) and make .gitignore cover it',
       )
       .option('--env-var <name>', 'variable name for --env-file', 'PHQ_API_TOKEN')
       .option('--idempotency-key <key>', 'reuse a key to make re-running this exact create safe (default: a new UUID)'),
