@@ -45,7 +45,7 @@ async function demo() {
     process.exit(1);
   }
   if (stopping) return;
-  const cli = 'node packages/cli/dist/cli.js';
+  const cli = 'packages/cli/dist/cli.js'; // the bin itself: `node` would take --env-file as its own option
   console.log(`
 PredictHQ Tokens demo is running.
 
@@ -95,7 +95,7 @@ function emulatorOnly() {
     if (nl < 0) return;
     const { url, credential } = JSON.parse(buffered.slice(0, nl));
     buffered = null;
-    const cli = 'node packages/cli/dist/cli.js';
+    const cli = 'packages/cli/dist/cli.js'; // the bin itself: `node` would take --env-file as its own option
     const env = `PHQ_API_URL=${url} PHQ_MANAGEMENT_TOKEN=${credential}`;
     console.log(`
 PredictHQ Tokens: the local emulator of the token API is running (seeded account "Demo Org").

@@ -34,6 +34,8 @@ export interface TestingApi {
   retryLastError(): Promise<unknown>;
   clearLastError(): void;
   languageClientState(): string;
+  /** The language server's process id (while running), restarts by the failure policy, and what the user was told. */
+  languageServerFailures(): { pid: number | undefined; restarts: number; notice: string | undefined };
   /** Resends token metadata to the server and resolves when sent. */
   syncLanguageServer(): Promise<void>;
   /** Everything this extension keeps in global state, as JSON (metadata only, by design). */
@@ -87,6 +89,7 @@ export function testingApi(o: {
       o.errors.last = undefined;
     },
     languageClientState: () => o.client.state,
+    languageServerFailures: () => o.client.failures,
     syncLanguageServer: () => o.client.sendTokens(),
     recordOpenExternal,
     localToken: (tokenId) => {

@@ -1,6 +1,6 @@
 // create --out-file / --env-file: private files, in-place updates, .gitignore coverage.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { CliHarness, run, tmp } from './helpers';
 
@@ -46,7 +46,8 @@ suite('phq-tokens create into files (e2e)', () => {
   test('an existing variable is updated in place, other lines and the mode kept, .gitignore not duplicated', async () => {
     const cwd = tmp();
     const envFile = path.join(cwd, 'app.env');
-    writeFileSync(envFile, '# app settings\nDEBUG=1\nexport MY_TOKEN=old-value\nPORT=8080\n', { mode: 0o640 });
+    writeFileSync(envFile, '# app settings\nDEBUG=1\nexport MY_TOKEN=old-value\nPORT=8080\n', { mode: 0o400 });
+    chmodSync(envFile, 0o400); // owner-only, read-only: kept as it is
     writeFileSync(path.join(cwd, '.gitignore'), 'node_modules/\n*.env\n');
     const r = await run(['create', '--name', 'Rotate', '--env-file', 'app.env', '--env-var', 'MY_TOKEN'], {
       env: h.env(h.account()),
@@ -57,10 +58,27 @@ suite('phq-tokens create into files (e2e)', () => {
     assert.equal(lines.length, 5);
     assert.deepEqual([lines[0], lines[1], lines[3], lines[4]], ['# app settings', 'DEBUG=1', 'PORT=8080', '']);
     assert.match(lines[2]!, new RegExp(`^export MY_TOKEN=${VALUE.source}$`));
-    assert.equal(statSync(envFile).mode & 0o777, 0o640);
+    assert.equal(statSync(envFile).mode & 0o777, 0o400);
     assert.equal(readFileSync(path.join(cwd, '.gitignore'), 'utf8'), 'node_modules/\n*.env\n');
     assert.match(r.stderr, /already covered/);
+    assert.doesNotMatch(r.stderr, /readable by other users/);
   });
+
+  for (const mode of [0o644, 0o640, 0o666]) {
+    test(`an existing env file readable by others (mode ${mode.toString(8)}) becomes owner-only, and the user is told`, async function () {
+      if (process.platform === 'win32') this.skip();
+      const cwd = tmp();
+      const envFile = path.join(cwd, '.env');
+      writeFileSync(envFile, 'DEBUG=1\n');
+      chmodSync(envFile, mode);
+      const r = await run(['create', '--name', 'Shared', '--env-file', '.env'], { env: h.env(h.account()), cwd });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(statSync(envFile).mode & 0o777, 0o600);
+      assert.match(r.stderr, new RegExp(`warning: \\.env was readable by other users \\(mode ${mode.toString(8)}\\)`));
+      assert.match(r.stderr, new RegExp(`chmod ${mode.toString(8)} \\.env`));
+      assert.match(readFileSync(envFile, 'utf8'), /^DEBUG=1\nPHQ_API_TOKEN=/);
+    });
+  }
 
   test('a missing variable is appended to an existing env file', async () => {
     const cwd = tmp();

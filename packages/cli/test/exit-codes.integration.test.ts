@@ -45,6 +45,29 @@ suite('phq-tokens exit codes (e2e)', () => {
     });
   }
 
+  test('a truncated 201 from create: retried with the same key, the value is printed once, one token', async () => {
+    const cred = h.account();
+    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'malformed', when: 'after', times: 1 });
+    const r = await run(['create', '--name', 'Truncated once'], { env: h.env(cred) });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^[A-Za-z0-9_-]{43}\n$/);
+    assert.match(r.stderr, /replayed/);
+    assert.equal(h.emu.state.tokenCount(cred), 1);
+  });
+
+  test('a create whose success stays unreadable says which token may exist and how to find and delete it', async () => {
+    const cred = h.account();
+    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'malformed', when: 'after', times: 2 });
+    const r = await run(['create', '--name', 'Orphan maybe', '--env-file', '.env'], { env: h.env(cred) });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /Unexpected response from the API/);
+    assert.match(r.stderr, /a token named "Orphan maybe" may have been created/);
+    assert.match(r.stderr, /phq-tokens list/);
+    assert.match(r.stderr, /phq-tokens delete <id>/);
+    assert.equal(h.emu.state.tokenCount(cred), 1, 'the orphan the message is about');
+  });
+
   test('retries are announced on stderr', async () => {
     h.emu.faults.inject({ route: 'GET /v1/account/', kind: 'status', status: 500, times: 1 });
     const r = await run(['whoami'], { env: h.env(h.account()) });

@@ -35,6 +35,20 @@ suite('phq-tokens help and usage (e2e)', () => {
     ['create with a bad --env-var', ['create', '--name', 'x', '--env-file', '.env', '--env-var', '1BAD']],
     ['verify without a value', ['verify']],
   ];
+  for (const args of [
+    ['no-such-command', '--help'],
+    ['no-such-command', '-h'],
+    ['--help', 'no-such-command'],
+    ['help', 'no-such-command'],
+  ]) {
+    test(`${args.join(' ')} says the command is unknown (exit 2)`, async () => {
+      const r = await run(args);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /unknown command 'no-such-command'/);
+      assert.equal(r.stdout, '');
+    });
+  }
+
   for (const [what, args] of usage) {
     test(`${what} is a usage error (exit 2) and sends nothing`, async () => {
       const cred = h.account();

@@ -7,6 +7,7 @@ import { PhqError, type PhqErrorKind } from '@phq-tokens/core';
 import { describeError } from '../src/runtime/describe-error';
 import { ExitCode, UsageError, exitCodeFor } from '../src/runtime/exit-codes';
 import { ensureGitignored, upsertEnvVar } from '../src/runtime/secret-files';
+import { quotePath } from '../src/scan/quote-path';
 import { tmp } from './helpers';
 
 const expected: Record<PhqErrorKind, number> = {
@@ -42,14 +43,14 @@ suite('cli runtime (unit)', () => {
   test('upsertEnvVar keeps CRLF line endings', () => {
     const file = path.join(tmp(), '.env');
     writeFileSync(file, 'A=1\r\nPHQ_API_TOKEN=old\r\n');
-    assert.equal(upsertEnvVar(file, 'PHQ_API_TOKEN', 'new'), 'updated');
+    assert.deepEqual(upsertEnvVar(file, 'PHQ_API_TOKEN', 'new').how, 'updated');
     assert.equal(readFileSync(file, 'utf8'), 'A=1\r\nPHQ_API_TOKEN=new\r\n');
   });
 
   test('upsertEnvVar does not touch a variable that only shares a prefix', () => {
     const file = path.join(tmp(), '.env');
     writeFileSync(file, 'PHQ_API_TOKEN_OLD=keep\n');
-    assert.equal(upsertEnvVar(file, 'PHQ_API_TOKEN', 'v'), 'added');
+    assert.deepEqual(upsertEnvVar(file, 'PHQ_API_TOKEN', 'v').how, 'added');
     assert.equal(readFileSync(file, 'utf8'), 'PHQ_API_TOKEN_OLD=keep\nPHQ_API_TOKEN=v\n');
   });
 
@@ -63,5 +64,22 @@ suite('cli runtime (unit)', () => {
     assert.equal(ignore().add(rules).ignores(name), true, rules);
     assert.equal(ignore().add(rules).ignores('secrets1.env'), false);
     assert.equal(ensureGitignored(path.join(dir, name)).changed, false, 'idempotent');
+  });
+});
+
+suite('quotePath (scan, human format)', () => {
+  test('quotes names git would quote, with C and octal escapes; leaves the rest alone', () => {
+    const cases: [string, string][] = [
+      ['src/app.py', 'src/app.py'],
+      ['docs/é.md', 'docs/é.md'],
+      ['a b.py', 'a b.py'],
+      ['a\nb', '"a\\nb"'],
+      ['\x1b[31mred', '"\\033[31mred"'],
+      ['tab\there', '"tab\\there"'],
+      ['q"\\', '"q\\"\\\\"'],
+      ['bidi\u202eyp.txt', '"bidi\\342\\200\\256yp.txt"'],
+      ['del\x7f', '"del\\177"'],
+    ];
+    for (const [name, quoted] of cases) assert.equal(quotePath(name), quoted, JSON.stringify(name));
   });
 });

@@ -1,6 +1,7 @@
 // `phq-tokens scan` end to end: the built bin is spawned on real folders.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -168,6 +169,29 @@ suite('scan (end to end)', function () {
     ]);
   });
 
+  test('file names are quoted like git in the human format, exact in JSON and SARIF', async () => {
+    const bad = "h = 'Bearer $API_TOKEN'\n";
+    // A name that would forge a clean-looking finding line and one that colours the terminal.
+    const forged = 'a.py:1:1  error   phq/placeholder  x\nreal.py';
+    const escape = '\x1b[2Jb.py';
+    const dir = tree({ [forged]: bad, [escape]: bad, 'plain é.py': bad, 'q"uote.py': bad });
+    const r = await scan(dir);
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 4, r.stdout);
+    assert.ok(!r.stdout.includes('\x1b') && !r.stderr.includes('\x1b'), 'a raw escape reached the terminal');
+    assert.deepEqual(
+      lines.map((l) => l.slice(0, l.indexOf(':1:13 '))),
+      ['"\\033[2Jb.py"', '"a.py:1:1  error   phq/placeholder  x\\nreal.py"', 'plain é.py', '"q\\"uote.py"'],
+    );
+    for (const format of ['json', 'sarif']) {
+      const out = (await scan(dir, '--format', format)).stdout;
+      assert.ok(!out.includes('\x1b'), `${format}: JSON escapes control characters itself`);
+    }
+    const json = JSON.parse((await scan(dir, '--format', 'json')).stdout) as { findings: { file: string }[] };
+    assert.deepEqual(json.findings.map((f) => f.file).sort(), [escape, forged, 'plain é.py', 'q"uote.py'].sort());
+  });
+
   test('binary and oversized files are skipped; extra patterns flag', async () => {
     const dir = tree({
       'img.bin': Buffer.concat([Buffer.from("'Bearer $API_TOKEN'"), Buffer.from([0, 1, 2])]),
@@ -179,6 +203,43 @@ suite('scan (end to end)', function () {
     assert.match(r.stdout, /^c\.py:1:13 .*phq\/custom-placeholder/);
     assert.equal(r.stdout.trim().split('\n').length, 1);
     assert.match(r.stderr, /1 scanned, 2 skipped/);
+  });
+
+  test('UTF-16 files with a byte-order mark are decoded, not skipped as binary', async () => {
+    const py = 'x = 1\nh = {"Authorization": "Bearer $API_TOKEN"}\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(py, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16(); // the same text, big-endian (BOM FE FF)
+    const dir = tree({ 'le.py': le, 'be.py': be, 'nul.bin': Buffer.from([0xff, 0xfe, 0, 0, 0, 0]) });
+    const r = await scan(dir, '--format', 'json');
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as {
+      summary: { scanned: number; skipped: { file: string; reason: string }[] };
+      findings: { file: string; line: number; column: number; ruleId: string }[];
+    };
+    assert.deepEqual(
+      out.findings.map((f) => [f.file, f.line, f.column, f.ruleId]),
+      [
+        ['be.py', 2, 31, 'phq/placeholder'],
+        ['le.py', 2, 31, 'phq/placeholder'],
+      ],
+    );
+    assert.equal(out.summary.scanned, 3, 'a UTF-16 file of NUL characters is still text');
+  });
+
+  test('a FIFO or other special file named on the command line is reported as skipped, with the reason', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tree({ 'a.py': 'x = 1\n' });
+    const made = spawnSync('mkfifo', [path.join(dir, 'pipe')]);
+    if (made.status !== 0) this.skip();
+    const r = await scan(dir, 'pipe', 'a.py');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /skipped pipe: not a regular file \(a FIFO\)/);
+    assert.match(r.stderr, /1 scanned, 1 skipped \(1 not a regular file\)/);
+    const json = JSON.parse((await scan(dir, '--format', 'json', 'pipe')).stdout) as {
+      summary: { skipped: { file: string; reason: string }[] };
+    };
+    assert.deepEqual(json.summary.skipped, [{ file: 'pipe', reason: 'fifo' }]);
   });
 
   test('a large scan on worker threads gives the same output as one thread', async () => {

@@ -123,12 +123,42 @@ export class TokenApiClient {
       throw new PhqError('validation', 'The idempotency key must be 1..255 visible ASCII characters.', {
         field: 'idempotencyKey',
       });
-    const res = await this.http.send(
-      { method: 'POST', path: '/v1/tokens/', body, headers: { 'idempotency-key': key }, retrySafe: true },
-      opts,
-    );
-    const replayed = String(res.headers['idempotent-replayed'] ?? '').toLowerCase() === 'true';
-    return { ...parseCreatedToken(res.body), replayed };
+    const attempt = async (): Promise<CreateResult> => {
+      const res = await this.http.send(
+        { method: 'POST', path: '/v1/tokens/', body, headers: { 'idempotency-key': key }, retrySafe: true },
+        opts,
+      );
+      const replayed = String(res.headers['idempotent-replayed'] ?? '').toLowerCase() === 'true';
+      return { ...parseCreatedToken(res.body), replayed };
+    };
+    let first: PhqError;
+    try {
+      return await attempt();
+    } catch (e) {
+      // A success we could not read (truncated, not JSON, wrong shape): the token exists and
+      // its value is lost unless the same key replays it, so ask once more.
+      if (!unreadableSuccess(e)) throw e;
+      first = e;
+    }
+    try {
+      return await attempt();
+    } catch (e) {
+      // Still nothing readable (or the server can no longer replay): the caller must say
+      // that a token of this name may exist, and how to find and delete it.
+      if (!(e instanceof PhqError) || e.kind === 'cancelled') throw e;
+      const { status, requestId, code, field, missingScope, retryAfterMs, causeCode } = e;
+      throw new PhqError(e.kind, e.message, {
+        status,
+        requestId,
+        code,
+        field,
+        missingScope,
+        retryAfterMs,
+        causeCode,
+        attempts: (first.attempts ?? 1) + (e.attempts ?? 1),
+        possiblyCreated: body.name,
+      });
+    }
   }
 
   async rename(id: string, name: string, opts: CallOptions = {}): Promise<TokenMeta> {
@@ -150,6 +180,15 @@ export class TokenApiClient {
       throw e;
     }
   }
+}
+
+/** A 2xx whose body is not JSON or not the contract's shape (a parse error carries no status). */
+function unreadableSuccess(e: unknown): e is PhqError {
+  return (
+    e instanceof PhqError &&
+    e.kind === 'bad-response' &&
+    (e.status === undefined || (e.status >= 200 && e.status < 300))
+  );
 }
 
 /** Without a catalog at hand we can still refuse what can never be a scope list. */

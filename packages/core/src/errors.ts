@@ -31,6 +31,11 @@ export interface PhqErrorDetails {
   attempts?: number;
   /** A short code of the low-level cause (e.g. "UND_ERR_SOCKET"), never its message. */
   causeCode?: string;
+  /**
+   * For a failed create: the name of the token it may have made anyway (the server answered
+   * with a success the client could not read, and the retry did not bring the token back).
+   */
+  possiblyCreated?: string;
 }
 
 export class PhqError extends Error {
@@ -44,6 +49,7 @@ export class PhqError extends Error {
   readonly retryAfterMs?: number;
   readonly attempts?: number;
   readonly causeCode?: string;
+  readonly possiblyCreated?: string;
 
   constructor(kind: PhqErrorKind, message: string, details: PhqErrorDetails = {}) {
     super(message);
@@ -70,6 +76,7 @@ export class PhqError extends Error {
       retryAfterMs: this.retryAfterMs,
       attempts: this.attempts,
       causeCode: this.causeCode,
+      possiblyCreated: this.possiblyCreated,
     };
   }
 }

@@ -115,6 +115,32 @@ suite('retries (integration)', () => {
     assert.equal(h.emu.state.tokenCount(cred), 1);
   });
 
+  test('a truncated 201 is retried with the same Idempotency-Key: the replay brings the value, one token', async () => {
+    const cred = h.account();
+    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'malformed', when: 'after', times: 1 });
+    const created = await h.client(cred).create('Truncated survivor');
+    assert.equal(created.replayed, true);
+    assert.match(created.value, /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(h.emu.state.tokenCount(cred), 1);
+  });
+
+  test('when the retry is unreadable too, the error names the token that may exist', async () => {
+    const cred = h.account();
+    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'malformed', when: 'after', times: 2 });
+    const e = await h
+      .client(cred)
+      .create('Maybe created')
+      .then(
+        () => assert.fail('the create succeeded'),
+        (x: unknown) => x,
+      );
+    assert.ok(e instanceof PhqError);
+    assert.equal(e.kind, 'bad-response');
+    assert.equal(e.possiblyCreated, 'Maybe created');
+    assert.equal(e.attempts, 2);
+    assert.equal(h.emu.state.tokenCount(cred), 1, 'the first attempt did create it');
+  });
+
   test('a delete whose answer was lost counts as done on the retry', async () => {
     const cred = h.account();
     const c = h.client(cred);

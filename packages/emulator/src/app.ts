@@ -1,7 +1,8 @@
 // The fastify app: JSON parsing, the contract's error shape for every failure, request ids,
 // fault hooks and the route modules. No framework logger: nothing here may log a header.
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { ApiError, errorBodyFor, invalid } from './errors.js';
+import type { Socket } from 'node:net';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { ApiError, errorBody, errorBodyFor, invalid } from './errors.js';
 import { registerFaultHooks, setRetryAfter } from './faultHooks.js';
 import type { Faults } from './faults.js';
 import { newRequestId } from './ids.js';
@@ -30,6 +31,40 @@ export function buildApp({ state, faults, log, publicOnly, expiredTokens }: AppO
     // Close in-flight connections too, so close() never waits on an injected delay.
     forceCloseConnections: true,
     return503OnClosing: false,
+    // Errors fastify answers before any route or hook runs (a path parameter over
+    // maxParamLength, a URL that does not decode): its own bodies echo the path and lack a
+    // request id, so they get the contract's shape here too.
+    frameworkErrors: (err, req, reply) => {
+      const api = new ApiError(
+        404,
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'No such endpoint: a path segment is longer than any id.'
+          : 'No such endpoint: the path is not valid percent-encoding.',
+      );
+      void (reply as FastifyReply)
+        .code(api.status)
+        .header('request-id', req.id)
+        .type('application/json')
+        .send(errorBodyFor((req.url ?? '').split('?')[0]!, api, req.id));
+    },
+    // Errors Node's HTTP parser meets before there is a request (headers or URL over 16 KiB,
+    // malformed HTTP, a request that never finishes): answered on the socket, same shape.
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket: Socket) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) {
+        const id = newRequestId();
+        const message =
+          err.code === 'HPE_HEADER_OVERFLOW'
+            ? 'The request line or headers are too large.'
+            : 'The request could not be read as HTTP.';
+        const body = JSON.stringify(errorBody(invalid(undefined, message), id));
+        socket.write(
+          `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+            `Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      }
+      socket.destroy();
+    },
   });
   app.addHook('onClose', async () => shutdown.abort());
 

@@ -46,9 +46,49 @@ suite('persistence', () => {
       previous: null,
     });
     assert.equal((await call(b, '/v1/events/', { auth: created.token })).status, 200, 'the value still works');
+    // Replay values live in memory only (docs/api/README.md): after a restart the replay is a
+    // 409 that names the token the key created, so the client can find and delete it.
     const replay = await call(b, '/v1/tokens/', { method: 'POST', body: { name: 'Kept' }, headers: key });
+    assert.equal(replay.status, 409);
+    const err = json<{ code: string; message: string }>(replay);
+    assert.equal(err.code, 'conflict');
+    assert.ok(err.message.includes(created.id), err.message);
+    assert.ok(!JSON.stringify(replay.body).includes(created.token!));
+  });
+
+  test('idempotency records keep no token value in the file; a replay before a restart still returns it', async () => {
+    const a = await start();
+    const headers = { 'idempotency-key': 'persist-key-2' };
+    const created = json<TokenBody>(
+      await call(a, '/v1/tokens/', { method: 'POST', body: { name: 'Replay' }, headers }),
+    );
+    const replay = await call(a, '/v1/tokens/', { method: 'POST', body: { name: 'Replay' }, headers });
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
-    assert.equal(json<TokenBody>(replay).id, created.id);
+    assert.equal(json<TokenBody>(replay).token, created.token);
+    await a.state.flush();
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.includes('persist-key-2'), 'the record itself is kept');
+    assert.ok(!text.includes(created.token!), 'the state file holds a token value');
+  });
+
+  test('a state file written with values in its idempotency records is rewritten without them', async () => {
+    const a = await start();
+    const headers = { 'idempotency-key': 'persist-key-3' };
+    const created = json<TokenBody>(await call(a, '/v1/tokens/', { method: 'POST', body: { name: 'Old' }, headers }));
+    await a.close();
+    // What older emulators wrote: the whole 201 response, value included.
+    const old = JSON.parse(readFileSync(file, 'utf8')) as {
+      accounts: { idempotency: { key: string; response: Record<string, unknown> }[] }[];
+    };
+    for (const acc of old.accounts)
+      for (const r of acc.idempotency) if (r.key === 'persist-key-3') r.response.token = created.token;
+    writeFileSync(file, JSON.stringify(old));
+
+    const b = await start();
+    await b.state.flush();
+    assert.ok(!readFileSync(file, 'utf8').includes(created.token!));
+    const replay = await call(b, '/v1/tokens/', { method: 'POST', body: { name: 'Old' }, headers });
+    assert.equal(json<TokenBody>(replay).token, created.token, 'the value read at start serves replays of this run');
   });
 
   test('the file holds hashes, not token values, and is owner-only', async () => {

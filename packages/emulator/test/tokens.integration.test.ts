@@ -1,5 +1,6 @@
 // The management API over real HTTP; every response is checked against the contract.
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SCOPE_IDS } from '../src/index';
 import { call, json, useEmulator, type ErrorBody, type PageBody, type TokenBody } from './helpers';
@@ -169,6 +170,36 @@ suite('management API', () => {
     assert.equal(noSlash.status, 404);
     assert.match(json<ErrorBody>(noSlash).message, /slash/);
     assert.equal((await call(emu(), '/v1/tokens/not-an-id/')).status, 404);
+  });
+
+  test('errors fastify and Node answer themselves follow the contract too (no echo of the path)', async () => {
+    // A path parameter longer than fastify's maxParamLength (its own 414 echoed the path).
+    const long = await call(emu(), `/v1/tokens/tok_${'a'.repeat(300)}/`);
+    assert.equal(long.status, 404);
+    assert.equal(json<ErrorBody>(long).code, 'not_found');
+    assert.match(long.headers.get('request-id') ?? '', /^req_/);
+    assert.ok(!JSON.stringify(long.body).includes('aaaa'), 'the path is echoed');
+    // A URL that does not decode.
+    const bad = await call(emu(), '/v1/tokens/%E0%A4%A/');
+    assert.equal(bad.status, 404);
+    assert.match(bad.headers.get('request-id') ?? '', /^req_/);
+    // A request line over Node's 16 KiB header limit never reaches fastify's router.
+    const huge = await call(emu(), `/v1/tokens/?limit=${'9'.repeat(20_000)}`);
+    assert.equal(huge.status, 400);
+    assert.equal(json<ErrorBody>(huge).code, 'invalid_request');
+    assert.match(huge.headers.get('request-id') ?? '', /^req_/);
+    // Bytes that are not HTTP at all: answered by Node's parser, before fastify.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const s = connect(Number(new URL(emu().url).port), '127.0.0.1', () => s.write('GARBAGE\r\n\r\n'));
+      let got = '';
+      s.on('data', (d: Buffer) => (got += d.toString()));
+      s.on('close', () => resolve(got));
+      s.on('error', reject);
+    });
+    assert.match(raw, /^HTTP\/1\.1 400 /);
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as ErrorBody;
+    assert.equal(body.code, 'invalid_request');
+    assert.match(body.request_id, /^req_/);
   });
 
   test('Idempotency-Key: same body replays the same token, different body is 409', async () => {

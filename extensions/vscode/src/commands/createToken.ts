@@ -54,6 +54,14 @@ export async function createToken(ctx: CommandContext, arg?: unknown): Promise<s
         ctx.logs.log.info(
           `saved token ${id} to ${r.envFile.fsPath} as ${ctx.config.envVarName}${r.gitignoreUpdated ? ' (added .env to .gitignore)' : ''}`,
         );
+        if (r.tightenedFrom !== undefined) {
+          const was = r.tightenedFrom.toString(8).padStart(3, '0');
+          ctx.logs.log.warn(`${r.envFile.fsPath} was readable by other users (mode ${was}); made it owner-only (600)`);
+          void vscode.window.showWarningMessage(
+            `.env was readable by other users (mode ${was}). It now holds a token, so only you can read it (mode 600). ` +
+              `If others must read it, run "chmod ${was} .env" in a terminal (they can then read the token).`,
+          );
+        }
         break;
       }
       default:

@@ -19,6 +19,20 @@ export class CancelledError extends Error {
 }
 
 export function describeError(e: unknown, what: string): ErrorView {
+  const view = describeKind(e, what);
+  if (!isPhqError(e) || e.possiblyCreated === undefined || view.silent) return view;
+  // The server may have made the token although its answer could not be read (core has
+  // already retried with the same Idempotency-Key). Retrying would make a second one.
+  return {
+    message:
+      `${view.message} A token named "${e.possiblyCreated}" may have been created anyway, and its value cannot ` +
+      'be read again: refresh the API Tokens view and, if it is there, delete it; then create the token again.',
+    actions: view.actions.filter((a) => a !== 'Retry'),
+    silent: false,
+  };
+}
+
+function describeKind(e: unknown, what: string): ErrorView {
   if (e instanceof CancelledError) return { message: '', actions: [], silent: true };
   if (!isPhqError(e)) {
     const msg = e instanceof Error ? e.message : String(e);

@@ -12,6 +12,7 @@ import type { Logs } from '../log';
 import { serverFields } from '../tokens/localTokens';
 import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
+import { ServerFailurePolicy } from './failurePolicy';
 import { isIgnored } from './ignore';
 import { RedactingSync } from './redactingSync';
 import { traceChannel } from './traceChannel';
@@ -27,6 +28,8 @@ export class TokenLanguageClient implements vscode.Disposable {
   private queue: Promise<void> = Promise.resolve();
   private lc: typeof Lc | undefined;
   private readonly trace: ReturnType<typeof traceChannel>;
+  /** Restart limit, logging and the one notification when the server fails (failurePolicy.ts). */
+  private policy: ServerFailurePolicy | undefined;
 
   constructor(
     private readonly serverModule: string,
@@ -42,6 +45,15 @@ export class TokenLanguageClient implements vscode.Disposable {
   get state(): 'running' | 'stopped' | 'missing' {
     if (!existsSync(this.serverModule)) return 'missing';
     return this.client?.isRunning() ? 'running' : 'stopped';
+  }
+
+  /** For the tests: the server's process id, restarts so far and what the user was told. */
+  get failures(): { pid: number | undefined; restarts: number; notice: string | undefined } {
+    return {
+      pid: this.client?.isRunning() ? this.client.serverProcess?.pid : undefined,
+      restarts: this.policy?.restartCount ?? 0,
+      notice: this.policy?.notice,
+    };
   }
 
   async start(): Promise<void> {
@@ -63,10 +75,20 @@ export class TokenLanguageClient implements vscode.Disposable {
         options: { execArgv: ['--nolazy', '--inspect=6011'] },
       },
     };
+    const server = this.logs.server;
+    this.policy ??= new ServerFailurePolicy({
+      actions: { error: lc.ErrorAction, close: lc.CloseAction },
+      log: server,
+      notify: (message) => void vscode.window.showErrorMessage(message, 'Show Logs').then((a) => a && server.show()),
+    });
+    this.policy.reset();
+    const policy = this.policy;
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
       outputChannel: this.logs.server,
       traceOutputChannel: this.trace,
+      errorHandler: policy,
+      initializationFailedHandler: (e) => policy.initializationFailed(e),
       middleware: {
         // Ignored files (setting predicthqTokens.ignore) are never sent; the rest go redacted.
         didOpen: (doc, next) =>
@@ -84,8 +106,13 @@ export class TokenLanguageClient implements vscode.Disposable {
       serverOptions,
       clientOptions,
     );
-    await this.client.start();
+    const client = this.client;
+    await client.start();
     this.disposables.push(
+      // A server the library restarted (failurePolicy.ts) starts empty: tell it the tokens again.
+      client.onDidChangeState((e) => {
+        if (e.newState === lc.State.Running && this.client === client) void this.sendTokens();
+      }),
       this.repo.onDidChange(() => void this.sendTokens()),
       this.choice.onDidChange(() => void this.sendTokens()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.sendTokens()),

@@ -86,13 +86,13 @@ export class RedactingSync {
 
 /** The same document with different text of the same length (offsets and positions stay valid). */
 function withText(doc: vscode.TextDocument, text: string): vscode.TextDocument {
-  return new Proxy(doc, {
-    get(target, prop, receiver) {
-      if (prop === 'getText')
-        return (range?: vscode.Range) =>
-          range ? text.slice(target.offsetAt(range.start), target.offsetAt(range.end)) : text;
-      const v: unknown = Reflect.get(target, prop, receiver);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
+  // VS Code's TextDocument objects are frozen, so a Proxy may not change what `getText`
+  // returns (the engine enforces the invariant: the language client's didOpen of a document
+  // holding a value threw, which stopped the client from starting or restarting). An object
+  // that inherits everything from the document and has its own getText is allowed.
+  const copy = Object.create(doc) as vscode.TextDocument;
+  Object.defineProperty(copy, 'getText', {
+    value: (range?: vscode.Range) => (range ? text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end)) : text),
   });
+  return copy;
 }

@@ -71,4 +71,32 @@ suite('error paths (emulator fault injection)', function () {
     await emulator.clear();
     assert.equal((await emulator.tokenNames()).length, before);
   });
+
+  test('a truncated 201: the create is replayed with the same key and the value is stored', async () => {
+    const a = await api();
+    await emulator.inject({ route: 'POST /v1/tokens/', kind: 'malformed', when: 'after', times: 1 });
+    const id = await exec<string>('predicthqTokens.createToken', {
+      name: 'Truncated Once',
+      scopes: ['events'],
+      then: 'none',
+    });
+    await emulator.clear();
+    assert.match(id ?? '', /^tok_/, JSON.stringify(a.testing.lastError()));
+    assert.equal(a.testing.isStored(id), true);
+    assert.equal((await emulator.tokenNames()).filter((n) => n === 'Truncated Once').length, 1);
+  });
+
+  test('a create whose success stays unreadable names the token that may exist and offers no Retry', async () => {
+    const a = await api();
+    a.testing.clearLastError();
+    await emulator.inject({ route: 'POST /v1/tokens/', kind: 'malformed', when: 'after', times: 2 });
+    const id = await exec('predicthqTokens.createToken', { name: 'Maybe Orphan', scopes: ['events'], then: 'none' });
+    await emulator.clear();
+    assert.equal(id, undefined);
+    const err = a.testing.lastError();
+    assert.match(err?.message ?? '', /A token named "Maybe Orphan" may have been created anyway/);
+    assert.match(err?.message ?? '', /refresh the API Tokens view/);
+    assert.ok(!err?.actions.includes('Retry'), JSON.stringify(err?.actions));
+    assert.ok((await emulator.tokenNames()).includes('Maybe Orphan'), 'the orphan the message is about');
+  });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { VerifyResult } from '@phq-tokens/core';
@@ -145,6 +146,31 @@ suite('token commands against the emulator', function () {
     assert.match(gitignore, /^\.env$/m);
     // What the delete confirmation reports as "this workspace uses it".
     assert.deepEqual(await (await api()).testing.filesUsing(id), ['.env']);
+  });
+
+  test('Save to .env makes the file owner-only: a new one is created 600, a world-readable one tightened', async function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'a workspace folder is open');
+    const envPath = vscode.Uri.joinPath(folder, '.env').fsPath;
+    await fs.rm(envPath, { force: true });
+    const first = await exec<string>('predicthqTokens.createToken', {
+      name: 'Dotenv New',
+      scopes: ['events'],
+      then: 'env',
+    });
+    seenValues.add(await copiedValue(first));
+    assert.equal((await fs.stat(envPath)).mode & 0o777, 0o600, 'a new .env');
+    await fs.chmod(envPath, 0o644);
+    const second = await exec<string>('predicthqTokens.createToken', {
+      name: 'Dotenv Shared',
+      scopes: ['events'],
+      then: 'env',
+    });
+    const value = await copiedValue(second);
+    seenValues.add(value);
+    assert.equal((await fs.stat(envPath)).mode & 0o777, 0o600, 'an existing .env that was 644');
+    assert.ok((await fs.readFile(envPath, 'utf8')).includes(`PHQ_API_TOKEN=${value}`));
   });
 
   test('copy clears the clipboard after the configured seconds, only if it still holds the token', async () => {

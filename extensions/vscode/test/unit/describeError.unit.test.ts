@@ -21,6 +21,16 @@ suite('error messages and actions', () => {
     assert.deepEqual(v.actions, ['Retry', 'Show Logs']);
   });
 
+  test('a create that may have made a token anyway names it, says how to find and delete it, and offers no Retry', () => {
+    for (const kind of ['bad-response', 'server', 'conflict'] as const) {
+      const v = describeError(new PhqError(kind, 'x', { possiblyCreated: 'CI | Nightly' }), 'create the token');
+      assert.match(v.message, /A token named "CI \| Nightly" may have been created anyway/, kind);
+      assert.match(v.message, /refresh the API Tokens view.*delete it/, kind);
+      assert.ok(!v.actions.includes('Retry'), kind);
+      assert.ok(v.actions.includes('Show Logs'), kind);
+    }
+  });
+
   test('network, timeout and 5xx offer Retry', () => {
     for (const kind of ['network', 'timeout', 'server'] as const)
       assert.deepEqual(describeError(new PhqError(kind, 'x'), 'y').actions, ['Retry', 'Show Logs'], kind);

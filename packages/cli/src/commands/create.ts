@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { validateScopes, validateTokenName } from '@phq-tokens/core';
@@ -24,7 +25,7 @@ export function register(program: Command): void {
       .option('--out-file <file>', 'write the value to this new file (mode 600) instead of stdout')
       .option(
         '--env-file <file>',
-        'set the value in this env file (created with mode 600) and make .gitignore cover it',
+        'set the value in this env file (mode 600: created so, or made owner-only) and make .gitignore cover it',
       )
       .option('--env-var <name>', 'variable name for --env-file', 'PHQ_API_TOKEN')
       .option('--idempotency-key <key>', 'reuse a key to make re-running this exact create safe (default: a new UUID)'),
@@ -54,11 +55,19 @@ export function register(program: Command): void {
           writeOutFile(outFile, created.value);
           info(`Wrote the token value to ${outFile} (mode 600).`);
         } else if (envFile) {
-          const how = upsertEnvVar(envFile, envVar, created.value);
+          const { how, tightenedFrom } = upsertEnvVar(envFile, envVar, created.value);
           const gi = ensureGitignored(envFile);
           info(
             `${how === 'updated' ? 'Updated' : 'Set'} ${envVar} in ${envFile}${how === 'created' ? ' (new file, mode 600)' : ''}.`,
           );
+          if (tightenedFrom !== undefined) {
+            const octal = (m: number) => m.toString(8).padStart(3, '0');
+            info(
+              `warning: ${envFile} was readable by other users (mode ${octal(tightenedFrom)}); it now holds a token, ` +
+                `so its mode is now ${octal(statSync(envFile).mode & 0o777)}. ` +
+                `If others must read it, run "chmod ${octal(tightenedFrom)} ${envFile}" (they can then read the token).`,
+            );
+          }
           info(
             gi.changed
               ? `Added ${path.basename(envFile)} to ${gi.gitignore} so it is not committed.`

@@ -5,7 +5,8 @@ import { describeError } from '../runtime/describe-error';
 import { CliError, ExitCode, exitCodeFor, UsageError } from '../runtime/exit-codes';
 import { info, out } from '../runtime/io';
 import { formatSarif } from '../scan/format-sarif';
-import { formatHuman, formatJson, summaryLine } from '../scan/format-text';
+import { formatHuman, formatJson, skippedLines, summaryLine } from '../scan/format-text';
+import { quotePath } from '../scan/quote-path';
 import { isScanWorker, runAsWorker } from '../scan/parallel';
 import { runScan, scanFile } from '../scan/run';
 import { fails, isFailOn } from '../scan/severity';
@@ -38,7 +39,7 @@ function checkPaths(paths: string[]): void {
     try {
       statSync(p);
     } catch {
-      throw new UsageError(`No such file or folder: ${p}`);
+      throw new UsageError(`No such file or folder: ${quotePath(p)}`);
     }
   }
 }
@@ -98,7 +99,8 @@ export function register(program: Command): void {
           const text = formatHuman(report);
           if (text) out(text);
         }
-        for (const e of report.errors) info(`cannot read ${e.file}: ${e.message}`);
+        for (const line of skippedLines(report)) info(line);
+        for (const e of report.errors) info(`cannot read ${quotePath(e.file)}: ${e.message}`);
         if (format === 'human') info(summaryLine(report));
         if (report.errors.length > 0)
           throw new CliError(`${report.errors.length} path(s) could not be read.`, ExitCode.usage);

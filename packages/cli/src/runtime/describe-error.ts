@@ -52,7 +52,13 @@ function describePhq(e: PhqError, apiUrl: string | undefined): string {
 export function describeError(e: unknown, apiUrl?: string): string {
   if (e instanceof PhqError) {
     const id = e.requestId ? ` [request ${e.requestId}]` : '';
-    return `error: ${describePhq(e, apiUrl)}${id}`;
+    const orphan =
+      e.possiblyCreated === undefined
+        ? ''
+        : `\nhint: a token named "${e.possiblyCreated}" may have been created anyway, and its value cannot be ` +
+          'read again. Find it with "phq-tokens list" (newest last) and, if it is there, delete it with ' +
+          '"phq-tokens delete <id>"; then create the token again.';
+    return `error: ${describePhq(e, apiUrl)}${id}${orphan}`;
   }
   if (e instanceof UsageError || e instanceof CliError) return `error: ${e.message}`;
   // File-system and other local errors: their messages name paths, never secrets.

@@ -39,13 +39,28 @@ export function writeOutFile(file: string, value: string): void {
   chmodSync(file, 0o600);
 }
 
-/** Sets `NAME=value` in an env file: replaces the existing line (also `export NAME=`), or appends. */
-export function upsertEnvVar(file: string, name: string, value: string): 'created' | 'updated' | 'added' {
+export interface EnvUpsert {
+  how: 'created' | 'updated' | 'added';
+  /** The mode the file had when it was readable by group or others (it is now owner-only). */
+  tightenedFrom?: number;
+}
+
+/** Owner-only: a file that holds a token keeps no group or other access (not on Windows, which has no such bits). */
+function privateMode(mode: number): number {
+  return process.platform === 'win32' || (mode & 0o077) === 0 ? mode : (mode & 0o700) | 0o600;
+}
+
+/**
+ * Sets `NAME=value` in an env file: replaces the existing line (also `export NAME=`), or
+ * appends. A new file gets mode 600; an existing file keeps its mode unless group or others
+ * could read it, in which case it becomes owner-only (the caller says so).
+ */
+export function upsertEnvVar(file: string, name: string, value: string): EnvUpsert {
   const line = `${name}=${value}`;
   if (!existsSync(file)) {
     writeFileSync(file, `${line}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);
-    return 'created';
+    return { how: 'created' };
   }
   const text = readFileSync(file, 'utf8');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -64,16 +79,18 @@ export function upsertEnvVar(file: string, name: string, value: string): 'create
   }
   // Same directory temp file + rename: the env file is never half-written.
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const mode = statSync(file).mode & 0o777;
+  const was = statSync(file).mode & 0o777;
+  const mode = privateMode(was);
   try {
-    writeFileSync(tmp, next.join(eol), { mode, flag: 'wx' });
+    // 'wx' + mode: the temp file is private from its first byte, whatever the umask.
+    writeFileSync(tmp, next.join(eol), { mode: mode & 0o600, flag: 'wx' });
     chmodSync(tmp, mode);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
   }
-  return found ? 'updated' : 'added';
+  return { how: found ? 'updated' : 'added', ...(mode !== was && { tightenedFrom: was }) };
 }
 
 /** Escapes what .gitignore would read as a pattern or a comment, so the entry matches the name only. */

@@ -1,23 +1,49 @@
 // Human output (file:line:col severity rule message) and JSON. Token findings carry only a
 // masked `match` and a message built from it: no output path ever sees a full token.
+import { quotePath } from './quote-path';
 import type { ScanReport } from './run';
 
 export function formatHuman(r: ScanReport): string {
   const lines: string[] = [];
   for (const res of r.results) {
+    const file = quotePath(res.file);
     for (const f of res.findings) {
       const { line, character } = f.range.start;
-      lines.push(`${res.file}:${line + 1}:${character + 1}  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`);
+      lines.push(`${file}:${line + 1}:${character + 1}  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.message}`);
     }
   }
   return lines.join('\n');
+}
+
+const SKIP_SUMMARY: Record<string, string> = {
+  binary: 'binary',
+  'too-large': 'too large',
+  fifo: 'not a regular file',
+  socket: 'not a regular file',
+  device: 'not a regular file',
+};
+
+const SPECIAL: Record<string, string> = { fifo: 'a FIFO', socket: 'a socket', device: 'a device' };
+
+/** stderr lines for paths named on the command line that were not scanned (binary and large files are only counted). */
+export function skippedLines(r: ScanReport): string[] {
+  return r.skipped
+    .filter((s) => SPECIAL[s.reason] !== undefined)
+    .map((s) => `skipped ${quotePath(s.file)}: not a regular file (${SPECIAL[s.reason]})`);
 }
 
 export function summaryLine(r: ScanReport): string {
   const n = r.results.reduce((s, x) => s + x.findings.length, 0);
   const parts = [`${n} finding${n === 1 ? '' : 's'} in ${r.results.length} file${r.results.length === 1 ? '' : 's'}`];
   parts.push(`${r.scanned} scanned`);
-  if (r.skipped.length) parts.push(`${r.skipped.length} skipped (binary or too large)`);
+  if (r.skipped.length) {
+    const by = new Map<string, number>();
+    for (const s of r.skipped) {
+      const what = SKIP_SUMMARY[s.reason] ?? s.reason;
+      by.set(what, (by.get(what) ?? 0) + 1);
+    }
+    parts.push(`${r.skipped.length} skipped (${[...by].map(([what, n]) => `${n} ${what}`).join(', ')})`);
+  }
   if (r.errors.length) parts.push(`${r.errors.length} unreadable`);
   return parts.join(', ');
 }

@@ -19,6 +19,13 @@ function fill(fd: number, buf: Buffer, got: number): number {
   return got;
 }
 
+/** UTF-16 LE (BOM FF FE) or BE (FE FF) without its BOM; a trailing odd byte is dropped. */
+function decodeUtf16(data: Buffer): string {
+  const body = Buffer.from(data.subarray(2, 2 + ((data.length - 2) & ~1)));
+  if (data[0] === 0xfe) body.swap16();
+  return body.toString('utf16le');
+}
+
 export function readText(abs: string, maxBytes: number): ReadResult {
   const fd = openSync(abs, 'r');
   try {
@@ -39,6 +46,9 @@ export function readText(abs: string, maxBytes: number): ReadResult {
     }
     if (got > maxBytes) return { skipped: 'too-large' };
     const data = buf.subarray(0, got);
+    // UTF-16 with a byte-order mark (Windows tools write it): its NUL bytes are text.
+    if (got >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)))
+      return { text: decodeUtf16(data) };
     if (data.subarray(0, SNIFF).indexOf(0) >= 0) return { skipped: 'binary' };
     // ASCII decodes faster as latin1 (a plain copy) and gives the same string.
     if (isAscii(data)) return { text: data.toString('latin1') };

@@ -65,6 +65,7 @@ export async function runScan(req: ScanRequest, script: string): Promise<ScanRep
       filter: createPathFilter(req.ignore),
       root: req.root,
       onError: (file, e) => report.errors.push({ file, message: errorMessage(e) }),
+      onSkip: (file, reason) => report.skipped.push({ file, reason }),
     }),
   ];
   const outcomes = await scanAll(files, req, scanFile, script);

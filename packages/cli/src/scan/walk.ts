@@ -1,7 +1,7 @@
 // Finds the files to scan: walks folders depth-first, honouring every .gitignore on the way
 // (each applies to its own folder, like git) and the user's --ignore globs. Files named
 // explicitly on the command line are always scanned unless an --ignore glob matches them.
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { PathFilter } from '@phq-tokens/detect';
@@ -13,6 +13,14 @@ export interface WalkOptions {
   root: string;
   /** A folder that cannot be read: reported, and the walk goes on. */
   onError(rel: string, e: unknown): void;
+  /** A path named on the command line that is neither a file nor a folder (FIFO, socket, device). */
+  onSkip(rel: string, reason: SpecialFile): void;
+}
+
+export type SpecialFile = 'fifo' | 'socket' | 'device';
+
+function specialKind(st: Stats): SpecialFile {
+  return st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : 'device';
 }
 
 export interface WalkedFile {
@@ -62,7 +70,11 @@ export function* walk(paths: readonly string[], o: WalkOptions): Generator<Walke
       if (!o.filter.ignores(rel)) yield { abs, rel };
       continue;
     }
-    if (!st.isDirectory()) continue;
+    if (!st.isDirectory()) {
+      // Never opened: reading a FIFO would wait for a writer, a device might never end.
+      o.onSkip(rel, specialKind(st));
+      continue;
+    }
     const stack: Rules[] = [];
     // .gitignore files of the folders above a scanned folder inside the root apply too.
     if (o.gitignore && !rel.startsWith('..')) {

@@ -36,6 +36,11 @@ export class EmulatorState {
   private accounts = new Map<string, StoredAccount>(); // by credential
   private byValueHash = new Map<string, { account: StoredAccount; token: StoredToken }>();
   private unsorted = new Set<StoredAccount>();
+  /**
+   * Token values a replay returns, by account id + Idempotency-Key. In memory only, so the
+   * state file never holds a value; after a restart a replay is a 409 (docs/api/README.md).
+   */
+  private replayValues = new Map<string, string>();
   private defaultAccountId = '';
   private readonly persister: Persister | undefined;
 
@@ -130,13 +135,22 @@ export class EmulatorState {
     // Equivalent bodies (trimmed name, same scope set) are the same request.
     const fingerprint = JSON.stringify([name, [...scopes].sort()]);
     if (idempotencyKey !== undefined) {
-      account.idempotency = account.idempotency.filter((r) => r.expiresAt > now);
+      this.expireIdempotency(account, now);
       const prior = account.idempotency.find((r) => r.key === idempotencyKey);
       if (prior) {
         if (prior.fingerprint !== fingerprint) {
           throw new ApiError(409, 'This Idempotency-Key was already used with a different request body.');
         }
-        return { token: { ...prior.response, scopes: [...prior.response.scopes] }, replayed: true };
+        const value = this.replayValues.get(replayKey(account, idempotencyKey));
+        if (value === undefined) {
+          throw new ApiError(
+            409,
+            `This Idempotency-Key created token ${prior.response.id} ("${prior.response.name}"), but its value ` +
+              'cannot be returned again: the emulator keeps token values only in memory and has restarted ' +
+              'since. Delete that token if it is not in use and create a new one with a new key.',
+          );
+        }
+        return { token: { ...prior.response, scopes: [...prior.response.scopes], token: value }, replayed: true };
       }
     }
     const value = newTokenValue();
@@ -149,12 +163,13 @@ export class EmulatorState {
       valueHash: hashSecret(value),
     };
     this.insert(account, token);
-    const response: CreatedTokenWire = { ...tokenWire(token), token: value };
+    const response = tokenWire(token);
     if (idempotencyKey !== undefined) {
       account.idempotency.push({ key: idempotencyKey, fingerprint, expiresAt: now + IDEMPOTENCY_TTL_MS, response });
+      this.replayValues.set(replayKey(account, idempotencyKey), value);
     }
     this.changed();
-    return { token: { ...response, scopes: [...scopes] }, replayed: false };
+    return { token: { ...response, scopes: [...scopes], token: value }, replayed: false };
   }
 
   rename(account: StoredAccount, id: string, rawName: unknown): TokenWire {
@@ -187,6 +202,7 @@ export class EmulatorState {
     this.accounts.clear();
     this.byValueHash.clear();
     this.unsorted.clear();
+    this.replayValues.clear();
     this.initDefault(credential);
     this.changed();
   }
@@ -209,6 +225,14 @@ export class EmulatorState {
         valueHash: hashSecret(newTokenValue()),
       });
     }
+  }
+
+  private expireIdempotency(account: StoredAccount, now: number): void {
+    account.idempotency = account.idempotency.filter((r) => {
+      if (r.expiresAt > now) return true;
+      this.replayValues.delete(replayKey(account, r.key));
+      return false;
+    });
   }
 
   private insert(account: StoredAccount, token: StoredToken): void {
@@ -251,10 +275,23 @@ export class EmulatorState {
 
   private restore(s: Snapshot): void {
     this.defaultAccountId = s.defaultAccountId;
+    let stripped = false;
     for (const account of s.accounts) {
+      // Files written before values were kept out of them: keep the value for replays in
+      // memory and rewrite the file without it.
+      for (const r of account.idempotency) {
+        const { token: value, ...meta } = r.response as TokenWire & { token?: unknown };
+        if (typeof value !== 'string') continue;
+        this.replayValues.set(replayKey(account, r.key), value);
+        r.response = meta;
+        stripped = true;
+      }
       this.accounts.set(account.credential, account);
       for (const token of account.tokens) this.byValueHash.set(token.valueHash, { account, token });
     }
     this.defaultAccount(); // fail fast on a file without its default account
+    if (stripped) this.changed();
   }
 }
+
+const replayKey = (account: StoredAccount, key: string): string => `${account.id}\n${key}`;

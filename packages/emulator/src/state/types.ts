@@ -11,12 +11,15 @@ export interface StoredToken {
   valueHash: string;
 }
 
-/** A create response remembered for its Idempotency-Key (24 h). */
+/**
+ * A create response remembered for its Idempotency-Key (24 h), without the token value:
+ * the value of a replay is held in memory only (EmulatorState), never in the state file.
+ */
 export interface IdempotencyRecord {
   key: string;
   fingerprint: string;
   expiresAt: number;
-  response: CreatedTokenWire;
+  response: TokenWire;
 }
 
 export interface StoredAccount {
