@@ -16,7 +16,7 @@ import { envEdit } from './envEdit';
 import { displayName } from './names';
 import type { Settings } from './settings';
 import { tokenMarkdown, scopesText } from './tokenText';
-import { rankTokens, type TokenState } from './tokens';
+import { covers, rankTokens, scopeLabel, type TokenState } from './tokens';
 
 export interface CompletionInput {
   uri: string;
@@ -65,22 +65,30 @@ export function completionItems(input: CompletionInput): CompletionList {
       textEdit: noop,
     });
   } else if (tokens.trusted === true) {
+    // Tokens that can make the file's calls and whose value is here first (rankTokens), then the
+    // ones that lack a scope the file needs, then those whose value is not on this machine:
+    // choosing one of those asks for its value (the client imports it), it never fails.
     const ranked = rankTokens(tokens, input.families);
     const rest = tokens.tokens.filter((t) => !t.valueAvailable && !t.revoked);
     [...ranked, ...rest].forEach((t, i) => {
       const name = displayName(t.name);
       const args: InsertTokenArgs = { tokenId: t.id, uri: input.uri, range };
       const data: TokenCompletionData = { phq: 'token', tokenId: t.id };
+      const missing = [...input.families].filter((f) => !covers(t, [f])).map((f) => scopeLabel(tokens, f));
+      const notes = [
+        ...(name.client ? [`API client: ${name.client}`] : []),
+        ...(missing.length ? [`lacks ${missing.join(', ')}`] : []),
+        ...(t.valueAvailable ? [] : ['value not on this machine']),
+      ];
+      const details = input.labelDetailsSupport !== false;
       items.push({
-        label: input.labelDetailsSupport === false && name.client ? `${name.token} (${name.client})` : name.token,
-        ...(name.client && input.labelDetailsSupport !== false
-          ? { labelDetails: { description: `API client: ${name.client}` } }
-          : {}),
+        label: !details && name.client ? `${name.token} (${name.client})` : name.token,
+        ...(details && notes.length ? { labelDetails: { description: notes.join(' · ') } } : {}),
         kind: CompletionItemKind.Value,
-        detail: `Scopes: ${scopesText(tokens, t)}${t.valueAvailable ? '' : ' (value not on this machine)'}`,
-        sortText: `1${String(i).padStart(4, '0')}`,
+        detail: `Scopes: ${scopesText(tokens, t)}${missing.length ? ` (this file also calls ${missing.join(', ')}: 403)` : ''}${t.valueAvailable ? '' : ' (value not on this machine: choose to paste it)'}`,
+        sortText: `1${t.valueAvailable ? (missing.length ? '1' : '0') : '2'}${String(i).padStart(4, '0')}`,
         filterText: typed,
-        preselect: i === 0 && t.valueAvailable,
+        preselect: i === 0 && t.valueAvailable && missing.length === 0,
         textEdit: noop,
         command: { title: `Insert token ${name.token}`, command: InsertToken.command, arguments: [args] },
         data,

@@ -1,4 +1,4 @@
-import { parseTokenName } from '../core';
+import { cleanTokenInput, parseTokenName } from '../core';
 import * as vscode from 'vscode';
 import { CancelledError } from '../errors/describe';
 import { stringProp } from '../util/guards';
@@ -6,21 +6,30 @@ import type { CommandContext } from './context';
 import { pickToken } from './pick';
 
 /** Stores a value created elsewhere (the web app, a colleague's vault) for one of the listed tokens. */
-export async function importTokenValue(ctx: CommandContext, arg?: unknown): Promise<boolean> {
+export function importTokenValue(ctx: CommandContext, arg?: unknown): Promise<boolean> {
+  return askAndImport(ctx, arg, undefined);
+}
+
+/** The import flow, with a title saying why it is asked (e.g. to insert the token). */
+export async function askAndImport(ctx: CommandContext, arg: unknown, why: string | undefined): Promise<boolean> {
   const ref = await pickToken(ctx, arg, { title: 'Import the value of which token?' });
-  const value =
+  const raw =
     stringProp(arg, 'value') ??
     (await vscode.window.showInputBox({
-      title: `Import the value of "${parseTokenName(ref.token.name).token}"`,
-      prompt: 'Paste the token value. It is kept in VS Code secret storage only.',
+      title: `${why ?? 'Import the value of'} "${parseTokenName(ref.token.name).token}"`,
+      prompt:
+        'Paste the token value (PredictHQ showed it once, at creation). It is kept in VS Code secret storage only.',
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) =>
-        /^[\x21-\x7e]{8,}$/.test(v.trim()) ? undefined : 'Paste the whole token value (no spaces).',
+      validateInput: (v) => {
+        if (v.trim() === '') return undefined;
+        const r = cleanTokenInput(v);
+        return r.ok ? undefined : r.message;
+      },
     }));
-  if (value === undefined) throw new CancelledError();
-  if (!/^[\x21-\x7e]{8,}$/.test(value.trim()))
-    throw new Error('That does not look like a token value (no spaces, at least 8 characters).');
-  await ctx.repo.importValue(ref.sessionId, ref.token.id, value.trim());
+  if (raw === undefined) throw new CancelledError();
+  const cleaned = cleanTokenInput(raw);
+  if (!cleaned.ok) throw new Error(cleaned.message);
+  await ctx.repo.importValue(ref.sessionId, ref.token.id, cleaned.value);
   return true;
 }

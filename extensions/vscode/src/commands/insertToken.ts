@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandContext } from './context';
 import { createToken } from './createToken';
+import { askAndImport } from './importTokenValue';
 import { requireValue } from './pick';
+import { stringProp } from '../util/guards';
 
 export { CreateTokenAndInsert, InsertToken };
 
@@ -33,6 +35,13 @@ export async function insertToken(ctx: CommandContext, arg?: unknown): Promise<b
   requireTrust();
   const ref = ctx.repo.find(arg.tokenId);
   if (!ref) throw new Error(`Token ${arg.tokenId} is not in any signed-in account.`);
+  // A token whose value is not on this machine (offered last, and said so): ask for it, keep it, insert it.
+  if (!(await ctx.repo.value(ref.sessionId, ref.token.id)))
+    await askAndImport(
+      ctx,
+      { tokenId: ref.token.id, value: stringProp(arg, 'value') },
+      'To insert it, paste the value of',
+    );
   const value = await requireValue(ctx, ref);
   const uri = vscode.Uri.parse(arg.uri);
   const ok = await writeValue(uri, toRange(arg.range), value);

@@ -144,6 +144,82 @@ suite('language server: diagnostics and token insertion', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('a token whose value is not here is offered last, said so, and choosing it asks for the value', async () => {
+    const a = await api();
+    const sessionId = await signedIn();
+    const seeded = await tokenByName(sessionId, 'Staging'); // seeded by the emulator: no value on this machine
+    assert.equal(a.testing.isStored(seeded.token.id), false);
+    await a.testing.syncLanguageServer();
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content:
+        'import requests\nrequests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer $API_TOKEN"})\n',
+    });
+    await vscode.window.showTextDocument(doc);
+    const pos = new vscode.Position(1, doc.lineAt(1).text.indexOf('$API_TOKEN') + '$API_TOKEN'.length);
+    const list = await waitFor('completions with the seeded token', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        pos,
+      );
+      return l.items.some((i) => JSON.stringify(i.command?.arguments ?? []).includes(seeded.token.id)) ? l : undefined;
+    });
+    const tokenItems = list.items
+      .filter((i) => i.command?.command === 'phq.insertToken')
+      .sort((x, y) => ((x.sortText ?? '') < (y.sortText ?? '') ? -1 : 1));
+    const item = tokenItems.find((i) => JSON.stringify(i.command!.arguments).includes(seeded.token.id))!;
+    const label = item.label as vscode.CompletionItemLabel;
+    assert.match(label.description ?? '', /value not on this machine/);
+    assert.ok(
+      tokenItems.indexOf(item) >
+        tokenItems.findIndex(
+          (i) => !/value not on this machine/.test((i.label as vscode.CompletionItemLabel).description ?? ''),
+        ),
+      'after the tokens whose value is here',
+    );
+    // Choosing it asks for the value (the password box; here given as the argument), stores it, inserts it.
+    const value = `FAKE${'x'.repeat(39)}`;
+    seenValues.add(value);
+    await exec('phq.insertToken', { ...(item.command!.arguments![0] as object), value });
+    await waitFor('value inserted', () => doc.getText().includes(value));
+    assert.equal(a.testing.isStored(seeded.token.id), true);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('undo and redo of an inserted token keep the server in step: the placeholder warning comes back', async () => {
+    const sessionId = await signedIn();
+    const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
+    const value = await copiedValue(node.token.id);
+    seenValues.add(value);
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'javascript',
+      content:
+        'const r = await fetch("https://api.predicthq.com/v1/events/", {\n  headers: { Authorization: "Bearer $ACCESS_TOKEN" },\n});\n',
+    });
+    await vscode.window.showTextDocument(doc);
+    const placeholder = () =>
+      vscode.languages.getDiagnostics(doc.uri).some((d) => doc.getText(d.range).includes('$ACCESS_TOKEN'));
+    const known = () =>
+      vscode.languages.getDiagnostics(doc.uri).some((d) => JSON.stringify(d.code ?? '').includes('known-token'));
+    await waitFor('the placeholder diagnostic', placeholder);
+    const start = doc.getText().indexOf('$ACCESS_TOKEN');
+    const range = { start: doc.positionAt(start), end: doc.positionAt(start + '$ACCESS_TOKEN'.length) };
+    await exec('phq.insertToken', { tokenId: node.token.id, uri: doc.uri.toString(), range });
+    await waitFor("value inserted and flagged as the user's token", () => doc.getText().includes(value) && known());
+    for (let round = 0; round < 3; round++) {
+      await vscode.commands.executeCommand('undo');
+      await waitFor(`round ${round}: the placeholder is back in the editor`, () =>
+        doc.getText().includes('$ACCESS_TOKEN'),
+      );
+      await waitFor(`round ${round}: and in Problems`, () => placeholder() && !known());
+      await vscode.commands.executeCommand('redo');
+      await waitFor(`round ${round}: redo brings the value back`, () => doc.getText().includes(value));
+      await waitFor(`round ${round}: and its warning`, () => known() && !placeholder());
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('the quick fix "insert token" writes the real value; no action carries it', async () => {
     const sessionId = await signedIn();
     const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);

@@ -94,6 +94,9 @@ suite('tree sorting and filtering', () => {
     assert.equal(scopesSummary(['events', 'features'], catalog), 'all scopes');
     assert.equal(scopesSummary([], catalog), 'no scopes');
     assert.equal(scopesSummary(['events'], catalog), 'events');
-    assert.equal(scopesSummary(['a', 'b', 'c', 'd', 'e'], undefined), 'a, b, c +2');
+    assert.equal(scopesSummary(['events', 'places'], undefined), 'events, places');
+    assert.equal(scopesSummary(['a', 'b', 'c', 'd', 'e'], undefined), '5 scopes');
+    const eleven = 'abcdefghijk'.split('').map((id) => ({ id, label: id, description: '', pathPrefixes: [] }));
+    assert.equal(scopesSummary(['a', 'b', 'c'], eleven), '3 of 11 scopes');
   });
 });

@@ -85,3 +85,37 @@ suite('tokens added from the WebApp', () => {
     assert.equal(choose?.command?.command, 'predicthqTokens.useInWorkspace');
   });
 });
+
+suite('completion items say what a token can do here', () => {
+  test('tokens that can make the call first, then those lacking a scope (said), then values not here (said)', () => {
+    const ev = token('tok_ev', 'Events only', ['events']);
+    const both = token('tok_both', 'Acme | Both', ['events', 'features']);
+    const lost = token('tok_lost', 'Lost', ['events', 'features'], { valueAvailable: false });
+    const site = completionSite(LINE1, LINE1.indexOf('$') + 3, TEXT.indexOf(LINE1), findings, false)!;
+    const list = completionItems({
+      uri: 'file:///a.py',
+      line: 1,
+      lineText: LINE1,
+      site,
+      languageId: 'python',
+      isDotenv: false,
+      settings: DEFAULT_SETTINGS,
+      families: fileFamilies(findings),
+      tokens: tokenState(tokensParams([lost, ev, both], true)),
+      labelDetailsSupport: true,
+    });
+    const tokenItems = list.items
+      .filter((i) => i.command?.command === 'phq.insertToken')
+      .sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+    assert.deepEqual(
+      tokenItems.map((i) => [i.label, i.labelDetails?.description]),
+      [
+        ['Both', 'API client: Acme'],
+        ['Events only', 'lacks Features'],
+        ['Lost', 'value not on this machine'],
+      ],
+    );
+    assert.equal(tokenItems[0]!.preselect, true);
+    assert.match(tokenItems[1]!.detail!, /also calls Features: 403/);
+  });
+});
