@@ -99,6 +99,12 @@ async function callsApi(value, family) {
   return res.status;
 }
 
+/** The button a modal dialog focuses (what Enter would choose). */
+async function expectFocused(label) {
+  const focused = await page.evaluate(() => globalThis.document.activeElement?.textContent?.trim());
+  if (focused !== label) throw new Error(`the dialog's focused button is "${focused}", not "${label}"`);
+}
+
 async function main() {
   checkChromium();
   app = await startDemo({
@@ -269,6 +275,7 @@ async function main() {
       await dialog.waitFor({ timeout: T });
       // The confirmation names the files that use the token (the quick fix put it in events.py).
       await dialog.locator(':text("events.py")').first().waitFor({ timeout: T });
+      await expectFocused('Cancel'); // the safe choice is the default: Enter keeps the token
       await shot('confirm');
       await dialog.locator('.monaco-button', { hasText: exactly('Delete') }).click();
       await wb.treeRow(renamed).waitFor({ state: 'detached', timeout: T });
@@ -375,9 +382,54 @@ async function main() {
       const dialog = page.locator(`.monaco-dialog-box:has-text('Forget "Notebook" on this machine?')`);
       await dialog.waitFor({ timeout: T });
       await dialog.locator(':text("does NOT revoke")').first().waitFor({ timeout: T });
+      await expectFocused('Cancel');
       await shot('confirm');
       await dialog.locator('.monaco-button', { hasText: exactly('Forget on This Machine') }).click();
       await wb.treeRow('Notebook').waitFor({ state: 'detached', timeout: T });
+    },
+  );
+
+  await step(
+    '9-retry-keeps-input',
+    '9 a create that fails: Retry reopens the boxes with the name and scopes chosen',
+    async ({ shot }) => {
+      await wb.palette('Notifications: Clear All Notifications');
+      await faults.inject({ route: 'POST /v1/tokens/', kind: 'status', status: 500 });
+      await wb.viewAction('Create Token');
+      const account = page.locator('.quick-input-widget:has-text("PredictHQ account")');
+      const nameBox = page.locator('.quick-input-widget:has-text("Create PredictHQ token: name")');
+      await Promise.race([account.waitFor({ timeout: T }), nameBox.waitFor({ timeout: T })]);
+      if (await account.isVisible()) {
+        await wb.rowIn(page.locator('.quick-input-list'), 'Demo Org').click();
+      }
+      await nameBox.waitFor({ timeout: T });
+      await wb.quickInputBox.fill('Retry Me');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget:has-text("Create PredictHQ token: scopes")').waitFor({ timeout: T });
+      await page.locator('.quick-input-widget [aria-label="Toggle all checkboxes"]').click();
+      await page.locator('.quick-input-widget .quick-input-count:has-text("0 Selected")').waitFor({ timeout: T });
+      await wb.rowIn(page.locator('.quick-input-list'), 'Places').click();
+      await checkedRow('Places').waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      const toast = wb.toast('server error (500)');
+      await toast.waitFor({ timeout: T });
+      await shot('error');
+      await faults.clear();
+      await toast.locator('.monaco-button', { hasText: exactly('Retry') }).click();
+      const again = await Promise.race([
+        account.waitFor({ timeout: T }).then(() => 'account'),
+        nameBox.waitFor({ timeout: T }).then(() => 'name'),
+      ]);
+      if (again === 'account') await wb.rowIn(page.locator('.quick-input-list'), 'Demo Org').click();
+      await nameBox.waitFor({ timeout: T });
+      const kept = await wb.quickInputBox.inputValue();
+      if (kept !== 'Retry Me') throw new Error(`Retry opened the name box with "${kept}"`);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget .quick-input-count:has-text("1 Selected")').waitFor({ timeout: T });
+      await checkedRow('Places').waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await wb.toast('Token "Retry Me" created').waitFor({ timeout: T });
+      if (!(await tokenNames()).includes('Retry Me')) throw new Error('the emulator has no such token');
     },
   );
 }

@@ -7,7 +7,7 @@
 // Why Node 24: code-server 4.139 runs on Node 22+, and its postinstall must be run by npm
 // running under that Node, with node-gyp pointed at that Node's headers (npm_config_nodedir),
 // or its native modules are built for the wrong ABI.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,16 +41,33 @@ function cleanEnv(extra = {}) {
   return env;
 }
 
-function npmInstall(prefix, spec, env, attempts = 2) {
+/**
+ * Prints "still installing ..." every 15 s while a long synchronous install runs (the first
+ * code-server install compiles native modules for minutes and npm itself says nothing).
+ * A separate process, because the install blocks this one. Returns a stop function.
+ */
+function heartbeat(what) {
+  const script = `let s=0;setInterval(()=>{s+=15;console.log('  ... still ' + ${JSON.stringify(what)} + ' (' + s + ' s)')},15000)`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'inherit', 'ignore'] });
+  return () => child.kill();
+}
+
+function npmInstall(prefix, spec, env, attempts = 2, what = `installing ${spec}`) {
   mkdirSync(prefix, { recursive: true });
   const pkg = path.join(prefix, 'package.json');
   if (!existsSync(pkg)) writeFileSync(pkg, '{"private":true}\n');
   for (let i = 1; ; i++) {
-    const r = spawnSync('npm', ['install', '--loglevel=error', '--no-audit', '--no-fund', '--no-save', spec], {
-      cwd: prefix,
-      stdio: 'inherit',
-      env,
-    });
+    const stop = heartbeat(what);
+    let r;
+    try {
+      r = spawnSync('npm', ['install', '--loglevel=error', '--no-audit', '--no-fund', '--no-save', spec], {
+        cwd: prefix,
+        stdio: 'inherit',
+        env,
+      });
+    } finally {
+      stop();
+    }
     if (r.status === 0) return;
     if (i >= attempts) throw new Error(`npm install ${spec} failed (exit ${r.status ?? r.signal})`);
     console.error(`npm install ${spec} failed (exit ${r.status ?? r.signal}); trying once more`);
@@ -76,10 +93,19 @@ export function ensureCodeServer({ log = console.log } = {}) {
           'Install it with: apt-get install -y libkrb5-dev   (.ci/run does this)',
       );
     }
-    log(`> installing code-server@${CODE_SERVER_VERSION} into ${path.relative(repoRoot, toolsDir)}/code-server`);
+    log(
+      `> installing code-server@${CODE_SERVER_VERSION} into ${path.relative(repoRoot, toolsDir)}/code-server ` +
+        '(first run only: it compiles native modules, a few minutes on 2 cores)',
+    );
     const env = cleanEnv({ PATH: `${path.join(p.nodeDir, 'bin')}${path.delimiter}${process.env.PATH}` });
     env.npm_config_nodedir = p.nodeDir;
-    npmInstall(path.join(toolsDir, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, env);
+    npmInstall(
+      path.join(toolsDir, 'code-server'),
+      `code-server@${CODE_SERVER_VERSION}`,
+      env,
+      2,
+      'installing code-server',
+    );
   }
   return p;
 }

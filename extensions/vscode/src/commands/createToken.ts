@@ -10,6 +10,9 @@ import { addFromWebApp } from './addToken';
 import type { CommandContext } from './context';
 import { pickAccount } from './pick';
 
+/** What the last create that failed asked for (never a value: it failed before one existed). */
+let lastFailed: { name: string; scopes: string[] } | undefined;
+
 type Then = 'copy' | 'insert' | 'env' | 'none' | 'ask';
 const THEN: readonly string[] = ['copy', 'insert', 'env', 'none', 'ask'];
 const isThen = (v: string | undefined): v is Then => v !== undefined && THEN.includes(v);
@@ -100,22 +103,31 @@ interface Made {
 async function createWithApi(ctx: CommandContext, arg: unknown): Promise<Made | undefined> {
   const sessionId = await pickAccount(ctx, arg);
   if (ctx.repo.isLocal(sessionId)) return createInWebApp(ctx, { ...(isRecord(arg) ? arg : {}), sessionId });
+  // After a failed create, Retry (or the next Create) starts from what was typed and chosen.
+  const draft = lastFailed;
   const name =
     stringProp(arg, 'name') ??
     (await askTokenName({
       title: 'Create PredictHQ token: name',
       step: 1,
       totalSteps: 2,
-      value: stringProp(arg, 'suggestedName'),
+      value: draft?.name ?? stringProp(arg, 'suggestedName'),
     }));
   const catalog = await ctx.repo.scopes(sessionId);
-  const scopes = stringArrayProp(arg, 'scopes') ?? (await askScopes(catalog, stringArrayProp(arg, 'preselect')));
+  const scopes =
+    stringArrayProp(arg, 'scopes') ?? (await askScopes(catalog, draft?.scopes ?? stringArrayProp(arg, 'preselect')));
   const all = catalog.every((s) => scopes.includes(s.id));
-  const created = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Creating token "${name}"…` },
-    () => ctx.repo.create(sessionId, name, all ? undefined : scopes),
-  );
-  return { id: created.id, name, value: created.value, added: false };
+  try {
+    const created = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Creating token "${name}"…` },
+      () => ctx.repo.create(sessionId, name, all ? undefined : scopes),
+    );
+    lastFailed = undefined;
+    return { id: created.id, name, value: created.value, added: false };
+  } catch (e) {
+    lastFailed = { name, scopes };
+    throw e;
+  }
 }
 
 /**

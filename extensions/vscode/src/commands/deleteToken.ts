@@ -7,6 +7,9 @@ import { pickToken } from './pick';
 import type { TokenRef } from '../tokens/repository';
 import { openExternal } from '../util/external';
 
+/** The safe choice of a destructive prompt, listed first so that it is the focused default (Escape picks it too). */
+const KEEP: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+
 /** Delete after a modal naming the token and the workspace files that use it. Arg `{tokenId, confirm: true}` skips the modal. */
 export async function deleteToken(ctx: CommandContext, arg?: unknown): Promise<boolean> {
   const ref = await pickToken(ctx, arg, { title: 'Delete which token?' });
@@ -29,12 +32,14 @@ export async function deleteToken(ctx: CommandContext, arg?: unknown): Promise<b
       : value
         ? 'This workspace does not appear to use it.'
         : 'Its value is not stored here, so its use in this workspace cannot be checked.';
+    // The safe choice first, so it is the focused default: Enter keeps the token.
     const choice = await vscode.window.showWarningMessage(
       `Delete token ${label}?`,
       { modal: true, detail: `${usage}\n\nAnything using this token stops working. This cannot be undone.` },
-      'Delete',
+      KEEP,
+      { title: 'Delete' },
     );
-    if (choice !== 'Delete') return false;
+    if (choice?.title !== 'Delete') return false;
   }
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Deleting token ${label}…` },
@@ -58,17 +63,18 @@ async function forgetToken(ctx: CommandContext, ref: TokenRef, arg: unknown): Pr
         detail:
           "Its value is removed from VS Code's secret storage here. Forgetting does NOT revoke it: the token keeps working for anyone who has it until you delete it in the PredictHQ WebApp (API Tools → API Tokens).",
       },
-      'Forget on This Machine',
-      'Revoke in the WebApp…',
+      KEEP,
+      { title: 'Forget on This Machine' },
+      { title: 'Revoke in the WebApp…' },
     );
-    if (choice === 'Revoke in the WebApp…') {
+    if (choice?.title === 'Revoke in the WebApp…') {
       await openExternal(ctx.config.webAppTokensUrl);
       void vscode.window.showInformationMessage(
         `Delete "${n.token}" in the WebApp, then use "Verify Token" here: a 401 marks it revoked, and you can forget it.`,
       );
       return false;
     }
-    if (choice !== 'Forget on This Machine') return false;
+    if (choice?.title !== 'Forget on This Machine') return false;
   }
   await ctx.repo.delete(ref.sessionId, ref.token.id);
   return true;
