@@ -61,6 +61,13 @@ export interface InsertTokenArgs {
   range: Range;
   /** Document version the range belongs to, when the server knew it; the client may refuse a stale edit. */
   version?: number;
+  /**
+   * The file is in a git work tree and not ignored: git would commit a value written there, so
+   * the client asks first and offers the environment-variable route (`envEdits`) as the default.
+   */
+  gitTracked?: boolean;
+  /** The environment-variable alternative for this site: the reference (and the import it needs). */
+  envEdits?: { range: Range; newText: string }[];
 }
 
 /**
@@ -114,10 +121,30 @@ function optionalVersion(v: unknown): boolean {
   return v === undefined || Number.isInteger(v);
 }
 
+function isEditList(v: unknown): boolean {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (e) =>
+        typeof e === 'object' &&
+        e !== null &&
+        isRange((e as Record<string, unknown>).range) &&
+        typeof (e as Record<string, unknown>).newText === 'string',
+    )
+  );
+}
+
 export function isInsertTokenArgs(v: unknown): v is InsertTokenArgs {
   if (typeof v !== 'object' || v === null) return false;
   const a = v as Record<string, unknown>;
-  return typeof a.tokenId === 'string' && typeof a.uri === 'string' && isRange(a.range) && optionalVersion(a.version);
+  return (
+    typeof a.tokenId === 'string' &&
+    typeof a.uri === 'string' &&
+    isRange(a.range) &&
+    optionalVersion(a.version) &&
+    (a.gitTracked === undefined || typeof a.gitTracked === 'boolean') &&
+    (a.envEdits === undefined || isEditList(a.envEdits))
+  );
 }
 
 export function isCreateTokenAndInsertArgs(v: unknown): v is CreateTokenAndInsertArgs {

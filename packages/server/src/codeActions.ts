@@ -29,6 +29,8 @@ export interface CodeActionInput {
   families: ReadonlySet<string>;
   /** Client capability codeAction.disabledSupport: only then are disabled actions sent. */
   disabledSupport?: boolean;
+  /** Git would commit this file: inserting a value asks first, offering the env reference. */
+  gitTracked?: boolean;
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -86,9 +88,15 @@ function placeholderFixes(input: CodeActionInput, f: Finding, r: Range): CodeAct
   const preferred = tokens.trusted === true ? preferredToken(tokens, input.families) : undefined;
   if (tokens.trusted === true) {
     for (const t of rankTokens(tokens, input.families)) {
-      const args: InsertTokenArgs = { tokenId: t.id, uri, range: r, version };
+      const args: InsertTokenArgs = {
+        tokenId: t.id,
+        uri,
+        range: r,
+        version,
+        ...(input.gitTracked && { gitTracked: true, envEdits: envTextEdits(input.doc, f) }),
+      };
       out.push({
-        title: `Replace with token "${displayNameText(t.name)}"`,
+        title: `Replace with token "${displayNameText(t.name)}"${input.gitTracked ? ' (asks first: git would commit this file)' : ''}`,
         kind: CodeActionKind.QuickFix,
         diagnostics,
         isPreferred: t === preferred,

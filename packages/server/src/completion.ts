@@ -1,7 +1,13 @@
 // Completion items where a token belongs. Real-token items carry only the token id: the
 // edit they make is a no-op that marks the range, and the client's phq.insertToken command
 // writes the value there (VS Code does not let resolve change an item's insert text).
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  type CompletionItem,
+  type CompletionList,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
 import {
   CreateTokenAndInsert,
   InsertToken,
@@ -13,6 +19,7 @@ import {
 import type { CompletionSite } from './completionContext';
 import { envRef } from './engine';
 import { envEdit } from './envEdit';
+import { importFor, type Lines } from './envImport';
 import { displayName } from './names';
 import type { Settings } from './settings';
 import { tokenMarkdown, scopesText } from './tokenText';
@@ -30,6 +37,10 @@ export interface CompletionInput {
   families: ReadonlySet<string>;
   /** Client capability completionItem.labelDetailsSupport; without it the client part goes into the label. */
   labelDetailsSupport?: boolean;
+  /** The whole document, for the import an env reference needs. */
+  doc?: Lines;
+  /** Git would commit this file: inserting a value asks first, offering the env reference. */
+  gitTracked?: boolean;
 }
 
 export const UNTRUSTED_NOTE = 'Real tokens are not offered in an untrusted workspace';
@@ -40,18 +51,31 @@ export function completionItems(input: CompletionInput): CompletionList {
   const typed = lineText.slice(site.start, site.end);
   const noop = { range, newText: typed };
   const items: CompletionItem[] = [];
+  // The env-variable route: the reference in the language's idiom, plus the import it needs.
+  let envEdits: TextEdit[] | undefined;
 
   if (!input.isDotenv) {
     const lang = site.placeholder?.data.language ?? input.languageId;
     const ref = site.placeholder?.data.envReference ?? envRef(lang, input.settings.envVarName);
     const e = envEdit(lineText, site.start, site.end, lang, ref);
+    const imp = input.doc ? importFor(input.doc, lang, ref) : undefined;
+    const importEdit = imp && {
+      range: { start: { line: imp.line, character: 0 }, end: { line: imp.line, character: 0 } },
+      newText: imp.text,
+    };
+    const main = {
+      range: { start: { line, character: e.start }, end: { line, character: e.end } },
+      newText: e.newText,
+    };
+    envEdits = [...(importEdit ? [importEdit] : []), main];
     items.push({
       label: ref,
       kind: CompletionItemKind.Variable,
       detail: `Environment variable reference (keeps the token out of the file)`,
       sortText: '0',
       filterText: lineText.slice(e.start, e.end),
-      textEdit: { range: { start: { line, character: e.start }, end: { line, character: e.end } }, newText: e.newText },
+      textEdit: main,
+      ...(importEdit && { additionalTextEdits: [importEdit] }),
     });
   }
 
@@ -72,7 +96,12 @@ export function completionItems(input: CompletionInput): CompletionList {
     const rest = tokens.tokens.filter((t) => !t.valueAvailable && !t.revoked);
     [...ranked, ...rest].forEach((t, i) => {
       const name = displayName(t.name);
-      const args: InsertTokenArgs = { tokenId: t.id, uri: input.uri, range };
+      const args: InsertTokenArgs = {
+        tokenId: t.id,
+        uri: input.uri,
+        range,
+        ...(input.gitTracked && envEdits && { gitTracked: true, envEdits }),
+      };
       const data: TokenCompletionData = { phq: 'token', tokenId: t.id };
       const missing = [...input.families].filter((f) => !covers(t, [f])).map((f) => scopeLabel(tokens, f));
       const notes = [
@@ -85,7 +114,7 @@ export function completionItems(input: CompletionInput): CompletionList {
         label: !details && name.client ? `${name.token} (${name.client})` : name.token,
         ...(details && notes.length ? { labelDetails: { description: notes.join(' · ') } } : {}),
         kind: CompletionItemKind.Value,
-        detail: `Scopes: ${scopesText(tokens, t)}${missing.length ? ` (this file also calls ${missing.join(', ')}: 403)` : ''}${t.valueAvailable ? '' : ' (value not on this machine: choose to paste it)'}`,
+        detail: `${input.gitTracked ? 'Git would commit this file: you are asked first, .env offered. ' : ''}Scopes: ${scopesText(tokens, t)}${missing.length ? ` (this file also calls ${missing.join(', ')}: 403)` : ''}${t.valueAvailable ? '' : ' (value not on this machine: choose to paste it)'}`,
         sortText: `1${t.valueAvailable ? (missing.length ? '1' : '0') : '2'}${String(i).padStart(4, '0')}`,
         filterText: typed,
         preselect: i === 0 && t.valueAvailable && missing.length === 0,

@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-langu
 import { ruleDocsAnchor, type Finding } from './engine';
 import { MISSING_SCOPE_RULE, scopeProblems } from './scopeCheck';
 import { resolveSeverity, type Settings, type SeverityOrOff } from './settings';
+import type { GitStatus } from './gitStatus';
 import type { TokenState } from './tokens';
 
 export const SOURCE = 'PredictHQ Tokens';
@@ -54,6 +55,7 @@ export function toDiagnostics(
   languageId: string,
   tokens: TokenState,
   cache?: WeakMap<Finding, Diagnostic | null>,
+  git: GitStatus = 'no-repository',
 ): Diagnostic[] {
   if (!settings.enable) return [];
   const out: Diagnostic[] = [];
@@ -67,7 +69,7 @@ export function toDiagnostics(
       d = findingDiagnostic(f, doc, settings, languageId);
       cache?.set(f, d);
     }
-    if (d) out.push(d);
+    if (d) out.push(f.kind === 'known-token' ? inFile(d, f, git, tokens) : d);
   }
   for (const p of scopeProblems(findings, tokens)) {
     if (out.length >= max) return out;
@@ -85,6 +87,22 @@ export function toDiagnostics(
     });
   }
   return out;
+}
+
+/**
+ * One story for a real token in a file (issue 12): where git would commit the file, it is an
+ * error; in a file git ignores (a local .env) it is where a token may live, so only a hint.
+ */
+function inFile(d: Diagnostic, f: Finding, git: GitStatus, tokens: TokenState): Diagnostic {
+  const name = tokens.byId.get(f.data.tokenId ?? '')?.name ?? 'token';
+  if (git === 'ignored')
+    return {
+      ...d,
+      severity: DiagnosticSeverity.Hint,
+      message: `Your API token "${name}" is in this file, which git ignores: fine on this machine. Keep it out of files git commits.`,
+    };
+  if (git === 'committed') return { ...d, message: `${d.message} Git would commit this file.` };
+  return d;
 }
 
 function findingDiagnostic(f: Finding, doc: PositionMapper, settings: Settings, languageId: string): Diagnostic | null {

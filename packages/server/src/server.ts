@@ -12,6 +12,7 @@ import { FIX_ALL_KIND, SETTINGS_SECTION, TokensChanged, isTokensChangedParams } 
 import { codeActions } from './codeActions';
 import { completionItems, resolveCompletion } from './completion';
 import { completionSite } from './completionContext';
+import { gitStatus } from './gitStatus';
 import { toDiagnostics } from './diagnostics';
 import { DocState } from './documents';
 import { hover } from './hover';
@@ -50,6 +51,7 @@ export function startServer(connection: Connection): void {
         state.languageId,
         tokens,
         state.diagnosticsCache,
+        gitStatus(state.uri),
       );
       void connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
     },
@@ -175,6 +177,8 @@ export function startServer(connection: Connection): void {
           tokens,
           families: fileFamilies(findings),
           labelDetailsSupport,
+          doc,
+          gitTracked: gitStatus(state.uri) === 'committed',
         });
       }, 'completion') ?? null,
   );
@@ -198,6 +202,7 @@ export function startServer(connection: Connection): void {
           tokens,
           families: fileFamilies(findings),
           disabledSupport,
+          gitTracked: gitStatus(state.uri) === 'committed',
         });
       }, 'code actions') ?? null,
   );

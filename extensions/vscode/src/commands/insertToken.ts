@@ -8,6 +8,7 @@ import type { CommandContext } from './context';
 import { createToken } from './createToken';
 import { askAndImport } from './importTokenValue';
 import { requireValue } from './pick';
+import { askTrackedChoice, useEnvInstead } from './trackedFile';
 import { stringProp } from '../util/guards';
 
 export { CreateTokenAndInsert, InsertToken };
@@ -44,6 +45,10 @@ export async function insertToken(ctx: CommandContext, arg?: unknown): Promise<b
     );
   const value = await requireValue(ctx, ref);
   const uri = vscode.Uri.parse(arg.uri);
+  if (arg.gitTracked && arg.envEdits?.length) {
+    const choice = await askTrackedChoice(vscode.workspace.asRelativePath(uri), stringProp(arg, 'choice'));
+    if (choice === 'env') return useEnvInstead(ctx, arg, value);
+  }
   const ok = await writeValue(uri, toRange(arg.range), value);
   ctx.logs.log.info(
     `inserted token ${ref.token.id} into ${vscode.workspace.asRelativePath(uri)}${ok ? '' : ' (edit refused)'}`,

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   api,
@@ -218,6 +220,57 @@ suite('language server: diagnostics and token insertion', function () {
       await waitFor(`round ${round}: and its warning`, () => known() && !placeholder());
     }
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('one story for a token in a file: git would commit it → asked, .env offered first; git ignores it → a hint', async () => {
+    const sessionId = await signedIn();
+    const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
+    const value = await copiedValue(node.token.id);
+    seenValues.add(value);
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const repo = path.join(folder.fsPath, 'repo');
+    mkdirSync(path.join(repo, '.git'), { recursive: true }); // a work tree, as far as ignore rules go
+    writeFileSync(path.join(repo, '.gitignore'), 'local_secrets.py\n');
+    writeFileSync(path.join(repo, 'local_secrets.py'), `TOKEN = "${value}"\n`);
+    writeFileSync(path.join(repo, 'committed.py'), `TOKEN = "${value}"\n`);
+    writeFileSync(
+      path.join(repo, 'app.py'),
+      'import requests\nrequests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer $API_TOKEN"})\n',
+    );
+    const knownIn = async (name: string) => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repo, name)));
+      return waitFor(`the known-token diagnostic in ${name}`, () =>
+        vscode.languages.getDiagnostics(doc.uri).find((d) => JSON.stringify(d.code ?? '').includes('known-token')),
+      );
+    };
+    const ignored = await knownIn('local_secrets.py');
+    assert.equal(ignored.severity, vscode.DiagnosticSeverity.Hint);
+    assert.match(ignored.message, /git ignores/);
+    const committed = await knownIn('committed.py');
+    assert.equal(committed.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(committed.message, /Git would commit this file/);
+
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(repo, 'app.py')));
+    await vscode.window.showTextDocument(doc);
+    const pos = new vscode.Position(1, doc.lineAt(1).text.indexOf('$API_TOKEN') + '$API_TOKEN'.length);
+    const item = await waitFor('a token completion', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        pos,
+      );
+      return l.items.find((i) => JSON.stringify(i.command?.arguments ?? []).includes(node.token.id));
+    });
+    const args = item.command!.arguments![0] as { gitTracked?: boolean; envEdits?: unknown[] };
+    assert.equal(args.gitTracked, true, 'the completion says git would commit the file');
+    assert.match(String(item.detail), /Git would commit this file/);
+    // The question's default answer: .env, and the variable at the site.
+    assert.equal(await exec('phq.insertToken', { ...args, choice: 'env' }), true);
+    await waitFor('the reference written', () => doc.getText().includes('os.environ["PHQ_API_TOKEN"]'));
+    assert.ok(!doc.getText().includes(value), 'no value in the committed file');
+    assert.match(doc.getText(), /^import os\n/);
+    assert.ok(readFileSync(path.join(folder.fsPath, '.env'), 'utf8').includes(`PHQ_API_TOKEN=${value}`));
+    await doc.save();
   });
 
   test('the quick fix "insert token" writes the real value; no action carries it', async () => {
