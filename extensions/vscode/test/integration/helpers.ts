@@ -121,7 +121,7 @@ export async function storedToken(
   const a = await api();
   const existing = (await tokenNodes(sessionId)).find((n) => n.token.name === name && a.testing.isStored(n.token.id));
   if (existing) return existing;
-  const id = await exec<string>('predicthqTokens.createToken', { name, scopes, then: 'none' });
+  const id = await exec<string>('predicthqTokens.createToken', { sessionId, name, scopes, then: 'none' });
   assert.ok(id, JSON.stringify(a.testing.lastError()));
   return tokenByName(sessionId, name);
 }

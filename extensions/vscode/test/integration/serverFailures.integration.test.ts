@@ -57,7 +57,9 @@ suite('language server failures: restart, log, tell once', function () {
     const a = await api();
     // An open document holding a stored value: the restarted server gets it again through
     // the redacting didOpen (which must work on VS Code's frozen document objects).
+    // The account named: with a second kind of account signed in, Create would ask which.
     const id = await exec<string>('predicthqTokens.createToken', {
+      sessionId: await signedIn(),
       name: 'Restart Probe',
       scopes: ['events'],
       then: 'none',
