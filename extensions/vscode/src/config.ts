@@ -1,6 +1,7 @@
-// The one typed reader of the extension's settings (HOUSE-STYLE 8). Settings never hold
+// The one typed reader of the extension's settings (docs/conventions.md, "Settings"). Settings never hold
 // secrets: credentials and token values live in SecretStorage.
 import * as vscode from 'vscode';
+import { DEFAULT_ENV_VAR, envVarNameOr } from '@phq-tokens/protocol/src/settings';
 import { DEFAULT_API_URL, SECTION } from './constants';
 
 export type SortOrder = 'name' | 'created' | 'lastUsed';
@@ -37,8 +38,7 @@ export class Config {
   }
 
   get envVarName(): string {
-    const v = this.raw.get<string>('envVarName', 'PHQ_API_TOKEN');
-    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? v : 'PHQ_API_TOKEN';
+    return envVarNameOr(this.raw.get<string>('envVarName', DEFAULT_ENV_VAR));
   }
 
   /** 0 = never clear. */

@@ -1,6 +1,6 @@
 // Identifiers shared by package.json contributions, code and tests. Keep in sync with package.json.
 export const EXTENSION_ID = 'phq-tokens.predicthq-tokens-vscode';
-export const SECTION = 'predicthqTokens';
+export { SETTINGS_SECTION as SECTION } from '@phq-tokens/protocol/src/settings';
 export const AUTH_PROVIDER_ID = 'predicthq';
 export const AUTH_PROVIDER_LABEL = 'PredictHQ';
 export const VIEW_CONTAINER_ID = 'predicthqTokens';

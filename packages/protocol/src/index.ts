@@ -1,4 +1,4 @@
-// Custom LSP messages and client-side command shapes, declared once (HOUSE-STYLE item 1).
+// Custom LSP messages and client-side command shapes, declared once (docs/conventions.md, "LSP messages").
 // The language server and the VS Code extension import this same module. It depends only on
 // vscode-languageserver-protocol (no `vscode`), and nothing here ever carries a token value:
 // the server learns about tokens through metadata and fingerprints, and every place where a
@@ -25,6 +25,11 @@ export interface TokenInfo extends TokenMeta {
   unknownScopes?: string[];
   /** Optional: the last check answered 401 (revoked or deleted in the WebApp). Never offered for insertion. */
   revoked?: boolean;
+  /**
+   * Optional: length of the stored value (tokens from the WebApp need not have the contract's
+   * 43 characters), so the server recognises the value's same-length stand-in. Never the value.
+   */
+  valueLength?: number;
 }
 
 export interface TokensChangedParams {
@@ -100,10 +105,20 @@ export interface TokenCompletionData {
 /** Code action kind of the "fix all placeholders in this file" source action. */
 export const FIX_ALL_KIND = 'source.fixAll.phq' as const;
 
-/** Settings section pulled with `workspace/configuration`. */
-export const SETTINGS_SECTION = 'predicthqTokens' as const;
+export {
+  SETTINGS_SECTION,
+  DEFAULT_ENV_VAR,
+  DEFAULT_SETTINGS,
+  isEnvVarName,
+  envVarNameOr,
+  normalizeSettings,
+  type Settings,
+  type Severity,
+  type SeverityMap,
+  type SeverityOrOff,
+} from './settings';
 
-// Type guards: command arguments arrive as `unknown` (HOUSE-STYLE item 5).
+// Type guards: command arguments arrive as `unknown` (docs/conventions.md, "Commands").
 
 function isPosition(v: unknown): boolean {
   if (typeof v !== 'object' || v === null) return false;
@@ -182,7 +197,8 @@ function isTokenInfo(v: unknown): v is TokenInfo {
     (t.fingerprint === null || typeof t.fingerprint === 'string') &&
     typeof t.valueAvailable === 'boolean' &&
     (t.unknownScopes === undefined || isStringArray(t.unknownScopes)) &&
-    (t.revoked === undefined || typeof t.revoked === 'boolean')
+    (t.revoked === undefined || typeof t.revoked === 'boolean') &&
+    (t.valueLength === undefined || (Number.isInteger(t.valueLength) && (t.valueLength as number) > 0))
   );
 }
 

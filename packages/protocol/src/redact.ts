@@ -37,46 +37,67 @@ export interface KnownValue {
 }
 
 /**
- * The shortest start of a value that is redacted on its own. A value typed by hand reaches
- * the editor one character at a time: from this many characters on, the typed part is
- * replaced too, so at most PARTIAL_MIN - 1 characters of a value (30 of its 258 bits) can
- * ever reach the server. Six base64url characters match by chance once in 6.9e10 positions.
+ * The shortest run of a value's characters that is redacted on its own. A value typed by hand
+ * reaches the editor one character at a time, and a pasted value can be cut by an edit (part
+ * of it deleted, the rest kept): any PARTIAL_MIN or more consecutive characters of a value,
+ * wherever they come from in it, are replaced too, so at most PARTIAL_MIN - 1 consecutive
+ * characters of a value (30 of its 258 bits) can reach the server in one place. Six base64url
+ * characters match by chance once in 6.9e10 positions.
  */
 export const PARTIAL_MIN = 6;
 
+interface Span {
+  start: number;
+  end: number;
+  tokenId: string;
+  /** Offset in the value of the span's first character (0 for a whole value or its start). */
+  at: number;
+}
+
 /**
- * Spans [start, end) of `text` holding a value or the first PARTIAL_MIN or more characters
- * of one (typed by hand, pasted in part), each with the id of the token it belongs to.
+ * Spans of `text` holding a value or a run of PARTIAL_MIN or more of its characters (typed
+ * by hand, pasted in part, left after an edit cut the value), each with its token id and where
+ * in the value it starts. A run found again at the same alignment inside a span is skipped.
  */
-function valueSpans(text: string, values: Iterable<KnownValue>): [number, number, string][] {
-  const spans: [number, number, string][] = [];
+function valueSpans(text: string, values: Iterable<KnownValue>): Span[] {
+  const spans: Span[] = [];
   for (const { tokenId, value } of values) {
     if (value.length === 0) continue;
-    const head = value.slice(0, Math.min(PARTIAL_MIN, value.length));
-    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
-      let n = head.length;
-      while (n < value.length && text.charCodeAt(at + n) === value.charCodeAt(n)) n++;
-      spans.push([at, at + n, tokenId]);
+    const k = Math.min(PARTIAL_MIN, value.length);
+    const mine: Span[] = [];
+    for (let j = 0; j + k <= value.length; j++) {
+      const piece = value.slice(j, j + k);
+      for (let p = text.indexOf(piece); p >= 0; p = text.indexOf(piece, p + 1)) {
+        if (mine.some((s) => s.start - s.at === p - j && s.start <= p && p < s.end)) continue;
+        let n = k;
+        while (j + n < value.length && text.charCodeAt(p + n) === value.charCodeAt(j + n)) n++;
+        mine.push({ start: p, end: p + n, tokenId, at: j });
+      }
     }
+    spans.push(...mine);
   }
   return spans;
 }
 
 /**
- * Replaces every occurrence of each known value, and every start of one of at least
- * PARTIAL_MIN characters, with the same length of its stand-in: offsets stay valid.
+ * Replaces every occurrence of each known value, and every run of at least PARTIAL_MIN of its
+ * characters, with the same characters of its stand-in: offsets stay valid, and a run gets the
+ * part of the stand-in at the same place in the value (typing on, or restoring a cut, stays
+ * consistent).
  */
 export function redactValues(text: string, values: Iterable<KnownValue>): string {
   const spans = valueSpans(text, values);
   if (spans.length === 0) return text;
-  spans.sort((a, b) => a[0] - b[0]);
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let pos = 0;
-  for (const [start, end, tokenId] of spans) {
-    const from = Math.max(start, pos);
-    if (from >= end) continue; // inside a span already replaced
-    out += text.slice(pos, from) + valueStandIn(tokenId, end - start).slice(from - start);
-    pos = end;
+  for (const s of spans) {
+    const from = Math.max(s.start, pos);
+    if (from >= s.end) continue; // inside a span already replaced
+    // The stand-in is a prefix-consistent stream: its first n characters do not depend on n.
+    const standIn = valueStandIn(s.tokenId, s.at + (s.end - s.start));
+    out += text.slice(pos, from) + standIn.slice(s.at + (from - s.start));
+    pos = s.end;
   }
   return out + text.slice(pos);
 }

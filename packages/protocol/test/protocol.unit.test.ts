@@ -107,4 +107,27 @@ suite('protocol: value redaction', () => {
     assert.equal(red, `${standIn.slice(0, 10)} ${standIn} ${valueStandIn('tok_2', 7)}${standIn.slice(0, 6)}`);
     assert.ok(!carriesValue(red, [...values, other]), 'stand-ins do not look like values');
   });
+
+  test('what an edit leaves of a value (its middle or end, cut anywhere) is redacted too', () => {
+    const value = 'Qx7Lm2' + 'Vb9Tz1Kc4Np8Rd3Wf6Yh0Js5Ag7'.slice(0, 31) + 'Zq9_-a';
+    const values = [{ tokenId: 'tok_1', value }];
+    const standIn = valueStandIn('tok_1', value.length);
+    let seed = 11;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    for (let i = 0; i < 300; i++) {
+      // Delete a random piece of the value (as an edit might), keep the rest in place.
+      const a = rnd(value.length);
+      const b = Math.min(value.length, a + 1 + rnd(8));
+      const cut = value.slice(0, a) + value.slice(b);
+      const text = `h = "Bearer ${cut}"`;
+      const red = redactValues(text, values);
+      assert.equal(red.length, text.length);
+      for (let j = 0; j + PARTIAL_MIN <= value.length; j++)
+        assert.ok(!red.includes(value.slice(j, j + PARTIAL_MIN)), `a run of ${PARTIAL_MIN} survived cut ${a}-${b}`);
+      assert.equal(carriesValue(text, values), cut.length >= PARTIAL_MIN);
+    }
+    // The tail left after the start was deleted gets the stand-in's own tail: restoring stays consistent.
+    const tail = value.slice(10);
+    assert.equal(redactValues(`x${tail}`, values), `x${standIn.slice(10)}`);
+  });
 });

@@ -1,87 +1,16 @@
-// Settings of section `predicthqTokens`, pulled per document with workspace/configuration
-// (HOUSE-STYLE item 2). Whatever the client sends is untrusted input: normalise it here.
+// The language server's use of the settings contract (@phq-tokens/protocol settings.ts): it
+// pulls them per document with workspace/configuration and normalises them there; here is
+// only how a severity is resolved for one finding.
 import type { Severity } from '@phq-tokens/detect';
+import type { Settings, SeverityOrOff } from '@phq-tokens/protocol/src/settings';
 
-export type SeverityOrOff = Severity | 'off';
-/** Keys a severity setting may use: a finding kind, a rule id ("phq/placeholder"), or "missing-scope". */
-export type SeverityMap = Readonly<Record<string, SeverityOrOff>>;
-
-export interface Settings {
-  enable: boolean;
-  /** Env variable the safer reference names (process.env.PHQ_API_TOKEN, $PHQ_API_TOKEN, ...). */
-  envVarName: string;
-  /** Extra placeholder spellings (regular expression sources). Invalid ones are dropped. */
-  extraPatterns: string[];
-  markdownProse: boolean;
-  /** Severity per finding kind or rule id; "off" hides it. */
-  severity: SeverityMap;
-  /** The same, per language id; wins over `severity`. */
-  severityByLanguage: Readonly<Record<string, SeverityMap>>;
-  /** At most this many diagnostics per document: a generated file with thousands of placeholders must not flood the client. */
-  maxDiagnostics: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = Object.freeze({
-  enable: true,
-  envVarName: 'PHQ_API_TOKEN',
-  extraPatterns: [],
-  markdownProse: false,
-  severity: {},
-  severityByLanguage: {},
-  maxDiagnostics: 1000,
-});
-
-const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function severityMap(v: unknown): Record<string, SeverityOrOff> {
-  const out: Record<string, SeverityOrOff> = {};
-  if (typeof v !== 'object' || v === null) return out;
-  for (const [k, s] of Object.entries(v)) if (typeof s === 'string' && SEVERITIES.has(s)) out[k] = s as SeverityOrOff;
-  return out;
-}
-
-function validPattern(p: string): boolean {
-  try {
-    new RegExp(p, 'g');
-    return p.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/** Normalises a raw configuration value; `invalid` lists what was dropped, for a log line. */
-export function normalizeSettings(raw: unknown): { settings: Settings; invalid: string[] } {
-  const invalid: string[] = [];
-  const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  let envVarName = DEFAULT_SETTINGS.envVarName;
-  if (typeof r.envVarName === 'string' && ENV_NAME.test(r.envVarName)) envVarName = r.envVarName;
-  else if (r.envVarName !== undefined) invalid.push('envVarName');
-  const extraPatterns: string[] = [];
-  if (Array.isArray(r.extraPatterns))
-    r.extraPatterns.forEach((p: unknown, i) => {
-      if (typeof p === 'string' && validPattern(p)) extraPatterns.push(p);
-      else invalid.push(`extraPatterns[${i}]`); // by index: a log line never echoes setting text
-    });
-  const severityByLanguage: Record<string, SeverityMap> = {};
-  if (typeof r.severityByLanguage === 'object' && r.severityByLanguage !== null)
-    for (const [lang, m] of Object.entries(r.severityByLanguage)) severityByLanguage[lang] = severityMap(m);
-  return {
-    settings: {
-      enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
-      envVarName,
-      extraPatterns,
-      markdownProse: typeof r.markdownProse === 'boolean' ? r.markdownProse : DEFAULT_SETTINGS.markdownProse,
-      severity: severityMap(r.severity),
-      severityByLanguage,
-      maxDiagnostics:
-        Number.isInteger(r.maxDiagnostics) && (r.maxDiagnostics as number) >= 0
-          ? (r.maxDiagnostics as number)
-          : DEFAULT_SETTINGS.maxDiagnostics,
-    },
-    invalid,
-  };
-}
+export {
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  type Settings,
+  type SeverityMap,
+  type SeverityOrOff,
+} from '@phq-tokens/protocol/src/settings';
 
 /** Most specific wins: language+rule, language+kind, rule, kind, then the engine's default. */
 export function resolveSeverity(

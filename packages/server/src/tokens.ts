@@ -1,7 +1,13 @@
 // What the server knows about the user's tokens: metadata and fingerprints only, as sent by
 // the client in phq/tokensChanged. Values never reach the server.
 import type { KnownToken } from '@phq-tokens/detect';
-import { valueStandIn, type ScopeInfo, type TokenInfo, type TokensChangedParams } from '@phq-tokens/protocol';
+import {
+  VALUE_LENGTH,
+  valueStandIn,
+  type ScopeInfo,
+  type TokenInfo,
+  type TokensChangedParams,
+} from '@phq-tokens/protocol';
 import { fingerprintOf } from './engine';
 
 export interface TokenState {
@@ -32,6 +38,7 @@ export function tokenState(p: TokensChangedParams): TokenState {
     valueAvailable: t.valueAvailable,
     ...(t.unknownScopes && { unknownScopes: [...t.unknownScopes] }),
     ...(t.revoked && { revoked: true }),
+    ...(t.valueLength !== undefined && { valueLength: t.valueLength }),
   }));
   const scopes: ScopeInfo[] = p.scopes.map((s) => ({
     id: s.id,
@@ -45,7 +52,7 @@ export function tokenState(p: TokensChangedParams): TokenState {
     if (t.fingerprint) fingerprints.set(t.fingerprint, known);
     // The client syncs documents with values replaced by stand-ins (protocol redact.ts):
     // recognise those too, so "one of your tokens" works without the server seeing a value.
-    fingerprints.set(fingerprintOf(valueStandIn(t.id)), known);
+    fingerprints.set(fingerprintOf(valueStandIn(t.id, t.valueLength ?? VALUE_LENGTH)), known);
   }
   return {
     tokens,

@@ -157,7 +157,14 @@ export class TokenLanguageClient implements vscode.Disposable {
           ? (this.fingerprints.get(t.id)?.fingerprint ?? null)
           : null;
         const local = serverFields(this.repo.localToken(d.record.sessionId, t.id));
-        tokens.push({ ...t, fingerprint: fp, valueAvailable: fp !== null, ...local });
+        const length = fp !== null ? this.fingerprints.get(t.id)?.value.length : undefined;
+        tokens.push({
+          ...t,
+          fingerprint: fp,
+          valueAvailable: fp !== null,
+          ...local,
+          ...(length !== undefined && { valueLength: length }),
+        });
       }
     // One catalog: every account sees the same scope families.
     const catalog = this.repo.list().find((d) => d.scopes && d.scopes.length > 0)?.scopes ?? [];

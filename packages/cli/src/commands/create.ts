@@ -1,3 +1,4 @@
+import { DEFAULT_ENV_VAR } from '@phq-tokens/protocol/src/settings';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -27,7 +28,7 @@ export function register(program: Command): void {
         '--env-file <file>',
         'set the value in this env file (mode 600: created so, or made owner-only) and make .gitignore cover it',
       )
-      .option('--env-var <name>', 'variable name for --env-file', 'PHQ_API_TOKEN')
+      .option('--env-var <name>', 'variable name for --env-file', DEFAULT_ENV_VAR)
       .option('--idempotency-key <key>', 'reuse a key to make re-running this exact create safe (default: a new UUID)'),
   ).action(
     action(async (ctx, opts: unknown) => {
@@ -35,7 +36,7 @@ export function register(program: Command): void {
       const scopes = strList(opts, 'scope');
       const outFile = str(opts, 'outFile');
       const envFile = str(opts, 'envFile');
-      const envVar = str(opts, 'envVar') ?? 'PHQ_API_TOKEN';
+      const envVar = str(opts, 'envVar') ?? DEFAULT_ENV_VAR;
       if (outFile && envFile) throw new UsageError('Use either --out-file or --env-file, not both.');
       if (outFile) checkOutFile(outFile);
       if (envFile) checkEnvFile(envFile, envVar);

@@ -13,9 +13,8 @@ import {
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ignore from 'ignore';
+import { isEnvVarName } from '@phq-tokens/protocol/src/settings';
 import { UsageError } from './exit-codes';
-
-export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Checks done before the token is created, so a bad path never costs a lost secret. */
 export function checkOutFile(file: string): void {
@@ -24,7 +23,7 @@ export function checkOutFile(file: string): void {
 }
 
 export function checkEnvFile(file: string, varName: string): void {
-  if (!ENV_VAR_NAME.test(varName)) throw new UsageError(`"${varName}" is not a valid environment variable name.`);
+  if (!isEnvVarName(varName)) throw new UsageError(`"${varName}" is not a valid environment variable name.`);
   if (existsSync(file) && !statSync(file).isFile()) throw new UsageError(`${file} is not a file.`);
   checkDir(file);
 }

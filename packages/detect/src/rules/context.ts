@@ -24,7 +24,8 @@ export interface ScanContext {
 
 const PHQ_CONF = /(?:^|[\\/])predicthq\.conf$/i;
 
-export const DEFAULT_ENV_VAR = 'PHQ_API_TOKEN';
+export { DEFAULT_ENV_VAR } from '@phq-tokens/protocol/src/settings';
+import { DEFAULT_ENV_VAR } from '@phq-tokens/protocol/src/settings';
 
 /** Compiles a user pattern, or returns the reason it is unusable. */
 export function compilePattern(source: string): RegExp | string {

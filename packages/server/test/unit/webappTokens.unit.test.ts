@@ -8,6 +8,8 @@ import { completionItems } from '../../src/completion';
 import { completionSite } from '../../src/completionContext';
 import { fileFamilies, scopeProblems } from '../../src/scopeCheck';
 import { DEFAULT_SETTINGS } from '../../src/settings';
+import { valueStandIn } from '@phq-tokens/protocol';
+import { fingerprintOf } from '../../src/engine';
 import { tokenState } from '../../src/tokens';
 import { tokenMarkdown } from '../../src/tokenText';
 import { finding, token, tokensParams } from '../support/fixtures';
@@ -117,5 +119,14 @@ suite('completion items say what a token can do here', () => {
     );
     assert.equal(tokenItems[0]!.preselect, true);
     assert.match(tokenItems[1]!.detail!, /also calls Features: 403/);
+  });
+});
+
+suite('stand-ins of values of any length', () => {
+  test('a token whose value is not 43 characters is recognised by its same-length stand-in', () => {
+    const t = token('tok_short', 'WebApp 32', ['events'], { valueLength: 32 });
+    const state = tokenState(tokensParams([t], true));
+    assert.equal(state.fingerprints.get(fingerprintOf(valueStandIn('tok_short', 32)))?.id, 'tok_short');
+    assert.equal(state.fingerprints.get(fingerprintOf(valueStandIn('tok_short', 43))), undefined);
   });
 });
