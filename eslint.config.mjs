@@ -35,7 +35,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    // Only the extension may talk to VS Code (HOUSE-STYLE: boundaries).
+    // Only the extension may talk to VS Code (docs/conventions.md, "Packages and boundaries").
     files: ['packages/**', 'bench/**', 'scripts/**'],
     rules: {
       'no-restricted-imports': [

@@ -1,6 +1,7 @@
-// Bundles the extension with esbuild, one context per bundle (HOUSE-STYLE 13):
+// Bundles the extension with esbuild, one context per bundle (docs/conventions.md, "Builds"):
 //   dist/extension.js        the extension (vscode external; the API client is not in it)
 //   dist/core.js             @phq-tokens/core with undici, required on first API call (src/core.ts)
+//   dist/languageclient.js   vscode-languageclient, required when the client starts (src/lsp/client.ts)
 //   dist/server.js           the language server, copied from @phq-tokens/server's bundle
 //   dist/test/suite.js       the extension-host mocha suite (vscode and mocha external)
 //   dist/test/runTest.js     the @vscode/test-electron launcher for machines that can download VS Code
@@ -11,31 +12,37 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'nod
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from '../../scripts/esbuild-node.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, 'dist');
 const watch = process.argv.includes('--watch');
 const production = process.env.NODE_ENV === 'production' || process.argv.includes('--production');
 
+// The options every Node bundle of the repository shares, with the extension's own: a
+// source map while developing, minified for the .vsix.
 const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
+  ...nodeBundle,
   sourcemap: production ? false : 'linked',
   minify: production,
-  logLevel: 'warning',
   absWorkingDir: here,
 };
 
 /**
- * The bare '@phq-tokens/core' import (only src/core.ts's deferred require) becomes './core.js',
- * the bundle next to extension.js; imports of its light files by path stay bundled.
+ * Bundles the extension loads on first use, not at activation: the bare '@phq-tokens/core'
+ * import (src/core.ts's deferred require) becomes './core.js' and 'vscode-languageclient/node'
+ * (src/lsp/client.ts's) './languageclient.js', the bundles next to extension.js. Imports of
+ * core's light files by path stay bundled. Messages cross into the client library by method
+ * name, never as type objects of another copy of vscode-jsonrpc.
  */
 const lazyCore = {
-  name: 'lazy-core',
+  name: 'lazy-bundles',
   setup(build) {
     build.onResolve({ filter: /^@phq-tokens\/core$/ }, () => ({ path: './core.js', external: true }));
+    build.onResolve({ filter: /^vscode-languageclient\/node$/ }, () => ({
+      path: './languageclient.js',
+      external: true,
+    }));
   },
 };
 
@@ -50,6 +57,7 @@ const bundles = [
     footer: { js: 'globalThis.__phqTokensLoadEnd = performance.now();' },
   },
   { entryPoints: ['src/coreBundle.ts'], outfile: 'dist/core.js' },
+  { entryPoints: ['src/languageClientBundle.ts'], outfile: 'dist/languageclient.js', external: ['vscode'] },
   {
     entryPoints: ['test/integration/index.ts'],
     outfile: 'dist/test/suite.js',
@@ -96,7 +104,7 @@ function smokeLoad() {
 }
 
 function printSizes() {
-  for (const f of ['extension.js', 'core.js', 'server.js', 'test/suite.js']) {
+  for (const f of ['extension.js', 'core.js', 'languageclient.js', 'server.js', 'test/suite.js']) {
     const p = path.join(dist, f);
     if (existsSync(p)) console.log(`  dist/${f.padEnd(16)} ${(statSync(p).size / 1024).toFixed(1).padStart(8)} KiB`);
   }

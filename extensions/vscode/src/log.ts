@@ -1,5 +1,5 @@
 // One LogOutputChannel for the extension and one for the language server trace
-// (HOUSE-STYLE 9). Messages must never contain a token value or credential: callers log
+// (docs/conventions.md, "Logs"). Messages must never contain a token value or credential: callers log
 // ids and names only, and errors pass through core's redacting PhqError messages.
 import * as vscode from 'vscode';
 

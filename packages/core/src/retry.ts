@@ -1,4 +1,4 @@
-// Retry policy from PredictHQ's guidance (shared/predicthq-facts.md): retry 429, 5xx and
+// Retry policy from PredictHQ's guidance (docs/api/README.md, "Retry guidance"): retry 429, 5xx and
 // network failures up to 3 times, exponential backoff about 1 s, 2 s, 4 s, each +/- 500 ms,
 // and wait what Retry-After says when the server says it. Everything time-related is
 // injectable so tests can run fast and record the schedule.

@@ -19,5 +19,5 @@ export interface CommandContext {
   logs: Logs;
 }
 
-/** One command: async, arguments unknown until checked (HOUSE-STYLE 5). */
+/** One command: async, arguments unknown until checked (docs/conventions.md, "Commands"). */
 export type Command = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;

@@ -1,4 +1,4 @@
-// The one error wrapper around every command (HOUSE-STYLE 6): a clear message with
+// The one error wrapper around every command (docs/conventions.md, "Errors"): a clear message with
 // "Show Logs", plus "Sign In" or "Retry" where they help. Cancellation is silent. The last
 // error is kept so tests (and "Retry") can act on it without clicking a notification.
 import * as vscode from 'vscode';

@@ -1,4 +1,4 @@
-// Command ids -> functions, each run inside the one error wrapper (HOUSE-STYLE 5, 6).
+// Command ids -> functions, each run inside the one error wrapper (docs/conventions.md, "Commands" and "Errors").
 import * as vscode from 'vscode';
 import type { CommandContext, Command } from './context';
 import { addToken } from './addToken';

@@ -1,5 +1,5 @@
 // Turns any failure into what the user sees: a message and the actions that help
-// (HOUSE-STYLE 6). Pure, so every branch is unit tested. Messages come from PhqError (whose
+// (docs/conventions.md, "Errors"). Pure, so every branch is unit tested. Messages come from PhqError (whose
 // text never contains a credential or token value) or from our own wording.
 import { isPhqError } from '../core';
 

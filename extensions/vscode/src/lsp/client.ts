@@ -174,7 +174,8 @@ export class TokenLanguageClient implements vscode.Disposable {
       workspaceTrusted: vscode.workspace.isTrusted,
       chosenTokenId: this.choice.tokenId ?? null,
     };
-    await client.sendNotification(TokensChanged.type, params);
+    // By method name: the client library is its own bundle with its own copy of vscode-jsonrpc.
+    await client.sendNotification(TokensChanged.method, params);
     this.logs.log.debug(`sent ${tokens.length} tokens (metadata and fingerprints) to the language server`);
   }
 

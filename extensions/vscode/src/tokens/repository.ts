@@ -1,5 +1,5 @@
 // Owns token data per signed-in account: the list, the scope catalog, which values are
-// stored here, and one change event (HOUSE-STYLE 7). Views and the language client read
+// stored here, and one change event (docs/conventions.md, "Views"). Views and the language client read
 // from it; commands call its operations. Values go to SecretStorage the moment they arrive.
 import type { TokenApiClient } from '@phq-tokens/core';
 import { randomBytes } from 'node:crypto';

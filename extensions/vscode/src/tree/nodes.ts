@@ -1,4 +1,4 @@
-// The kinds of node in the API Tokens tree, as a discriminated union (HOUSE-STYLE 7).
+// The kinds of node in the API Tokens tree, as a discriminated union (docs/conventions.md, "Views").
 import type { TokenMeta } from '@phq-tokens/core';
 
 export type TreeNode =

@@ -1,4 +1,4 @@
-// Type guards for command arguments, which arrive as `unknown` (HOUSE-STYLE 5): from menus
+// Type guards for command arguments, which arrive as `unknown` (docs/conventions.md, "Commands"): from menus
 // (a tree node), from the palette (nothing), from tests and other extensions (plain objects).
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

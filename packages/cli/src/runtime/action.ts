@@ -1,4 +1,4 @@
-// Every command runs inside this wrapper (HOUSE-STYLE 6): failures become one clear message
+// Every command runs inside this wrapper (docs/conventions.md, "Errors"): failures become one clear message
 // on stderr and an exit code from exit-codes.ts; the API client is always closed so the
 // process exits at once instead of waiting on keep-alive sockets.
 import type { TokenApiClient } from '@phq-tokens/core';

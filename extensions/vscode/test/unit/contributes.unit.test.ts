@@ -1,0 +1,51 @@
+// package.json and the code agree (docs/common-tasks.md): every contributed command is in the
+// command table and the other way round, and every contributed setting is read through the
+// typed Config or the language server's settings contract. Without this a command can be
+// declared and never registered, or a setting shown in the UI and never read.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '@phq-tokens/protocol/src/settings';
+
+const root = path.resolve(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: { commands: { command: string }[]; configuration: { properties: Record<string, unknown> } };
+};
+const source = (f: string) => readFileSync(path.join(root, 'src', f), 'utf8');
+
+suite('package.json and the code agree (unit)', () => {
+  test('contributes.commands and the command table name the same commands', () => {
+    const registry = source('commands/registry.ts');
+    const table = new Set([...registry.matchAll(/^\s+'(predicthqTokens\.[\w.]+)': \[/gm)].map((m) => m[1]!));
+    // The two client-side commands the language server names, declared in @phq-tokens/protocol.
+    for (const m of registry.matchAll(/^\s+\[(\w+)\.command\]: \[/gm))
+      table.add({ InsertToken: 'phq.insertToken', CreateTokenAndInsert: 'phq.createTokenAndInsert' }[m[1]!]!);
+    const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+    assert.ok(table.size > 20, `the table was read (${table.size} commands)`);
+    assert.deepEqual(
+      [...contributed].filter((c) => !table.has(c)),
+      [],
+      'contributed but never registered',
+    );
+    assert.deepEqual(
+      [...table].filter((c) => !contributed.has(c)),
+      [],
+      'registered but not contributed',
+    );
+  });
+
+  test('every contributed setting is read: by the typed Config, the language server, or the language client', () => {
+    const config = source('config.ts');
+    const readByConfig = new Set([...config.matchAll(/this\.raw\.get<[^>]+>\('([\w.]+)'/g)].map((m) => m[1]!));
+    const readByServer = new Set(Object.keys(DEFAULT_SETTINGS));
+    const readByClientLibrary = new Set(['trace.server']); // vscode-languageclient reads <section>.trace.server
+    const keys = Object.keys(manifest.contributes.configuration.properties).map((k) => {
+      assert.ok(k.startsWith(`${SETTINGS_SECTION}.`), k);
+      return k.slice(SETTINGS_SECTION.length + 1);
+    });
+    const unread = keys.filter((k) => !readByConfig.has(k) && !readByServer.has(k) && !readByClientLibrary.has(k));
+    assert.deepEqual(unread, [], 'settings nobody reads');
+    const undeclared = [...readByConfig].filter((k) => !keys.includes(k));
+    assert.deepEqual(undeclared, [], 'read by Config but not contributed');
+  });
+});
