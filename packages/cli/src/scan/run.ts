@@ -46,6 +46,12 @@ export type FileOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'error'; message: string };
 
+/**
+ * A notebook's bytes are mostly base64 images in saved outputs, which are never read (the
+ * parser steps over them with two native searches): it may be this many times larger.
+ */
+const NOTEBOOK_SIZE_FACTOR = 8;
+
 function errorMessage(e: unknown): string {
   const code = (e as { code?: unknown }).code;
   return typeof code === 'string' ? code : e instanceof Error ? e.message : String(e);
@@ -54,7 +60,7 @@ function errorMessage(e: unknown): string {
 export function scanFile(f: WalkedFile, req: ScanRequest): FileOutcome {
   let read;
   try {
-    read = readText(f.abs, req.maxBytes);
+    read = readText(f.abs, isNotebookFile(f.abs) ? req.maxBytes * NOTEBOOK_SIZE_FACTOR : req.maxBytes);
   } catch (e) {
     return { kind: 'error', message: errorMessage(e) };
   }

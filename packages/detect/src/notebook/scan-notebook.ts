@@ -93,7 +93,8 @@ function placeInFile(text: string, list: Finding[]): Finding[] {
     }
     line += countLineBreaks(text, pos, off);
     pos = off;
-    const ls = Math.max(text.lastIndexOf('\n', off - 1), text.lastIndexOf('\r', off - 1)) + 1;
+    // Lone '\r's are '\n' by now (normalizeBreaks); a '\r' before '\n' ends the previous line.
+    const ls = text.lastIndexOf('\n', off - 1) + 1;
     return { line, character: off - ls };
   };
   for (const f of list) {
