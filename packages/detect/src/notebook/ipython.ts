@@ -26,6 +26,7 @@ const KERNELS: Readonly<Record<string, string | null>> = {
   javascript: 'javascript',
   typescript: 'typescript',
   bash: 'shellscript',
+  shellscript: 'shellscript', // VS Code's id for a bash kernel's cells
   sh: 'shellscript',
   shell: 'shellscript',
   zsh: 'shellscript',
