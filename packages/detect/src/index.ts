@@ -9,3 +9,14 @@ export { isLikelyToken } from './rules/shape';
 export { FAMILIES } from './rules/patterns';
 export { createPathFilter, type PathFilter } from './paths';
 export { RULES, ruleById, type Rule, type RuleFixture, type Trigger } from './rules/index';
+export {
+  cellLabel,
+  isNotebookFile,
+  notebookContext,
+  NotebookFormatError,
+  scanNotebook,
+  type NotebookContext,
+} from './notebook/scan-notebook';
+export { scanCell, scanOutputText, type CellScanOptions } from './notebook/cell';
+export { kernelLanguageId } from './notebook/ipython';
+export type { CellKind } from './notebook/model';

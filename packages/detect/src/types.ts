@@ -35,6 +35,16 @@ export interface FixData {
   tokenId?: string;
   /** For endpoint findings: the API family (scope id), e.g. "events". */
   family?: string;
+  /** In a Jupyter notebook: the cell the finding is in (and the output, for a token saved in one). */
+  cell?: CellRef;
+}
+
+/** A notebook cell: `index` is 0-based (nbformat's `cells[index]`), `id` is nbformat 4.5's cell id. */
+export interface CellRef {
+  index: number;
+  id?: string;
+  /** 0-based index in the cell's `outputs` when the finding is in a saved output. */
+  output?: number;
 }
 
 export interface Finding {
@@ -70,6 +80,11 @@ export interface ScanOptions {
   envVarName?: string;
   /** Also judge Markdown prose (default false). */
   markdownProse?: boolean;
+  /**
+   * The text is known to be about PredictHQ although it may not say so (a notebook cell
+   * whose other cells import predicthq): generic token names are then its sinks.
+   */
+  aboutPredictHQ?: boolean;
   /** Per-rule severity override, or "off". */
   severities?: Readonly<Record<string, Severity | 'off'>>;
 }

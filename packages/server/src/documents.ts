@@ -27,14 +27,22 @@ export class DocState {
   /** Finding -> diagnostic, valid until settings or tokens change (see toDiagnostics). */
   diagnosticsCache = new WeakMap<Finding, Diagnostic | null>();
 
-  constructor(uri: string, languageId: string, version: number, text: string, tokens: TokenState) {
+  constructor(
+    uri: string,
+    languageId: string,
+    version: number,
+    text: string,
+    tokens: TokenState,
+    /** How the text is scanned: the engine's incremental scanner, or a notebook cell's (notebookCells.ts). */
+    private readonly makeScanner: (text: string, options: ScanOptions) => IncrementalScanner = createScanner,
+  ) {
     this.uri = uri;
     this.version = version;
     this.doc = new BlockText(text);
     this.fileName = fileNameOf(uri);
     this.languageId = effectiveLanguage(languageId, this.fileName);
     this.options = scanOptions(this.languageId, this.fileName, DEFAULT_SETTINGS, tokens.fingerprints);
-    this.scanner = createScanner(text, this.options);
+    this.scanner = this.makeScanner(text, this.options);
   }
 
   get isDotenv(): boolean {
@@ -57,7 +65,7 @@ export class DocState {
         this.scanner.applyEdit(start, end, change.text);
       } else {
         this.doc = new BlockText(change.text);
-        this.scanner = createScanner(change.text, this.options);
+        this.scanner = this.makeScanner(change.text, this.options);
       }
     }
     this.version = version;
@@ -67,7 +75,13 @@ export class DocState {
   rebuild(): void {
     this.generation++;
     this.diagnosticsCache = new WeakMap();
-    this.scanner = createScanner(this.doc.getText(), this.options);
+    this.scanner = this.makeScanner(this.doc.getText(), this.options);
+  }
+
+  /** Another cell of the same notebook changed: its context (and so these findings) may differ. */
+  invalidate(): void {
+    this.generation++;
+    this.diagnosticsCache = new WeakMap();
   }
 
   /** New settings or tokens: only a real change of the scan options costs a rescan. */

@@ -16,6 +16,7 @@ import { gitStatus } from './gitStatus';
 import { toDiagnostics } from './diagnostics';
 import { DocState } from './documents';
 import { hover } from './hover';
+import { CellScanner, isCellUri, NotebookCells } from './notebookCells';
 import { warmUp } from './warmup';
 import { Publisher } from './publisher';
 import { fileFamilies } from './scopeCheck';
@@ -26,6 +27,17 @@ export const TRIGGER_CHARACTERS = ['$', '{', '<', '[', '=', ':', ' ', '"', "'"];
 
 export function startServer(connection: Connection): void {
   const docs = new Map<string, DocState>();
+  const cells = new NotebookCells();
+  /** A cell's findings depend on its notebook's other cells: re-judge them after a change. */
+  const touchSiblings = (uri: string): void => {
+    if (!isCellUri(uri)) return;
+    for (const sibling of cells.siblings(uri)) {
+      const s = docs.get(sibling);
+      if (!s) continue;
+      s.invalidate();
+      publisher.schedule(s);
+    }
+  };
   let tokens: TokenState = EMPTY_TOKEN_STATE;
   let canPullConfig = false;
   let canRegisterConfig = false;
@@ -120,8 +132,20 @@ export function startServer(connection: Connection): void {
     guard(() => {
       const previous = docs.get(td.uri);
       if (previous) previous.closed = true;
-      const state = new DocState(td.uri, td.languageId, td.version, td.text, tokens);
+      const cell = isCellUri(td.uri);
+      const state = new DocState(
+        td.uri,
+        td.languageId,
+        td.version,
+        td.text,
+        tokens,
+        cell ? (text, options) => new CellScanner(text, options, () => cells.context(td.uri)) : undefined,
+      );
       docs.set(td.uri, state);
+      if (cell) {
+        cells.add(td.uri, () => ({ text: state.doc.getText(), languageId: state.languageId }));
+        touchSiblings(td.uri);
+      }
       void pullSettings(state);
     }, `opening ${td.uri}`);
   });
@@ -139,6 +163,7 @@ export function startServer(connection: Connection): void {
       guard(() => state.rebuild(), `rescanning ${td.uri}`);
     }
     publisher.schedule(state);
+    touchSiblings(td.uri);
   });
 
   connection.onDidCloseTextDocument(({ textDocument: td }) => {
@@ -146,6 +171,10 @@ export function startServer(connection: Connection): void {
     if (!state) return;
     state.closed = true;
     docs.delete(td.uri);
+    if (isCellUri(td.uri)) {
+      cells.remove(td.uri);
+      touchSiblings(td.uri);
+    }
     void connection.sendDiagnostics({ uri: td.uri, diagnostics: [] });
   });
 

@@ -84,7 +84,8 @@ export class TokenLanguageClient implements vscode.Disposable {
     this.policy.reset();
     const policy = this.policy;
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+      // Notebook cells are text documents of their own scheme: synced (and redacted) like files.
+      documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }],
       outputChannel: this.logs.server,
       traceOutputChannel: this.trace,
       errorHandler: policy,

@@ -19,6 +19,7 @@ export function run(): Promise<void> {
     require('./errors.integration.test');
     require('./language.integration.test');
     require('./syncFuzz.integration.test'); // editor and server agree after random edits, undo/redo
+    require('./notebook.integration.test'); // a real .ipynb in the notebook editor
     require('./local.integration.test'); // tokens on this machine, against the public-only emulator
     require('./serverFailures.integration.test'); // leaves the language server stopped
     require('./leaks.integration.test'); // last: checks what the whole session wrote

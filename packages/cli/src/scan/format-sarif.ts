@@ -2,7 +2,7 @@
 // relative to %SRCROOT%, and no snippet is included (a snippet would carry the token).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { RULES as ENGINE_RULES, type Severity } from '@phq-tokens/detect';
+import { cellLabel, RULES as ENGINE_RULES, type CellRef, type Severity } from '@phq-tokens/detect';
 import type { ScanReport } from './run';
 
 /** The engine's rules (the list every front end reads); server-only rules never appear in a scan. */
@@ -17,6 +17,16 @@ const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
 
 /** Where each rule is explained (the same page the language server links to). */
 const RULES_DOC_URL = 'https://github.com/predicthq-tokens/predicthq-tokens/blob/main/docs/rules.md';
+
+function cellLocation(c: CellRef): object {
+  const path = `cells[${c.index}]` + (c.output !== undefined ? `/outputs[${c.output}]` : '');
+  return {
+    name: cellLabel(c),
+    fullyQualifiedName: path,
+    kind: c.output !== undefined ? 'notebookOutput' : 'notebookCell',
+    ...(c.id !== undefined ? { properties: { cellId: c.id } } : {}),
+  };
+}
 
 export function formatSarif(r: ScanReport, version: string): string {
   const index = new Map(RULES.map((x, i) => [x.id, i]));
@@ -37,6 +47,9 @@ export function formatSarif(r: ScanReport, version: string): string {
               endColumn: f.range.end.character + 1,
             },
           },
+          // A notebook's cell (and output) as a logical location: code-scanning UIs show it,
+          // and the line in the .ipynb alone does not say which cell a reader should open.
+          ...(f.data.cell ? { logicalLocations: [cellLocation(f.data.cell)] } : {}),
         },
       ],
       // Stable across runs and line moves elsewhere in the file; never derived from a raw token.

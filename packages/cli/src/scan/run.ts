@@ -1,6 +1,15 @@
 // The scan itself: walk, read each file once, run the engine, collect results.
 import path from 'node:path';
-import { createPathFilter, languageFromFileName, scan, type Finding, type ScanOptions } from '@phq-tokens/detect';
+import {
+  createPathFilter,
+  isNotebookFile,
+  languageFromFileName,
+  NotebookFormatError,
+  scan,
+  scanNotebook,
+  type Finding,
+  type ScanOptions,
+} from '@phq-tokens/detect';
 import { scanAll } from './parallel';
 import { readText } from './read';
 import { walk, type WalkedFile } from './walk';
@@ -37,6 +46,12 @@ export type FileOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'error'; message: string };
 
+/**
+ * A notebook's bytes are mostly base64 images in saved outputs, which are never read (the
+ * parser steps over them with two native searches): it may be this many times larger.
+ */
+const NOTEBOOK_SIZE_FACTOR = 8;
+
 function errorMessage(e: unknown): string {
   const code = (e as { code?: unknown }).code;
   return typeof code === 'string' ? code : e instanceof Error ? e.message : String(e);
@@ -45,15 +60,29 @@ function errorMessage(e: unknown): string {
 export function scanFile(f: WalkedFile, req: ScanRequest): FileOutcome {
   let read;
   try {
-    read = readText(f.abs, req.maxBytes);
+    read = readText(f.abs, isNotebookFile(f.abs) ? req.maxBytes * NOTEBOOK_SIZE_FACTOR : req.maxBytes);
   } catch (e) {
     return { kind: 'error', message: errorMessage(e) };
   }
   if ('skipped' in read) return { kind: 'skipped', reason: read.skipped };
+  if (isNotebookFile(f.abs)) return scanNotebookFile(read.text, f, req);
   const language = languageFromFileName(path.basename(f.abs)) ?? 'plaintext';
   let findings = scan(read.text, { ...req.options, languageId: language, fileName: f.rel });
   if (!req.endpoints) findings = findings.filter((x) => x.kind !== 'endpoint');
   return { kind: 'scanned', bytes: read.text.length, findings, language };
+}
+
+/** A notebook is judged cell by cell; one that is not nbformat 4 JSON is unreadable, not scanned as text. */
+function scanNotebookFile(text: string, f: WalkedFile, req: ScanRequest): FileOutcome {
+  let findings;
+  try {
+    findings = scanNotebook(text, { ...req.options, languageId: 'json', fileName: f.rel });
+  } catch (e) {
+    if (e instanceof NotebookFormatError) return { kind: 'error', message: `not a Jupyter notebook: ${e.message}` };
+    throw e;
+  }
+  if (!req.endpoints) findings = findings.filter((x) => x.kind !== 'endpoint');
+  return { kind: 'scanned', bytes: text.length, findings, language: 'jupyter' };
 }
 
 /** `script` is the file a worker thread runs (the CLI bundle). */

@@ -39,6 +39,7 @@ export function compilePattern(source: string): RegExp | string {
 }
 
 export function compileOptions(options: ScanOptions): ScanContext {
+  const aboutPhq = options.aboutPredictHQ === true || PHQ_CONF.test(options.fileName ?? '');
   const extra: RegExp[] = [];
   // Invalid user patterns are skipped here; front ends report them (see compilePattern).
   for (const p of options.extraPatterns ?? []) {
@@ -53,9 +54,11 @@ export function compileOptions(options: ScanOptions): ScanContext {
     prose: options.markdownProse === true,
     severities: options.severities ?? {},
     testCode: isTestPath(options.fileName),
-    phqDoc: PHQ_CONF.test(options.fileName ?? '') ? true : undefined,
-    fixedPhq: PHQ_CONF.test(options.fileName ?? ''),
+    phqDoc: aboutPhq ? true : undefined,
+    fixedPhq: aboutPhq,
     shellStrings: /(?:^|[\\/])package\.json$/i.test(options.fileName ?? ''),
-    notebook: /\.ipynb$/i.test(options.fileName ?? ''),
+    // A notebook read as JSON text (an editor showing the .ipynb's source); a notebook's
+    // cells are judged by src/notebook/ in their own language.
+    notebook: /\.ipynb$/i.test(options.fileName ?? '') && /^json/.test(options.languageId),
   };
 }

@@ -2,7 +2,7 @@
 // "must not flag" occurrences flagged, per category and overall. A labeled span counts as
 // flagged when any finding (any rule, any severity) overlaps it.
 // Run: npx tsx packages/detect/test/devset/score.ts [--misses]
-import { scan } from '../../src';
+import { isNotebookFile, scan, scanNotebook } from '../../src';
 import { devCases, type Category, type DevCase } from './cases';
 
 export interface Row {
@@ -25,7 +25,9 @@ export function runDevSet(cases: DevCase[] = devCases()): Outcome[] {
     const e = c.text.indexOf('»') - 1;
     if (s < 0 || e < s) throw new Error(`no «» span in ${JSON.stringify(c.text)}`);
     const text = c.text.replace('«', '').replace('»', '');
-    const f = scan(text, { languageId: c.languageId, fileName: c.fileName });
+    // A notebook is judged cell by cell, as `scan` (the CLI) and the language server do.
+    const options = { languageId: c.languageId, fileName: c.fileName };
+    const f = isNotebookFile(c.fileName ?? '') ? scanNotebook(text, options) : scan(text, options);
     const flagged = f.some((x) =>
       e > s ? x.offset < e && x.offset + x.length > s : x.offset <= s && x.offset + x.length >= s,
     );
