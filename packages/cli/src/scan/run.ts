@@ -1,6 +1,7 @@
 // The scan itself: walk, read each file once, run the engine, collect results.
 import path from 'node:path';
 import { createPathFilter, languageFromFileName, scan, type Finding, type ScanOptions } from '@phq-tokens/detect';
+import type { GitScanInfo, HistoryInfo } from './git-types';
 import { scanAll } from './parallel';
 import { readText } from './read';
 import { walk, type WalkedFile } from './walk';
@@ -20,6 +21,8 @@ export interface FileFindings {
   file: string;
   language: string;
   findings: Finding[];
+  /** scan --history: the blob and the commit that brought these findings. */
+  history?: HistoryInfo;
 }
 
 export interface ScanReport {
@@ -29,6 +32,8 @@ export interface ScanReport {
   bytes: number;
   skipped: { file: string; reason: string }[];
   errors: { file: string; message: string }[];
+  /** scan --staged / --since / --history. */
+  git?: GitScanInfo;
 }
 
 /** What scanning one file gives; plain data, so that it can come back from a worker. */
