@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { KnownToken } from '@phq-tokens/detect';
 import { UsageError } from '../runtime/exit-codes';
 import { info } from '../runtime/io';
-import { git, requireRepo, resolveCommit } from '../scan/git';
+import { git, GitError, notARepo, requireRepo, resolveCommit } from '../scan/git';
 import type { GitScanInfo } from '../scan/git-types';
 import { scanHistory } from '../scan/history';
 import type { ScanReport, ScanRequest } from '../scan/run';
@@ -71,6 +71,21 @@ export async function runGitScan(
   sarif: boolean,
 ): Promise<ScanReport> {
   const cwd = req.root;
+  if (mode.staged) {
+    // The pre-commit path: no extra `git rev-parse` (each git process costs milliseconds
+    // at every commit); git diff itself says when this is not a repository or has no work tree.
+    let report: ScanReport;
+    try {
+      report = await scanStaged(cwd, req, pathspecs);
+    } catch (e) {
+      if (e instanceof GitError && /must be run in a work tree/.test(e.message))
+        throw new UsageError('--staged needs a working tree (this repository is bare).');
+      if (e instanceof GitError) throw notARepo(cwd, e);
+      throw e;
+    }
+    report.git = sarif ? { mode: 'staged', ...(await provenance(cwd)) } : { mode: 'staged' };
+    return report;
+  }
   const repo = await requireRepo(cwd);
   let report: ScanReport;
   let gitInfo: GitScanInfo;
@@ -87,10 +102,6 @@ export async function runGitScan(
     const r = await scanHistory(cwd, req, revisions);
     report = r.report;
     gitInfo = { mode: 'history', shallow: repo.shallow, revisions, blobs: r.blobs };
-  } else if (mode.staged) {
-    if (repo.bare) throw new UsageError('--staged needs a working tree (this repository is bare).');
-    report = await scanStaged(cwd, req, pathspecs);
-    gitInfo = { mode: 'staged', shallow: repo.shallow };
   } else {
     if (repo.bare) throw new UsageError('--since needs a working tree (this repository is bare).');
     report = await scanSince(cwd, req, await resolveCommit(cwd, mode.since!), pathspecs);

@@ -24,7 +24,8 @@ export interface GitScanInfo {
   head?: string;
   branch?: string;
   remote?: string;
-  shallow: boolean;
+  /** Only for --since and --history (--staged does not ask: it reads the index alone). */
+  shallow?: boolean;
   /** Revisions the history was read from (`--all`, `^REF`, a range). */
   revisions?: string[];
   /** How many unique blobs were judged (history). */

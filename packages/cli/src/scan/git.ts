@@ -40,11 +40,15 @@ export async function requireRepo(cwd: string): Promise<{ shallow: boolean; bare
   try {
     out = (await git(cwd, ['rev-parse', '--is-shallow-repository', '--is-bare-repository'])).toString();
   } catch (e) {
-    const why = e instanceof GitError && /not a git repository/i.test(e.message) ? '' : ` (${(e as Error).message})`;
-    throw new CliError(`Not a git repository: ${cwd}${why}. --staged, --since and --history need one.`, ExitCode.usage);
+    throw notARepo(cwd, e);
   }
   const [shallow, bare] = out.split('\n');
   return { shallow: shallow === 'true', bare: bare === 'true' };
+}
+
+export function notARepo(cwd: string, e: unknown): CliError {
+  const why = e instanceof GitError && /not a git repository/i.test(e.message) ? '' : ` (${(e as Error).message})`;
+  return new CliError(`Not a git repository: ${cwd}${why}. --staged, --since and --history need one.`, ExitCode.usage);
 }
 
 /** Resolves a revision to a commit id; a typo is a usage error, not "nothing changed". */
