@@ -165,6 +165,12 @@ suite('scan --staged / --since / --history (end to end, real git)', function () 
       parse(r.stdout).findings.map((f) => f.file),
       ['b/two.py'],
     );
+    // --ignore applies to the staged paths as to walked ones.
+    const ignored = await scan(repo.dir, '--staged', '--format', 'json', '--ignore', 'b/');
+    assert.deepEqual(
+      parse(ignored.stdout).findings.map((f) => f.file),
+      ['a/one.py'],
+    );
     // From a subfolder, paths are relative to it, as in `git diff --relative`.
     const sub = await scan(path.join(repo.dir, 'a'), '--staged', '--format', 'json');
     assert.deepEqual(
@@ -218,7 +224,13 @@ suite('scan --staged / --since / --history (end to end, real git)', function () 
     // Unique blobs: app.py x3 versions, 12 notes; each judged once.
     assert.equal(j.git?.blobs, 15);
     assert.equal(j.summary.scanned, 15);
+    // --ignore skips blobs by their path.
+    assert.equal(
+      parse((await scan(repo.dir, '--history', '--format', 'json', '--ignore', 'notes/')).stdout).git?.blobs,
+      3,
+    );
     const h = await scan(repo.dir, '--history');
+    assert.match(h.stderr, /1 finding in 1 file, 15 blobs scanned/);
     assert.match(h.stdout, new RegExp(`added in ${added.slice(0, 10)} on 2025-03-\\d\\d by Ann Author, removed since`));
     assert.ok(!h.stdout.includes(token) && !h.stderr.includes(token));
   });

@@ -37,7 +37,7 @@ export function skippedLines(r: ScanReport): string[] {
 export function summaryLine(r: ScanReport): string {
   const n = r.results.reduce((s, x) => s + x.findings.length, 0);
   const parts = [`${n} finding${n === 1 ? '' : 's'} in ${r.results.length} file${r.results.length === 1 ? '' : 's'}`];
-  parts.push(`${r.scanned} scanned`);
+  parts.push(`${r.scanned} ${r.git?.mode === 'history' ? 'blobs ' : ''}scanned`);
   if (r.skipped.length) {
     const by = new Map<string, number>();
     for (const s of r.skipped) {

@@ -2,7 +2,7 @@
 // default), each judged once however many commits hold it, streamed through one
 // `git cat-file --batch`; then, for the blobs with findings only, one `git log --raw` pass
 // finds the commit that first added each, and `git ls-tree HEAD` says what is still there.
-import type { Finding } from '@phq-tokens/detect';
+import { createPathFilter, type Finding } from '@phq-tokens/detect';
 import { catObjects, git, splitZ } from './git';
 import { decodeBytes } from './decode';
 import type { HistoryInfo, Introduced } from './git-types';
@@ -101,7 +101,8 @@ export async function scanHistory(
   revisions: string[],
 ): Promise<{ report: ScanReport; blobs: number }> {
   const report: ScanReport = { root: cwd, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
-  const blobs = await listBlobs(cwd, revisions);
+  const filter = createPathFilter(req.ignore);
+  const blobs = (await listBlobs(cwd, revisions)).filter((b) => !filter.ignores(b.path));
   const judged: { oid: string; path: string; language: string; findings: Finding[] }[] = [];
   await catObjects(
     cwd,

@@ -3,6 +3,7 @@
 // UTF-8 is still opened.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createPathFilter } from '@phq-tokens/detect';
 import { git } from './git';
 import { decodeBytes } from './decode';
 import { judge } from './judge';
@@ -38,11 +39,13 @@ export async function scanSince(
   ]);
   const untracked = await git(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...pathspecs]);
   const seen = new Set<string>();
+  const filter = createPathFilter(req.ignore);
   for (const raw of [...splitRaw(changed), ...splitRaw(untracked)]) {
     const key = raw.toString('latin1');
     if (seen.has(key)) continue;
     seen.add(key);
     const file = raw.toString('utf8');
+    if (filter.ignores(file)) continue;
     const abs = Buffer.concat([Buffer.from(cwd + path.sep), raw]);
     try {
       const st = statSync(abs);

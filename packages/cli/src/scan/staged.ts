@@ -1,5 +1,6 @@
 // `scan --staged`: judges the index, not the working tree. A file fixed on disk but not
 // re-staged is still reported, because that is what the commit would contain.
+import { createPathFilter } from '@phq-tokens/detect';
 import { catObjects, git, splitZ } from './git';
 import { decodeBytes } from './decode';
 import { judge } from './judge';
@@ -40,7 +41,9 @@ export async function stagedEntries(cwd: string, pathspecs: string[]): Promise<S
 export async function scanStaged(cwd: string, req: ScanRequest, pathspecs: string[]): Promise<ScanReport> {
   const report: ScanReport = { root: cwd, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
   const entries: StagedEntry[] = [];
+  const filter = createPathFilter(req.ignore);
   for (const e of await stagedEntries(cwd, pathspecs)) {
+    if (filter.ignores(e.path)) continue;
     const special = SPECIAL_MODES[e.mode];
     if (special) report.skipped.push({ file: e.path, reason: special });
     else entries.push(e);
