@@ -8,7 +8,8 @@ import { formatSarif } from '../scan/format-sarif';
 import { formatHuman, formatJson, skippedLines, summaryLine } from '../scan/format-text';
 import { quotePath } from '../scan/quote-path';
 import { isScanWorker, runAsWorker } from '../scan/parallel';
-import { runScan, scanFile } from '../scan/run';
+import { runScan, scanFile, type ScanRequest } from '../scan/run';
+import { readKnownTokens, runGitScan, type GitMode } from './scan-git';
 import { fails, isFailOn } from '../scan/severity';
 import { bool, str, strList } from './options';
 
@@ -44,6 +45,20 @@ function checkPaths(paths: string[]): void {
   }
 }
 
+/** --staged / --since / --history, checked for combinations that mean nothing. */
+function gitModeOf(opts: unknown): GitMode | undefined {
+  const staged = bool(opts, 'staged');
+  const since = str(opts, 'since');
+  const raw = (opts as { history?: unknown }).history;
+  const history = raw === true ? true : typeof raw === 'string' ? raw : undefined;
+  if (staged && (since !== undefined || history !== undefined))
+    throw new UsageError('--staged cannot be combined with --since or --history.');
+  if (typeof history === 'string' && since !== undefined)
+    throw new UsageError('--history with a range cannot be combined with --since.');
+  if (!staged && since === undefined && history === undefined) return undefined;
+  return { staged, since, history };
+}
+
 export function register(program: Command): void {
   program
     .command('scan')
@@ -58,6 +73,10 @@ export function register(program: Command): void {
     .option('--endpoints', 'also list the PredictHQ API families each file calls')
     .option('--no-gitignore', 'do not honour .gitignore files')
     .option('--max-file-size <bytes>', 'skip files larger than this', String(DEFAULT_MAX_BYTES))
+    .option('--staged', 'judge what is staged for the next commit (the index, not the working tree)')
+    .option('--since <ref>', 'judge the files changed since this commit (with --history: the commits since it)')
+    .option('--history [range]', 'judge every blob in git history (all refs, or a range such as v1.0..main)')
+    .option('--known-tokens <file>', 'JSON list of your tokens as {id, name, fingerprint} (no values)')
     .action(
       action(async (paths: unknown, opts: unknown) => {
         // A worker thread of a large scan (see scan/parallel.ts): it only scans files.
@@ -75,24 +94,27 @@ export function register(program: Command): void {
           const re = compilePattern(p);
           if (typeof re === 'string') throw new UsageError(`Invalid --pattern "${p}": ${re}`);
         }
-        checkPaths(list);
-
-        const report = await runScan(
-          {
-            paths: list,
-            root: process.cwd(),
-            gitignore: (opts as { gitignore?: unknown }).gitignore !== false,
-            ignore: strList(opts, 'ignore') ?? [],
-            maxBytes,
-            endpoints: bool(opts, 'endpoints'),
-            options: {
-              extraPatterns: patterns,
-              envVarName: str(opts, 'envVar') ?? DEFAULT_ENV_VAR,
-              markdownProse: bool(opts, 'markdownProse'),
-            },
+        const gitMode = gitModeOf(opts);
+        const knownFile = str(opts, 'knownTokens');
+        const req: ScanRequest = {
+          paths: list,
+          root: process.cwd(),
+          gitignore: (opts as { gitignore?: unknown }).gitignore !== false,
+          ignore: strList(opts, 'ignore') ?? [],
+          maxBytes,
+          endpoints: bool(opts, 'endpoints'),
+          options: {
+            extraPatterns: patterns,
+            envVarName: str(opts, 'envVar') ?? DEFAULT_ENV_VAR,
+            markdownProse: bool(opts, 'markdownProse'),
+            ...(knownFile !== undefined && { knownFingerprints: readKnownTokens(knownFile) }),
           },
-          __filename,
-        );
+        };
+        // In the git modes the paths are pathspecs: a staged file may be gone from the disk.
+        if (!gitMode) checkPaths(list);
+        const report = gitMode
+          ? await runGitScan(gitMode, req, list, format === 'sarif')
+          : await runScan(req, __filename);
         if (format === 'json') out(formatJson(report));
         else if (format === 'sarif') out(formatSarif(report, VERSION));
         else {

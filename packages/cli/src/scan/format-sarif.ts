@@ -59,6 +59,17 @@ export function formatSarif(r: ScanReport, version: string): string {
           .digest('hex')
           .slice(0, 32),
       },
+      // scan --history: the finding is in a past version of the file; SARIF has no per-result
+      // revision, so the commit that brought it goes in the property bag.
+      ...(res.history && {
+        properties: {
+          commit: res.history.introduced?.commit,
+          commitDate: res.history.introduced?.date,
+          author: res.history.introduced?.author,
+          blob: res.history.blob,
+          inHead: res.history.inHead,
+        },
+      }),
     })),
   );
   const log = {
@@ -83,6 +94,16 @@ export function formatSarif(r: ScanReport, version: string): string {
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(r.root + '/').href } },
         columnKind: 'utf16CodeUnits',
+        ...(r.git?.remote && {
+          versionControlProvenance: [
+            {
+              repositoryUri: r.git.remote,
+              ...(r.git.head && { revisionId: r.git.head }),
+              ...(r.git.branch && { branch: r.git.branch }),
+              mappedTo: { uriBaseId: '%SRCROOT%' },
+            },
+          ],
+        }),
         results,
       },
     ],

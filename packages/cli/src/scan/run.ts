@@ -10,6 +10,7 @@ import {
   type Finding,
   type ScanOptions,
 } from '@phq-tokens/detect';
+import type { GitScanInfo, HistoryInfo } from './git-types';
 import { scanAll } from './parallel';
 import { readText } from './read';
 import { walk, type WalkedFile } from './walk';
@@ -29,6 +30,8 @@ export interface FileFindings {
   file: string;
   language: string;
   findings: Finding[];
+  /** scan --history: the blob and the commit that brought these findings. */
+  history?: HistoryInfo;
 }
 
 export interface ScanReport {
@@ -38,6 +41,8 @@ export interface ScanReport {
   bytes: number;
   skipped: { file: string; reason: string }[];
   errors: { file: string; message: string }[];
+  /** scan --staged / --since / --history. */
+  git?: GitScanInfo;
 }
 
 /** What scanning one file gives; plain data, so that it can come back from a worker. */

@@ -1,0 +1,70 @@
+// `scan --staged`: judges the index, not the working tree. A file fixed on disk but not
+// re-staged is still reported, because that is what the commit would contain.
+import { createPathFilter } from '@phq-tokens/detect';
+import { catObjects, git, splitZ } from './git';
+import { decodeBytes } from './decode';
+import { judge } from './judge';
+import type { ScanReport, ScanRequest } from './run';
+
+const SPECIAL_MODES: Record<string, string> = { '160000': 'submodule', '120000': 'symlink' };
+
+export interface StagedEntry {
+  path: string;
+  oid: string;
+  mode: string;
+}
+
+/** Added, copied, modified or type-changed entries of the index (deletions have nothing to judge). */
+export async function stagedEntries(cwd: string, pathspecs: string[]): Promise<StagedEntry[]> {
+  const out = await git(cwd, [
+    'diff',
+    '--cached',
+    '--raw',
+    '-z',
+    '--no-abbrev',
+    '--no-renames',
+    '--relative',
+    '--diff-filter=ACMT',
+    '--',
+    ...pathspecs,
+  ]);
+  const parts = splitZ(out);
+  const entries: StagedEntry[] = [];
+  // ":old-mode new-mode old-oid new-oid status" NUL path NUL
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const meta = parts[i]!.replace(/^\n/, '').split(' ');
+    entries.push({ mode: meta[1]!, oid: meta[3]!, path: parts[i + 1]! });
+  }
+  return entries;
+}
+
+export async function scanStaged(cwd: string, req: ScanRequest, pathspecs: string[]): Promise<ScanReport> {
+  const report: ScanReport = { root: cwd, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
+  const entries: StagedEntry[] = [];
+  const filter = createPathFilter(req.ignore);
+  for (const e of await stagedEntries(cwd, pathspecs)) {
+    if (filter.ignores(e.path)) continue;
+    const special = SPECIAL_MODES[e.mode];
+    if (special) report.skipped.push({ file: e.path, reason: special });
+    else entries.push(e);
+  }
+  await catObjects(
+    cwd,
+    entries.map((e) => e.oid),
+    req.maxBytes,
+    (i, r) => {
+      const file = entries[i]!.path;
+      if (r.kind === 'error') report.errors.push({ file, message: r.message });
+      else if (r.kind === 'too-large') report.skipped.push({ file, reason: 'too-large' });
+      else if (r.kind === 'blob') {
+        const d = decodeBytes(r.data);
+        if ('skipped' in d) return void report.skipped.push({ file, reason: d.skipped });
+        report.scanned++;
+        report.bytes += d.text.length;
+        const { language, findings } = judge(d.text, file, req);
+        if (findings.length > 0) report.results.push({ file, language, findings });
+      }
+    },
+  );
+  return report;
+}
