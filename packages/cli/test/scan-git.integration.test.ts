@@ -112,6 +112,40 @@ suite('scan --staged / --since / --history (end to end, real git)', function () 
     assert.match(r.stderr, /0 findings in 0 files, 2 scanned/);
   });
 
+  test('every git mode judges a notebook as a notebook (the cell named in the finding), a malformed one as unreadable', async () => {
+    const repo = new Repo();
+    const nb = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { language: 'python', name: 'python3' } },
+      cells: [
+        { cell_type: 'markdown', id: 'intro', metadata: {}, source: ['# Events\n'] },
+        {
+          cell_type: 'code',
+          id: 'call',
+          metadata: {},
+          execution_count: null,
+          outputs: [],
+          source: PLACEHOLDER_PY.split(/(?<=\n)/),
+        },
+      ],
+    });
+    repo.commit({ 'events.ipynb': nb, 'broken.ipynb': '{"cells": [' }, 'notebooks');
+    for (const args of [['--history'], ['--since', 'HEAD~0']]) {
+      if (args[0] === '--since') repo.write('events.ipynb', nb.replace('Events', 'Events!'));
+      const r = await scan(repo.dir, ...args, '--format', 'json');
+      const j = parse(r.stdout);
+      const f = j.findings.find((x) => x.file.startsWith('events.ipynb'));
+      assert.ok(f, `${args.join(' ')}: ${r.stdout} ${r.stderr}`);
+      assert.match(JSON.stringify(f), /"cell":\{"index":1,"id":"call"\}/);
+      if (args[0] === '--history') assert.match(r.stderr, /not a Jupyter notebook/);
+    }
+    repo.write('staged.ipynb', nb);
+    repo.git('add', 'staged.ipynb');
+    const staged = parse((await scan(repo.dir, '--staged', '--format', 'json')).stdout);
+    assert.match(JSON.stringify(staged.findings.find((x) => x.file === 'staged.ipynb')), /"cell":\{"index":1/);
+  });
+
   test('--staged in a repository without commits, and with nothing staged', async () => {
     const repo = new Repo();
     let r = await scan(repo.dir, '--staged');

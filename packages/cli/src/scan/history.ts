@@ -118,8 +118,9 @@ export async function scanHistory(
         if ('skipped' in d) return void report.skipped.push({ file, reason: d.skipped });
         report.scanned++;
         report.bytes += d.text.length;
-        const { language, findings } = judge(d.text, path, req);
-        if (findings.length > 0) judged.push({ oid, path, language, findings });
+        const { language, findings, error } = judge(d.text, path, req);
+        if (error) report.errors.push({ file, message: error });
+        else if (findings.length > 0) judged.push({ oid, path, language, findings });
       }
     },
   );

@@ -1,11 +1,8 @@
 // Reads a file once, deciding on the way whether it is worth scanning.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isAscii } from 'node:buffer';
+import { decodeBytes } from './decode';
 
 export type ReadResult = { text: string } | { skipped: 'binary' | 'too-large' };
-
-/** Like git: a NUL byte in the first 8000 bytes means binary. */
-const SNIFF = 8000;
 
 const shared = Buffer.allocUnsafeSlow(1 << 20);
 
@@ -17,13 +14,6 @@ function fill(fd: number, buf: Buffer, got: number): number {
     got += n;
   }
   return got;
-}
-
-/** UTF-16 LE (BOM FF FE) or BE (FE FF) without its BOM; a trailing odd byte is dropped. */
-function decodeUtf16(data: Buffer): string {
-  const body = Buffer.from(data.subarray(2, 2 + ((data.length - 2) & ~1)));
-  if (data[0] === 0xfe) body.swap16();
-  return body.toString('utf16le');
 }
 
 export function readText(abs: string, maxBytes: number): ReadResult {
@@ -45,16 +35,9 @@ export function readText(abs: string, maxBytes: number): ReadResult {
       }
     }
     if (got > maxBytes) return { skipped: 'too-large' };
-    const data = buf.subarray(0, got);
-    // UTF-16 with a byte-order mark (Windows tools write it): its NUL bytes are text.
-    if (got >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)))
-      return { text: decodeUtf16(data) };
-    if (data.subarray(0, SNIFF).indexOf(0) >= 0) return { skipped: 'binary' };
-    // ASCII decodes faster as latin1 (a plain copy) and gives the same string.
-    if (isAscii(data)) return { text: data.toString('latin1') };
-    const text = data.toString('utf8');
-    // Editors do not count a byte-order mark as a column.
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    // The same decisions for a file as for a git blob (decode.ts): UTF-16 with a byte-order
+    // mark, NUL means binary, ASCII as latin1 (a plain copy), a UTF-8 BOM is not a column.
+    return decodeBytes(buf.subarray(0, got));
   } finally {
     closeSync(fd);
   }

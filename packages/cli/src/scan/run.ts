@@ -1,17 +1,8 @@
 // The scan itself: walk, read each file once, run the engine, collect results.
-import path from 'node:path';
-import {
-  createPathFilter,
-  isNotebookFile,
-  languageFromFileName,
-  NotebookFormatError,
-  scan,
-  scanNotebook,
-  type Finding,
-  type ScanOptions,
-} from '@phq-tokens/detect';
+import { createPathFilter, isNotebookFile, type Finding, type ScanOptions } from '@phq-tokens/detect';
 import type { GitScanInfo, HistoryInfo } from './git-types';
 import { scanAll } from './parallel';
+import { judge } from './judge';
 import { readText } from './read';
 import { walk, type WalkedFile } from './walk';
 
@@ -70,24 +61,9 @@ export function scanFile(f: WalkedFile, req: ScanRequest): FileOutcome {
     return { kind: 'error', message: errorMessage(e) };
   }
   if ('skipped' in read) return { kind: 'skipped', reason: read.skipped };
-  if (isNotebookFile(f.abs)) return scanNotebookFile(read.text, f, req);
-  const language = languageFromFileName(path.basename(f.abs)) ?? 'plaintext';
-  let findings = scan(read.text, { ...req.options, languageId: language, fileName: f.rel });
-  if (!req.endpoints) findings = findings.filter((x) => x.kind !== 'endpoint');
+  const { language, findings, error } = judge(read.text, f.rel, req);
+  if (error) return { kind: 'error', message: error };
   return { kind: 'scanned', bytes: read.text.length, findings, language };
-}
-
-/** A notebook is judged cell by cell; one that is not nbformat 4 JSON is unreadable, not scanned as text. */
-function scanNotebookFile(text: string, f: WalkedFile, req: ScanRequest): FileOutcome {
-  let findings;
-  try {
-    findings = scanNotebook(text, { ...req.options, languageId: 'json', fileName: f.rel });
-  } catch (e) {
-    if (e instanceof NotebookFormatError) return { kind: 'error', message: `not a Jupyter notebook: ${e.message}` };
-    throw e;
-  }
-  if (!req.endpoints) findings = findings.filter((x) => x.kind !== 'endpoint');
-  return { kind: 'scanned', bytes: text.length, findings, language: 'jupyter' };
 }
 
 /** `script` is the file a worker thread runs (the CLI bundle). */

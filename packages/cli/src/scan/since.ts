@@ -65,8 +65,9 @@ export async function scanSince(
       }
       report.scanned++;
       report.bytes += d.text.length;
-      const { language, findings } = judge(d.text, file, req);
-      if (findings.length > 0) report.results.push({ file, language, findings });
+      const { language, findings, error } = judge(d.text, file, req);
+      if (error) report.errors.push({ file, message: error });
+      else if (findings.length > 0) report.results.push({ file, language, findings });
     } catch (e) {
       const code = (e as { code?: unknown }).code;
       report.errors.push({ file, message: typeof code === 'string' ? code : String(e) });

@@ -61,8 +61,9 @@ export async function scanStaged(cwd: string, req: ScanRequest, pathspecs: strin
         if ('skipped' in d) return void report.skipped.push({ file, reason: d.skipped });
         report.scanned++;
         report.bytes += d.text.length;
-        const { language, findings } = judge(d.text, file, req);
-        if (findings.length > 0) report.results.push({ file, language, findings });
+        const { language, findings, error } = judge(d.text, file, req);
+        if (error) report.errors.push({ file, message: error });
+        else if (findings.length > 0) report.results.push({ file, language, findings });
       }
     },
   );
