@@ -1,7 +1,8 @@
 // Language id -> lexer and the words messages use for it.
 import * as C from './lexer/languages-c';
-import { dotenvLexer, httpLexer, iniLexer, plainLexer, yamlLexer } from './lexer/lines';
+import { dotenvLexer, httpLexer, iniLexer, propertiesLexer, plainLexer, yamlLexer } from './lexer/lines';
 import { markdownLexer } from './lexer/markdown';
+import { rstLexer } from './lexer/rst';
 import type { Lexer } from './lexer/types';
 import { languageFromFileName } from './languages';
 
@@ -63,10 +64,12 @@ def(['json', 'jsonc', 'json5', 'jsonl'], 'JSON', C.jsonLexer);
 def(['toml'], 'TOML', C.tomlLexer);
 def(['yaml', 'yml'], 'YAML', yamlLexer);
 def(['dotenv', 'env'], '.env', dotenvLexer);
-def(['ini', 'properties', 'conf'], 'config', iniLexer);
+def(['ini', 'conf'], 'config', iniLexer);
+def(['properties'], 'config', propertiesLexer);
 def(['http', 'rest'], 'HTTP request', httpLexer);
 const plain = def(['plaintext'], 'text', plainLexer);
 def(['markdown', 'mdx'], 'Markdown', markdownLexer(forFence), true);
+def(['restructuredtext', 'rst'], 'reStructuredText', rstLexer(forFence), true);
 
 const FENCE_ALIASES: Readonly<Record<string, string>> = {
   py: 'python',

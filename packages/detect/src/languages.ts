@@ -74,6 +74,7 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   properties: 'properties',
   env: 'dotenv',
   md: 'markdown',
+  rst: 'restructuredtext',
   markdown: 'markdown',
   mdx: 'markdown',
   http: 'http',

@@ -78,23 +78,33 @@ export const dotenvLexer: Lexer = {
 
 const INI_KEY = /[^=:;#[\s][^=:]*?\s*[=:]\s*/y;
 
-/** INI-style config (predicthq.conf, .cfg, .properties): values are taken literally. */
-export const iniLexer: Lexer = {
-  relevant: () => NONE,
-  lexLine(_s, text, start, end, segs) {
-    if (!segs) return;
-    const i = skipSpaces(text, start, end);
-    if (text.startsWith('#', i) || text.startsWith(';', i) || text.startsWith('!', i)) {
-      segs.push(i, end, Seg.Comment, 0, 0);
-      return;
-    }
-    if (text.startsWith('[', i)) return;
-    INI_KEY.lastIndex = i;
-    const m = INI_KEY.exec(text);
-    const v = m && m.index + m[0].length <= end ? i + m[0].length : i;
-    if (end > v) segs.push(v, end, Seg.Str, Interp.None, 0);
-  },
-};
+/** INI-style config (predicthq.conf, .cfg): values are taken literally. */
+export const iniLexer: Lexer = configLexer(Interp.None);
+
+/**
+ * Java .properties: the same shape, but `${NAME}` in a value is a placeholder the framework
+ * resolves (Spring, Quarkus, Micronaut resolve it from the environment), not literal text.
+ */
+export const propertiesLexer: Lexer = configLexer(Interp.Yaml);
+
+function configLexer(interp: number): Lexer {
+  return {
+    relevant: () => NONE,
+    lexLine(_s, text, start, end, segs) {
+      if (!segs) return;
+      const i = skipSpaces(text, start, end);
+      if (text.startsWith('#', i) || text.startsWith(';', i) || text.startsWith('!', i)) {
+        segs.push(i, end, Seg.Comment, 0, 0);
+        return;
+      }
+      if (text.startsWith('[', i)) return;
+      INI_KEY.lastIndex = i;
+      const m = INI_KEY.exec(text);
+      const v = m && m.index + m[0].length <= end ? i + m[0].length : i;
+      if (end > v) segs.push(v, end, Seg.Str, interp, 0);
+    },
+  };
+}
 
 const YAML_KEY = /(?:-\s+)*(?:"[^"]*"|'[^']*'|[^\s#'"{[\]\-?:,][^#:]*?|-[^\s][^#:]*?)\s*:(?=\s|$)/y;
 const YAML_LIST = /(?:-\s+)+/y;

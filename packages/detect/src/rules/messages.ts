@@ -27,7 +27,7 @@ export function sentAsIs(d: Dialect, interp: number, placeholder: string): strin
     case Interp.None:
       if (SHELLISH.has(d.languageId)) return 'single quotes stop the shell from expanding it';
       if (d.languageId === 'dockerfile') return 'exec-form JSON arrays are not expanded by a shell';
-      if (d.languageId === 'ini' || d.languageId === 'json' || d.languageId === 'toml')
+      if (d.languageId === 'ini' || d.languageId === 'properties' || d.languageId === 'json' || d.languageId === 'toml')
         return `this ${d.label} value is used as written`;
       return `a ${d.label} string literal sends it as written`;
     default:

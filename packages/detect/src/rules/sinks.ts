@@ -168,6 +168,7 @@ const DOLLAR_EXPANDS: ReadonlySet<number> = new Set([
 const LOOSE = new Set([
   'dotenv',
   'ini',
+  'properties',
   'yaml',
   'http',
   'plaintext',
@@ -393,8 +394,30 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
     const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cls === 'phq');
     if (sink) out.push(sink);
   }
+  // The default of an environment lookup: os.getenv("PHQ_TOKEN", "<literal>"),
+  // process.env.PHQ_API_TOKEN || '<literal>'. When the variable is unset the literal is sent.
+  for (const re of [ENV_DEFAULT, JS_ENV_DEFAULT]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(lt); m; m = re.exec(lt)) {
+      const name = m[1] ?? m[2] ?? m[3] ?? '';
+      const cls = nameClass(name);
+      if (cls === null) continue;
+      const k = segAt(lc.segs, lc.ls + m.index);
+      if (k >= 0 && lc.segs[k + 2] === Seg.Comment) continue;
+      const val = valueAt(lc, lt, m.index + m[0].length);
+      if (!val) continue;
+      const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cls === 'phq');
+      if (sink) out.push(sink);
+    }
+  }
   return out;
 }
+
+/** getenv("NAME", / environ.get("NAME", / ENV.fetch("NAME", / Sys.getenv("NAME", unset = */
+const ENV_DEFAULT =
+  /(?<![\w.])(?:(?:os\.)?(?:getenv|environ\.get)|ENV\.fetch|Sys\.getenv)\(\s*["']([A-Za-z_][\w]*)["']\s*,\s*(?:unset\s*=\s*)?/g;
+/** process.env.NAME || / ?? (and process.env["NAME"]) */
+const JS_ENV_DEFAULT = /\bprocess\.env(?:\.([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\])\s*(?:\|\||\?\?)\s*()/g;
 
 /** After a name ending at `p`: the start of the assigned value, or -1 (`==`, `=~`, `:` of a ternary are not). */
 function assignedValueStart(lt: string, p: number): number {

@@ -100,6 +100,32 @@ const CONTEXTS: Ctx[] = [
     ],
   },
   {
+    languageId: py,
+    fileName: 'phq_client.py',
+    literal: (v) =>
+      `import os\nimport requests\n\nTOKEN = os.getenv("PHQ_API_TOKEN", "«${v}»")\nrequests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": f"Bearer {TOKEN}"})\n`,
+    refs: [
+      'import os\n\nTOKEN = os.getenv("PHQ_API_TOKEN", «DEFAULT_TOKEN»)\n',
+      'import os\n\nTOKEN = os.environ.get("PREDICTHQ_ACCESS_TOKEN", «settings.phq_token»)\n',
+    ],
+  },
+  {
+    languageId: js,
+    fileName: 'server/phqEvents.js',
+    literal: (v) =>
+      `const token = process.env.PHQ_API_TOKEN || '«${v}»';\nconst res = await fetch('https://api.predicthq.com/v1/events/', { headers: { Authorization: \`Bearer \${token}\` } });\n`,
+    refs: ["const token = process.env.PHQ_API_TOKEN ?? «readSecret('phq')»;\n"],
+  },
+  {
+    languageId: 'restructuredtext',
+    fileName: 'README.rst',
+    literal: (v) =>
+      `Usage\n=====\n\n.. code-block:: python\n\n    from predicthq import Client\n\n    phq = Client(access_token="«${v}»")\n\nSee the docs.\n`,
+    refs: [
+      'Usage\n=====\n\n.. code-block:: python\n\n    import os\n    phq = Client(access_token=«os.environ["PHQ_ACCESS_TOKEN"]»)\n',
+    ],
+  },
+  {
     languageId: js,
     fileName: 'src/phq.js',
     literal: (v) => `import Client from 'predicthq';\n\nconst phq = new Client({ access_token: '«${v}»' });\n`,
