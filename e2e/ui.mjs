@@ -275,7 +275,7 @@ async function main() {
       await dialog.waitFor({ timeout: T });
       // The confirmation names the files that use the token (the quick fix put it in events.py).
       await dialog.locator(':text("events.py")').first().waitFor({ timeout: T });
-      await expectFocused('Cancel'); // the safe choice is the default: Enter keeps the token
+      await expectFocused('Keep the Token'); // the safe choice is the default: Enter keeps it
       await shot('confirm');
       await dialog.locator('.monaco-button', { hasText: exactly('Delete') }).click();
       await wb.treeRow(renamed).waitFor({ state: 'detached', timeout: T });
@@ -337,6 +337,40 @@ async function main() {
     );
   });
 
+  await step(
+    '7c-retry-keeps-input',
+    '7c a create that fails: Retry reopens the boxes with the name and scopes chosen',
+    async ({ shot }) => {
+      await wb.palette('Notifications: Clear All Notifications');
+      await faults.inject({ route: 'POST /v1/tokens/', kind: 'status', status: 500 });
+      await wb.viewAction('Create Token');
+      const nameBox = page.locator('.quick-input-widget:has-text("Create PredictHQ token: name")');
+      await nameBox.waitFor({ timeout: T });
+      await wb.quickInputBox.fill('Retry Me');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget:has-text("Create PredictHQ token: scopes")').waitFor({ timeout: T });
+      await page.locator('.quick-input-widget [aria-label="Toggle all checkboxes"]').click();
+      await page.locator('.quick-input-widget .quick-input-count:has-text("0 Selected")').waitFor({ timeout: T });
+      await wb.rowIn(page.locator('.quick-input-list'), 'Places').click();
+      await checkedRow('Places').waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      const toast = wb.toast('server error (500)');
+      await toast.waitFor({ timeout: T });
+      await shot('error');
+      await faults.clear();
+      await toast.locator('.monaco-button', { hasText: exactly('Retry') }).click();
+      await nameBox.waitFor({ timeout: T });
+      const kept = await wb.quickInputBox.inputValue();
+      if (kept !== 'Retry Me') throw new Error(`Retry opened the name box with "${kept}"`);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget .quick-input-count:has-text("1 Selected")').waitFor({ timeout: T });
+      await checkedRow('Places').waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await wb.toast('Token "Retry Me" created').waitFor({ timeout: T });
+      if (!(await tokenNames()).includes('Retry Me')) throw new Error('the emulator has no such token');
+    },
+  );
+
   // A PredictHQ customer's path: a token made in the WebApp, api.predicthq.com only (here the
   // public-only emulator, which printed the values as the WebApp shows them, once).
   const webAppToken = app.publicApi.tokens.find((t) => t.name === 'Events Script');
@@ -382,7 +416,7 @@ async function main() {
       const dialog = page.locator(`.monaco-dialog-box:has-text('Forget "Notebook" on this machine?')`);
       await dialog.waitFor({ timeout: T });
       await dialog.locator(':text("does NOT revoke")').first().waitFor({ timeout: T });
-      await expectFocused('Cancel');
+      await expectFocused('Keep the Token');
       await shot('confirm');
       await dialog.locator('.monaco-button', { hasText: exactly('Forget on This Machine') }).click();
       await wb.treeRow('Notebook').waitFor({ state: 'detached', timeout: T });
@@ -390,46 +424,31 @@ async function main() {
   );
 
   await step(
-    '9-retry-keeps-input',
-    '9 a create that fails: Retry reopens the boxes with the name and scopes chosen',
+    '10-notebook',
+    '10 a Jupyter notebook: the placeholder in a cell is flagged, the quick fix edits the cell',
     async ({ shot }) => {
-      await wb.palette('Notifications: Clear All Notifications');
-      await faults.inject({ route: 'POST /v1/tokens/', kind: 'status', status: 500 });
-      await wb.viewAction('Create Token');
-      const account = page.locator('.quick-input-widget:has-text("PredictHQ account")');
-      const nameBox = page.locator('.quick-input-widget:has-text("Create PredictHQ token: name")');
-      await Promise.race([account.waitFor({ timeout: T }), nameBox.waitFor({ timeout: T })]);
-      if (await account.isVisible()) {
-        await wb.rowIn(page.locator('.quick-input-list'), 'Demo Org').click();
+      // Quick Open, as for any file; it opens in the notebook editor (no single text editor to wait for).
+      await page.keyboard.press('Control+P');
+      await wb.quickInputBox.fill('events_near_stores.ipynb');
+      await wb.rowIn(page.locator('.quick-input-list'), 'events_near_stores.ipynb').waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      const notebook = page.locator('.notebookOverlay.notebook-editor').first();
+      await notebook.waitFor({ timeout: T });
+      await notebook.locator('[class*="squiggly-"]').first().waitFor({ timeout: T });
+      await wb.goToProblem('placeholder "$API_TOKEN"');
+      const fix = page.locator('.action-widget .monaco-list-row:has-text("Replace with os.environ")').first();
+      await wb.untilShown(() => page.keyboard.press('Control+.'), fix);
+      await shot('menu');
+      await fix.click();
+      const cellText = () => notebook.locator('.cell-editor-container .view-lines').allInnerTexts();
+      const until = Date.now() + T;
+      for (;;) {
+        const text = (await cellText()).join('\n').replace(/\u00a0/g, ' ');
+        if (text.includes('os.environ["PHQ_API_TOKEN"]') && /^import os$/m.test(text)) break;
+        if (Date.now() > until) throw new Error(`the cell was not fixed:\n${text}`);
+        await page.waitForTimeout(200);
       }
-      await nameBox.waitFor({ timeout: T });
-      await wb.quickInputBox.fill('Retry Me');
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget:has-text("Create PredictHQ token: scopes")').waitFor({ timeout: T });
-      await page.locator('.quick-input-widget [aria-label="Toggle all checkboxes"]').click();
-      await page.locator('.quick-input-widget .quick-input-count:has-text("0 Selected")').waitFor({ timeout: T });
-      await wb.rowIn(page.locator('.quick-input-list'), 'Places').click();
-      await checkedRow('Places').waitFor({ timeout: T });
-      await page.keyboard.press('Enter');
-      const toast = wb.toast('server error (500)');
-      await toast.waitFor({ timeout: T });
-      await shot('error');
-      await faults.clear();
-      await toast.locator('.monaco-button', { hasText: exactly('Retry') }).click();
-      const again = await Promise.race([
-        account.waitFor({ timeout: T }).then(() => 'account'),
-        nameBox.waitFor({ timeout: T }).then(() => 'name'),
-      ]);
-      if (again === 'account') await wb.rowIn(page.locator('.quick-input-list'), 'Demo Org').click();
-      await nameBox.waitFor({ timeout: T });
-      const kept = await wb.quickInputBox.inputValue();
-      if (kept !== 'Retry Me') throw new Error(`Retry opened the name box with "${kept}"`);
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget .quick-input-count:has-text("1 Selected")').waitFor({ timeout: T });
-      await checkedRow('Places').waitFor({ timeout: T });
-      await page.keyboard.press('Enter');
-      await wb.toast('Token "Retry Me" created').waitFor({ timeout: T });
-      if (!(await tokenNames()).includes('Retry Me')) throw new Error('the emulator has no such token');
+      await notebook.locator('[class*="squiggly-error"]').first().waitFor({ state: 'detached', timeout: T });
     },
   );
 }

@@ -4,8 +4,7 @@
 // answer from the API = granted; 5xx / 429 / timeout after retries = unknown.
 import { PhqError, type PhqErrorKind } from './errors';
 import { API_FAMILIES, type ApiFamily } from '@phq-tokens/families';
-import type { RetryOptions } from './retry';
-import { Transport, type CallOptions, type TransportOptions } from './transport';
+import { tokenTransport, type CallOptions, type TokenCallOptions, type Transport } from './transport';
 
 export type ScopeState = 'granted' | 'missing' | 'unknown';
 
@@ -37,10 +36,7 @@ export interface ProbeResult {
   checkedAt: string;
 }
 
-export interface ProbeOptions extends CallOptions {
-  retry?: RetryOptions;
-  dispatcher?: TransportOptions['dispatcher'];
-  onResponse?: TransportOptions['onResponse'];
+export interface ProbeOptions extends TokenCallOptions {
   /** Only these families (default: all); events always first because it doubles as the verify call. */
   families?: readonly string[];
   /** Called before each family's request (for progress). */
@@ -57,24 +53,9 @@ export const unknownScopes = (r: ProbeResult): string[] =>
 
 export async function probeToken(baseUrl: string, value: string, opts: ProbeOptions = {}): Promise<ProbeResult> {
   const families = API_FAMILIES.filter((f) => !opts.families || opts.families.includes(f.id));
-  let http: Transport;
-  try {
-    http = new Transport(
-      {
-        baseUrl,
-        credential: value.trim(),
-        timeoutMs: opts.timeoutMs,
-        retry: opts.retry,
-        dispatcher: opts.dispatcher,
-        onResponse: opts.onResponse,
-      },
-      'token',
-    );
-  } catch (e) {
-    // A value that cannot be sent as a header cannot be a token.
-    if (e instanceof PhqError && e.field === 'token') return finish('invalid', false, []);
-    throw e;
-  }
+  // A value that cannot be sent as a header cannot be a token.
+  const http = tokenTransport(baseUrl, value, opts);
+  if (!http) return finish('invalid', false, []);
   const out: FamilyProbe[] = [];
   let expired = false;
   try {

@@ -227,3 +227,33 @@ export class Transport {
     });
   }
 }
+
+/** What a call authenticated by a token value (not a management credential) can take. */
+export interface TokenCallOptions extends CallOptions {
+  retry?: RetryOptions;
+  dispatcher?: Dispatcher;
+  onResponse?: TransportOptions['onResponse'];
+}
+
+/**
+ * A transport that sends `value` as the bearer token, or undefined when the value cannot be
+ * sent at all (empty, spaces, control characters): such a value is not a token.
+ */
+export function tokenTransport(baseUrl: string, value: string, opts: TokenCallOptions): Transport | undefined {
+  try {
+    return new Transport(
+      {
+        baseUrl,
+        credential: value.trim(),
+        timeoutMs: opts.timeoutMs,
+        retry: opts.retry,
+        dispatcher: opts.dispatcher,
+        onResponse: opts.onResponse,
+      },
+      'token',
+    );
+  } catch (e) {
+    if (e instanceof PhqError && e.field === 'token') return undefined;
+    throw e;
+  }
+}

@@ -1,16 +1,10 @@
 // Proves a token works by the cheapest public call PredictHQ documents:
 // GET /v1/events/?limit=1 with the token as Bearer.
-import type { Dispatcher } from 'undici';
 import { PhqError } from './errors';
 import type { VerifyResult } from './model';
-import type { RetryOptions } from './retry';
-import { Transport, type CallOptions, type TransportOptions } from './transport';
+import { tokenTransport, type TokenCallOptions } from './transport';
 
-export interface VerifyOptions extends CallOptions {
-  retry?: RetryOptions;
-  dispatcher?: Dispatcher;
-  onResponse?: TransportOptions['onResponse'];
-}
+export type VerifyOptions = TokenCallOptions;
 
 /**
  * valid (200), invalid (401), missing-scope (403), error (anything else, with its kind).
@@ -18,23 +12,8 @@ export interface VerifyOptions extends CallOptions {
  * A value that could not even be sent (empty, spaces) is `invalid` without a request.
  */
 export async function verifyToken(baseUrl: string, value: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  let http: Transport;
-  try {
-    http = new Transport(
-      {
-        baseUrl,
-        credential: value.trim(),
-        timeoutMs: opts.timeoutMs,
-        retry: opts.retry,
-        dispatcher: opts.dispatcher,
-        onResponse: opts.onResponse,
-      },
-      'token',
-    );
-  } catch (e) {
-    if (e instanceof PhqError && e.field === 'token') return { status: 'invalid' };
-    throw e;
-  }
+  const http = tokenTransport(baseUrl, value, opts);
+  if (!http) return { status: 'invalid' };
   try {
     await http.send({ method: 'GET', path: '/v1/events/', query: { limit: 1 }, retrySafe: true }, opts);
     return { status: 'valid' };

@@ -7,8 +7,11 @@ import { pickToken } from './pick';
 import type { TokenRef } from '../tokens/repository';
 import { openExternal } from '../util/external';
 
-/** The safe choice of a destructive prompt, listed first so that it is the focused default (Escape picks it too). */
-const KEEP: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+/**
+ * The safe choice of a destructive prompt, listed first: VS Code focuses the first button, so
+ * Enter keeps the token (a close affordance would be moved last, leaving Delete focused).
+ */
+const KEEP: vscode.MessageItem = { title: 'Keep the Token' };
 
 /** Delete after a modal naming the token and the workspace files that use it. Arg `{tokenId, confirm: true}` skips the modal. */
 export async function deleteToken(ctx: CommandContext, arg?: unknown): Promise<boolean> {

@@ -137,3 +137,39 @@ export async function copiedValue(tokenId: string): Promise<string> {
 
 /** Every value this run has seen, for the no-secret-leak check at the end. */
 export const seenValues = new Set<string>();
+
+/** The docs' Events call with its placeholder, as a Python file (several suites complete in it). */
+export const EVENTS_PY =
+  'import requests\nrequests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer $API_TOKEN"})\n';
+
+/** An untitled document with `content`, shown in an editor. */
+export async function shownDoc(content = EVENTS_PY, language = 'python'): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** The completion list just after the first `needle` in `doc`, once `ready` holds for it. */
+export function completionsAfter(
+  doc: vscode.TextDocument,
+  needle: string,
+  what: string,
+  ready: (list: vscode.CompletionList) => boolean = () => true,
+): Promise<vscode.CompletionList> {
+  const pos = doc.positionAt(doc.getText().indexOf(needle) + needle.length);
+  return waitFor(what, async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      pos,
+    );
+    return ready(list) ? list : undefined;
+  });
+}
+
+/** The completion item that inserts token `tokenId`, if the list has one. */
+export function tokenItem(list: vscode.CompletionList, tokenId: string): vscode.CompletionItem | undefined {
+  return list.items.find(
+    (i) => i.command?.command === 'phq.insertToken' && JSON.stringify(i.command.arguments).includes(tokenId),
+  );
+}

@@ -14,6 +14,8 @@ import {
   storedToken,
   tokenByName,
   tokenNodes,
+  completionsAfter,
+  shownDoc,
   waitFor,
 } from './helpers';
 
@@ -154,21 +156,10 @@ suite('language server: diagnostics and token insertion', function () {
     const seeded = (await tokenNodes(sessionId)).find((n) => !a.testing.isStored(n.token.id));
     assert.ok(seeded, 'a token without a stored value');
     await a.testing.syncLanguageServer();
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'python',
-      content:
-        'import requests\nrequests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer $API_TOKEN"})\n',
-    });
-    await vscode.window.showTextDocument(doc);
-    const pos = new vscode.Position(1, doc.lineAt(1).text.indexOf('$API_TOKEN') + '$API_TOKEN'.length);
-    const list = await waitFor('completions with the seeded token', async () => {
-      const l = await vscode.commands.executeCommand<vscode.CompletionList>(
-        'vscode.executeCompletionItemProvider',
-        doc.uri,
-        pos,
-      );
-      return l.items.some((i) => JSON.stringify(i.command?.arguments ?? []).includes(seeded.token.id)) ? l : undefined;
-    });
+    const doc = await shownDoc();
+    const list = await completionsAfter(doc, '$API_TOKEN', 'completions with the seeded token', (l) =>
+      l.items.some((i) => JSON.stringify(i.command?.arguments ?? []).includes(seeded.token.id)),
+    );
     const tokenItems = list.items
       .filter((i) => i.command?.command === 'phq.insertToken')
       .sort((x, y) => ((x.sortText ?? '') < (y.sortText ?? '') ? -1 : 1));

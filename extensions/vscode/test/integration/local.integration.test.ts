@@ -4,7 +4,7 @@
 // (openExternal recorded), rename, revoked after a 401, completion inserts the value, forget.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, env, exec, seenValues, setting, waitFor } from './helpers';
+import { api, completionsAfter, env, exec, seenValues, setting, shownDoc, tokenItem, waitFor } from './helpers';
 
 const token = (name: string) => {
   const t = env.publicTokens.find((x) => x.name === name);
@@ -211,23 +211,14 @@ suite('tokens on this machine (public API only)', function () {
     const a = await api();
     const id = (await localTokens()).get('Notebook | Events')!.id;
     await a.testing.syncLanguageServer();
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'python',
-      content:
-        'import requests\nrequests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer $API_TOKEN"})\n',
-    });
-    await vscode.window.showTextDocument(doc);
-    const pos = new vscode.Position(1, doc.lineAt(1).text.indexOf('$API_TOKEN') + '$API_TOKEN'.length);
-    const item = await waitFor('a completion for the local token', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-        'vscode.executeCompletionItemProvider',
-        doc.uri,
-        pos,
-      );
-      return list.items.find(
-        (i) => i.command?.command === 'phq.insertToken' && JSON.stringify(i.command.arguments).includes(id),
-      );
-    });
+    const doc = await shownDoc();
+    const list = await completionsAfter(
+      doc,
+      '$API_TOKEN',
+      'a completion for the local token',
+      (l) => !!tokenItem(l, id),
+    );
+    const item = tokenItem(list, id)!;
     await exec(item.command!.command, ...(item.command!.arguments ?? []));
     const value = token('Events Script').value;
     await waitFor('value inserted', () => doc.getText().includes(value));
@@ -243,17 +234,8 @@ suite('tokens on this machine (public API only)', function () {
     assert.ok(a.testing.localToken(id)?.revokedAt);
     assert.match(a.testing.statusBarText(), /1 revoked/);
     await a.testing.syncLanguageServer();
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'python',
-      content:
-        'import requests\nrequests.get("https://api.predicthq.com/v1/events/", headers={"Authorization": "Bearer $API_TOKEN"})\n',
-    });
-    const pos = new vscode.Position(1, doc.lineAt(1).text.indexOf('$API_TOKEN') + '$API_TOKEN'.length);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider',
-      doc.uri,
-      pos,
-    );
+    const doc = await shownDoc();
+    const list = await completionsAfter(doc, '$API_TOKEN', 'completions', (l) => l.items.length > 0);
     assert.ok(
       list.items.some((i) => i.command?.command === 'phq.insertToken'),
       'other tokens are offered',

@@ -23,21 +23,11 @@ import {
   signedIn,
   storedToken,
 } from './helpers';
+import { mulberry32 } from '@phq-tokens/server/test/support/prng';
 
 const SEED = Number(process.env.PHQ_SYNC_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const STEPS = Number(process.env.PHQ_SYNC_FUZZ_STEPS ?? 60);
 const SCOPE_RULE = 'phq/missing-scope'; // depends on the workspace's chosen token: not compared
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = [
   '"Bearer $API_TOKEN"',

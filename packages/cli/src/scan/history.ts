@@ -4,9 +4,8 @@
 // finds the commit that first added each, and `git ls-tree HEAD` says what is still there.
 import { createPathFilter, type Finding } from '@phq-tokens/detect';
 import { catObjects, git, splitZ } from './git';
-import { decodeBytes } from './decode';
 import type { HistoryInfo, Introduced } from './git-types';
-import { judge } from './judge';
+import { judgeBlob } from './judge';
 import type { FileFindings, ScanReport, ScanRequest } from './run';
 
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -111,17 +110,8 @@ export async function scanHistory(
     (i, r) => {
       const { oid, path } = blobs[i]!;
       const file = `${path} (blob ${oid.slice(0, 12)})`;
-      if (r.kind === 'error') report.errors.push({ file, message: r.message });
-      else if (r.kind === 'too-large') report.skipped.push({ file, reason: 'too-large' });
-      else if (r.kind === 'blob') {
-        const d = decodeBytes(r.data);
-        if ('skipped' in d) return void report.skipped.push({ file, reason: d.skipped });
-        report.scanned++;
-        report.bytes += d.text.length;
-        const { language, findings, error } = judge(d.text, path, req);
-        if (error) report.errors.push({ file, message: error });
-        else if (findings.length > 0) judged.push({ oid, path, language, findings });
-      }
+      const j = judgeBlob(r, file, path, req, report);
+      if (j && j.findings.length > 0) judged.push({ oid, path, language: j.language, findings: j.findings });
     },
   );
   if (judged.length === 0) return { report, blobs: blobs.length };

@@ -9,7 +9,9 @@ import {
   scanNotebook,
   type Finding,
 } from '@phq-tokens/detect';
-import type { ScanRequest } from './run';
+import { decodeBytes } from './decode';
+import type { BlobResult } from './git';
+import type { ScanReport, ScanRequest } from './run';
 
 export interface Judged {
   language: string;
@@ -37,4 +39,27 @@ export function judge(text: string, rel: string, req: Pick<ScanRequest, 'options
   }
   if (!req.endpoints) findings = findings.filter((x) => x.kind !== 'endpoint');
   return { language, findings };
+}
+
+/**
+ * One git blob through the scan: counted in `report` (scanned, skipped, unreadable) as a file
+ * is, judged as `path`; returns what it found, or undefined when nothing was judged.
+ */
+export function judgeBlob(
+  r: BlobResult,
+  file: string,
+  path: string,
+  req: Pick<ScanRequest, 'options' | 'endpoints'>,
+  report: ScanReport,
+): Judged | undefined {
+  if (r.kind === 'error') return void report.errors.push({ file, message: r.message });
+  if (r.kind === 'too-large') return void report.skipped.push({ file, reason: 'too-large' });
+  if (r.kind === 'other') return undefined;
+  const d = decodeBytes(r.data);
+  if ('skipped' in d) return void report.skipped.push({ file, reason: d.skipped });
+  report.scanned++;
+  report.bytes += d.text.length;
+  const judged = judge(d.text, path, req);
+  if (judged.error) return void report.errors.push({ file, message: judged.error });
+  return judged;
 }

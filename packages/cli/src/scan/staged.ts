@@ -2,8 +2,7 @@
 // re-staged is still reported, because that is what the commit would contain.
 import { createPathFilter } from '@phq-tokens/detect';
 import { catObjects, git, splitZ } from './git';
-import { decodeBytes } from './decode';
-import { judge } from './judge';
+import { judgeBlob } from './judge';
 import type { ScanReport, ScanRequest } from './run';
 
 const SPECIAL_MODES: Record<string, string> = { '160000': 'submodule', '120000': 'symlink' };
@@ -54,17 +53,8 @@ export async function scanStaged(cwd: string, req: ScanRequest, pathspecs: strin
     req.maxBytes,
     (i, r) => {
       const file = entries[i]!.path;
-      if (r.kind === 'error') report.errors.push({ file, message: r.message });
-      else if (r.kind === 'too-large') report.skipped.push({ file, reason: 'too-large' });
-      else if (r.kind === 'blob') {
-        const d = decodeBytes(r.data);
-        if ('skipped' in d) return void report.skipped.push({ file, reason: d.skipped });
-        report.scanned++;
-        report.bytes += d.text.length;
-        const { language, findings, error } = judge(d.text, file, req);
-        if (error) report.errors.push({ file, message: error });
-        else if (findings.length > 0) report.results.push({ file, language, findings });
-      }
+      const j = judgeBlob(r, file, file, req, report);
+      if (j && j.findings.length > 0) report.results.push({ file, language: j.language, findings: j.findings });
     },
   );
   return report;

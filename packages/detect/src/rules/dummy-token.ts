@@ -4,7 +4,7 @@
 // hardcoded-token. Known placeholder spellings are left to phq/placeholder (it runs first).
 import { judgePlaceholder } from './placeholder';
 import type { Rule } from './rule';
-import { sinkApplies, sinksOf } from './sinks';
+import { LOOSE, sinkApplies, sinksOf } from './sinks';
 
 /** Token-ish name then an assignment operator then a quote (code) or any value (config, shell). */
 const NAMED_QUOTED =
@@ -19,18 +19,6 @@ const ENV_DEFAULT_VALUE = /(?:ken|key)\w*["']?\s*(?:\]\s*)?(?:,\s*(?:unset\s*=\s
  */
 const BEARER_VALUE =
   /bearer[ \t]+(?:[<[{(]|(?:your|my|insert|enter|paste|put|replace)\b|[^\s"'`,;\\]+\s*(?:["'`,;\\]|$))/i;
-const LOOSE = new Set([
-  'dotenv',
-  'ini',
-  'properties',
-  'yaml',
-  'http',
-  'plaintext',
-  'markdown',
-  'shellscript',
-  'dockerfile',
-  'makefile',
-]);
 
 export const dummyTokenRule: Rule = {
   id: 'phq/dummy-token',

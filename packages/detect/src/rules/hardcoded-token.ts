@@ -3,7 +3,7 @@
 import { fingerprint, maskSecret } from '../fingerprint';
 import { envReference } from '../env-reference';
 import { Seg } from '../lexer/types';
-import { assignedAt, dialectOf, holdsCode, isNameChar, push, segAt, type LineCtx } from './line';
+import { assignedAt, dialectOf, holdsCode, nameAround, push, segAt, type LineCtx } from './line';
 import * as M from './messages';
 import * as P from './patterns';
 import type { Rule } from './rule';
@@ -57,10 +57,8 @@ export const hardcodedTokenRule: Rule = {
     const words = P.TOKEN_NAME_WORD;
     words.lastIndex = 0;
     for (let m = words.exec(lt); m; m = words.exec(lt)) {
-      let a = m.index;
-      while (a > 0 && isNameChar(lt.charCodeAt(a - 1))) a--;
-      let p = m.index + m[0].length;
-      while (p < lt.length && isNameChar(lt.charCodeAt(p))) p++;
+      const [a, end] = nameAround(lt, m.index, m[0].length);
+      let p = end;
       words.lastIndex = p;
       if (P.NOT_A_TOKEN_NAME.test(lt.slice(a, p))) continue;
       const nk = segAt(lc.segs, lc.ls + a);

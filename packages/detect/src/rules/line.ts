@@ -105,6 +105,18 @@ export function severityPinned(lc: LineCtx, ruleId: string, kind: string): boole
   return lc.ctx.severities[ruleId] !== undefined || lc.ctx.severities[kind] !== undefined;
 }
 
+/**
+ * The whole name around a match found inside it (`PHQ_API_TOKEN` around "TOKEN"), as
+ * [start, end) offsets in `lt`.
+ */
+export function nameAround(lt: string, at: number, length: number): [number, number] {
+  let a = at;
+  while (a > 0 && isNameChar(lt.charCodeAt(a - 1))) a--;
+  let p = at + length;
+  while (p < lt.length && isNameChar(lt.charCodeAt(p))) p++;
+  return [a, p];
+}
+
 export function isNameChar(c: number): boolean {
   return (
     (c >= 48 && c <= 57) ||

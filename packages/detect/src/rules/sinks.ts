@@ -14,7 +14,7 @@
 //   ACCESS_TOKEN, apiKey) only in a file about PredictHQ; a name with any other qualifier
 //   (OPENAI_API_KEY, csrfToken, next_page_token) is someone else's.
 import { Interp, Seg } from '../lexer/types';
-import { code, dialectOf, holdsCode, isNameChar, segAt, type LineCtx } from './line';
+import { code, dialectOf, holdsCode, nameAround, segAt, type LineCtx } from './line';
 import { isLikelyToken } from './shape';
 
 export type Verdict = 'dummy' | 'token';
@@ -165,7 +165,7 @@ const DOLLAR_EXPANDS: ReadonlySet<number> = new Set([
 ]);
 
 /** Dialects whose values are written without quotes (the rest are code: an unquoted value is an expression). */
-const LOOSE = new Set([
+export const LOOSE: ReadonlySet<string> = new Set([
   'dotenv',
   'ini',
   'properties',
@@ -373,10 +373,7 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
   const words = SINK_NAME_WORD;
   words.lastIndex = 0;
   for (let m = words.exec(lt); m; m = words.exec(lt)) {
-    let a = m.index;
-    while (a > 0 && isNameChar(lt.charCodeAt(a - 1))) a--;
-    let p = m.index + m[0].length;
-    while (p < lt.length && isNameChar(lt.charCodeAt(p))) p++;
+    const [a, p] = nameAround(lt, m.index, m[0].length);
     words.lastIndex = p;
     if (code(lt, a - 1) === 123 && code(lt, a - 2) === 36) continue; // ${NAME:-default}: a shell expansion
     const name = lt.slice(a, p);

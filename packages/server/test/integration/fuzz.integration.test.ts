@@ -18,20 +18,10 @@ import {
 import { startSession, type Session } from '../support/lspClient';
 import { expectedDiagnostics } from '../support/expected';
 import { newTokenValue } from '../support/fixtures';
+import { mulberry32 } from '../support/prng';
 
 const SEED = Number(process.env.PHQ_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const OPS = Number(process.env.PHQ_FUZZ_OPS ?? 4000);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = [
   '"Bearer $API_TOKEN"',

@@ -1,0 +1,12 @@
+// One seeded PRNG for the fuzz tests (the server's over LSP, the extension's over a real
+// editor): a seed printed by a failing run replays it exactly. mulberry32, as bench/prng.mjs.
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
