@@ -435,7 +435,11 @@ async function main() {
       const notebook = page.locator('.notebookOverlay.notebook-editor').first();
       await notebook.waitFor({ timeout: T });
       await notebook.locator('[class*="squiggly-"]').first().waitFor({ timeout: T });
-      await wb.goToProblem('placeholder "$API_TOKEN"');
+      // The problem's place is in a cell: select it in Problems; the cell editor gets the cursor.
+      const problems = await wb.showProblems();
+      await problems.locator('.monaco-list-row').filter({ hasText: 'placeholder "$API_TOKEN"' }).first().click();
+      await page.keyboard.press('Enter');
+      await notebook.locator('.cell-editor-container .monaco-editor').first().waitFor({ timeout: T });
       const fix = page.locator('.action-widget .monaco-list-row:has-text("Replace with os.environ")').first();
       await wb.untilShown(() => page.keyboard.press('Control+.'), fix);
       await shot('menu');
