@@ -25,6 +25,7 @@ export const README_SHOTS = {
   'add-token-tree.png': '8a-add-token.png',
   'add-token-complete.png': '8b-complete-local-suggestions.png',
   'add-token-forget.png': '8c-forget-confirm.png',
+  'scan-workspace.png': '10-scan-workspace.png',
 };
 
 if (process.argv.includes('--run')) {
