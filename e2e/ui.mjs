@@ -439,6 +439,7 @@ async function main() {
     '10-scan-workspace',
     '10 Scan Workspace fills Problems with a file nobody opened (events.http)',
     async () => {
+      await wb.escapeAll(); // starts from a clean screen whatever the steps before left open
       await wb.palette('Notifications: Clear All Notifications');
       if ((await page.locator('.tabs-container .tab:has-text("events.http")').count()) > 0)
         throw new Error('events.http is open before the scan');
