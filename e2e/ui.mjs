@@ -455,6 +455,26 @@ async function main() {
       await notebook.locator('[class*="squiggly-error"]').first().waitFor({ state: 'detached', timeout: T });
     },
   );
+
+  // Last on purpose: once the workspace is scanned, unopened files keep their problems in the
+  // panel, which earlier steps (a problem that must go away) do not expect.
+  await step(
+    '11-scan-workspace',
+    '11 Scan Workspace fills Problems with a file nobody opened (events.http)',
+    async () => {
+      await wb.escapeAll(); // starts from a clean screen whatever the steps before left open
+      await wb.palette('Notifications: Clear All Notifications');
+      if ((await page.locator('.tabs-container .tab:has-text("events.http")').count()) > 0)
+        throw new Error('events.http is open before the scan');
+      await wb.palette('PredictHQ: Scan Workspace for Token Problems');
+      await wb.toast('see the Problems panel').waitFor({ timeout: T });
+      const panel = await wb.showProblems();
+      await panel.locator('.monaco-list-row:has-text("events.http")').first().waitFor({ timeout: T });
+      await panel.locator('.monaco-list-row:has-text(\'placeholder "$API_TOKEN"\')').first().waitFor({ timeout: T });
+      if ((await page.locator('.tabs-container .tab:has-text("events.http")').count()) > 0)
+        throw new Error('the scan opened events.http');
+    },
+  );
 }
 
 try {

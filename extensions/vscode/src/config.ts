@@ -51,6 +51,11 @@ export class Config {
     return this.raw.get<string[]>('ignore', []).filter((g) => typeof g === 'string' && g.length > 0);
   }
 
+  /** Scan the workspace when the language server starts (trusted workspaces only). */
+  get scanWorkspaceOnStartup(): boolean {
+    return this.raw.get<boolean>('scanWorkspaceOnStartup', false) === true;
+  }
+
   get sortOrder(): SortOrder {
     const v = this.raw.get<string>('tree.sortBy', 'name');
     return v === 'created' || v === 'lastUsed' ? v : 'name';

@@ -10,6 +10,7 @@ import { Config, RESTART_KEYS } from './config';
 import { AUTH_PROVIDER_ID, ContextKeys, TREE_VIEW_ID } from './constants';
 import { createLogs } from './log';
 import { TokenLanguageClient } from './lsp/client';
+import { WorkspaceScan } from './lsp/workspaceScan';
 import { TokenStatusBar } from './statusBar';
 import { TokenRepository } from './tokens/repository';
 import { LocalTokenStore } from './tokens/localTokens';
@@ -48,9 +49,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = vscode.window.createTreeView<TreeNode>(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const errors = new ErrorReporter(logs.log);
   const statusBar = new TokenStatusBar(repo);
-  const ctx = { extension: context, accounts, auth, repo, choice, tree, config, logs };
   languageClient = new TokenLanguageClient(context.asAbsolutePath('dist/server.js'), repo, choice, config, logs);
   const client = languageClient;
+  const workspaceScan = new WorkspaceScan(client.scanTransport, config, logs);
+  client.onDidCloseDocument = (uri) => void workspaceScan.rejudge(uri).catch(() => undefined);
+  const ctx = { extension: context, accounts, auth, repo, choice, tree, config, logs, workspaceScan };
 
   // Context keys for `when` clauses, and the filter shown in the view's title.
   const updateContext = () => {
@@ -69,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view,
     statusBar,
     client,
+    workspaceScan,
     ...registerCommands(ctx, errors),
     repo.onDidChange(updateContext),
     tree.onDidChangeTreeData(updateContext),
@@ -92,6 +96,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   setImmediate(() => {
     void client
       .start()
+      .then(() => {
+        if (config.scanWorkspaceOnStartup && vscode.workspace.isTrusted && client.state === 'running')
+          void vscode.commands.executeCommand('predicthqTokens.scanWorkspace', { silent: true });
+      })
       .catch((e: unknown) =>
         logs.log.error(`language server failed to start: ${e instanceof Error ? e.message : String(e)}`),
       );

@@ -236,3 +236,14 @@ export {
   VALUE_LENGTH,
   type KnownValue,
 } from './redact';
+
+export {
+  JudgeFiles,
+  ForgetFiles,
+  isJudgeFilesParams,
+  isForgetFilesParams,
+  type WorkspaceFile,
+  type JudgeFilesParams,
+  type JudgeFilesResult,
+  type ForgetFilesParams,
+} from './workspaceFiles';

@@ -8,7 +8,17 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { FIX_ALL_KIND, SETTINGS_SECTION, TokensChanged, isTokensChangedParams } from '@phq-tokens/protocol';
+import {
+  FIX_ALL_KIND,
+  ForgetFiles,
+  JudgeFiles,
+  SETTINGS_SECTION,
+  TokensChanged,
+  isForgetFilesParams,
+  isJudgeFilesParams,
+  isTokensChangedParams,
+  type JudgeFilesResult,
+} from '@phq-tokens/protocol';
 import { codeActions } from './codeActions';
 import { completionItems, resolveCompletion } from './completion';
 import { completionSite } from './completionContext';
@@ -22,6 +32,7 @@ import { Publisher } from './publisher';
 import { fileFamilies } from './scopeCheck';
 import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
 import { EMPTY_TOKEN_STATE, tokenState, type TokenState } from './tokens';
+import { judgeWorkspaceFile, WorkspaceDiagnostics } from './workspaceFiles';
 
 export const TRIGGER_CHARACTERS = ['$', '{', '<', '[', '=', ':', ' ', '"', "'"];
 
@@ -44,6 +55,8 @@ export function startServer(connection: Connection): void {
   let disabledSupport = false;
   let labelDetailsSupport = false;
   const log = connection.console;
+  /** Unopened files judged by a workspace scan (workspaceFiles.ts). */
+  const workspace = new WorkspaceDiagnostics();
 
   const publisher = new Publisher(
     (state) => {
@@ -133,6 +146,7 @@ export function startServer(connection: Connection): void {
       const previous = docs.get(td.uri);
       if (previous) previous.closed = true;
       const cell = isCellUri(td.uri);
+      workspace.handOver(td.uri); // the open document's diagnostics replace the workspace scan's
       const state = new DocState(
         td.uri,
         td.languageId,
@@ -176,6 +190,46 @@ export function startServer(connection: Connection): void {
       touchSiblings(td.uri);
     }
     void connection.sendDiagnostics({ uri: td.uri, diagnostics: [] });
+  });
+
+  connection.onRequest(JudgeFiles.method, async (params: unknown): Promise<JudgeFilesResult> => {
+    const result: JudgeFilesResult = { judged: 0, withDiagnostics: 0 };
+    if (!isJudgeFilesParams(params)) {
+      log.warn(`Ignoring a malformed ${JudgeFiles.method} request.`);
+      return result;
+    }
+    // One settings pull per batch (the client batches by workspace folder), not one per file.
+    let raw: unknown;
+    const first = params.files[0]?.uri;
+    if (canPullConfig && first) {
+      try {
+        raw = await connection.workspace.getConfiguration({ scopeUri: first, section: SETTINGS_SECTION });
+      } catch (e) {
+        log.warn(`Could not read settings for the workspace scan: ${errText(e)}`);
+      }
+    }
+    const { settings } = normalizeSettings(raw);
+    for (const f of params.files) {
+      if (docs.has(f.uri)) continue; // open: its own diagnostics rule
+      const diagnostics = guard(
+        () => judgeWorkspaceFile(f.uri, f.languageId, f.text, settings, tokens),
+        `judging ${f.uri}`,
+      );
+      if (!diagnostics) continue;
+      result.judged++;
+      if (diagnostics.length > 0) result.withDiagnostics++;
+      if (workspace.record(f.uri, diagnostics)) void connection.sendDiagnostics({ uri: f.uri, diagnostics });
+    }
+    return result;
+  });
+
+  connection.onNotification(ForgetFiles.method, (params: unknown) => {
+    if (!isForgetFilesParams(params)) {
+      log.warn(`Ignoring a malformed ${ForgetFiles.method} notification.`);
+      return;
+    }
+    for (const uri of workspace.forget(params.uris.filter((u) => !docs.has(u))))
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
   connection.onCompletion(

@@ -4,6 +4,7 @@ import type { AccountStore } from '../auth/accountStore';
 import type { PhqAuthProvider } from '../auth/provider';
 import type { Config } from '../config';
 import type { Logs } from '../log';
+import type { WorkspaceScan } from '../lsp/workspaceScan';
 import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
 import type { TokenTreeProvider } from '../tree/provider';
@@ -17,6 +18,7 @@ export interface CommandContext {
   tree: TokenTreeProvider;
   config: Config;
   logs: Logs;
+  workspaceScan: WorkspaceScan;
 }
 
 /** One command: async, arguments unknown until checked (docs/conventions.md, "Commands"). */

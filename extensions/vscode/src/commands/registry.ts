@@ -10,6 +10,7 @@ import type { ErrorReporter } from './handleError';
 import { importTokenValue } from './importTokenValue';
 import { CreateTokenAndInsert, InsertToken, createTokenAndInsert, insertToken } from './insertToken';
 import { renameToken } from './renameToken';
+import { scanWorkspace } from './scanWorkspace';
 import { signIn, signInEmulator } from './signIn';
 import { signOut } from './signOut';
 import { useInWorkspace } from './useInWorkspace';
@@ -54,6 +55,7 @@ export const COMMANDS: Record<string, [Command, string]> = {
   'predicthqTokens.openWebAppTokens': [openWebAppTokens, 'open the API Tokens page'],
   'predicthqTokens.openDocs': [openDocs, 'open the docs'],
   'predicthqTokens.showLogs': [showLogs, 'show the logs'],
+  'predicthqTokens.scanWorkspace': [scanWorkspace, 'scan the workspace'],
   [InsertToken.command]: [insertToken, 'insert the token'],
   [CreateTokenAndInsert.command]: [createTokenAndInsert, 'create and insert a token'],
 };

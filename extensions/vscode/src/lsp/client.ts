@@ -16,6 +16,7 @@ import { ServerFailurePolicy } from './failurePolicy';
 import { isIgnored } from './ignore';
 import { RedactingSync } from './redactingSync';
 import { traceChannel } from './traceChannel';
+import type { ScanTransport } from './workspaceScan';
 
 export class TokenLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -30,6 +31,8 @@ export class TokenLanguageClient implements vscode.Disposable {
   private readonly trace: ReturnType<typeof traceChannel>;
   /** Restart limit, logging and the one notification when the server fails (failurePolicy.ts). */
   private policy: ServerFailurePolicy | undefined;
+  /** Called after a document's close was sent (the workspace scan judges the file from disk again). */
+  onDidCloseDocument: ((uri: vscode.Uri) => void) | undefined;
 
   constructor(
     private readonly serverModule: string,
@@ -96,8 +99,11 @@ export class TokenLanguageClient implements vscode.Disposable {
           isIgnored(doc.uri, this.config.ignoreGlobs) ? Promise.resolve() : this.sync.didOpen(doc, next),
         didChange: (e, next) =>
           isIgnored(e.document.uri, this.config.ignoreGlobs) ? Promise.resolve() : this.sync.didChange(e, next),
-        didClose: (doc, next) =>
-          isIgnored(doc.uri, this.config.ignoreGlobs) ? Promise.resolve() : this.sync.didClose(doc, next),
+        didClose: async (doc, next) => {
+          if (isIgnored(doc.uri, this.config.ignoreGlobs)) return;
+          await this.sync.didClose(doc, next);
+          this.onDidCloseDocument?.(doc.uri); // after the close went out, so the server no longer holds it open
+        },
       },
     };
     await this.loadValues(); // before the first didOpen
@@ -178,6 +184,21 @@ export class TokenLanguageClient implements vscode.Disposable {
     // By method name: the client library is its own bundle with its own copy of vscode-jsonrpc.
     await client.sendNotification(TokensChanged.method, params);
     this.logs.log.debug(`sent ${tokens.length} tokens (metadata and fingerprints) to the language server`);
+  }
+
+  /** What the workspace scan sends through (lsp/workspaceScan.ts): by method name, like phq/tokensChanged. */
+  get scanTransport(): ScanTransport {
+    return {
+      running: () => this.client?.isRunning() === true,
+      request: async (method, params) => {
+        if (!this.client?.isRunning()) throw new Error('the language server is not running');
+        return this.client.sendRequest(method, params);
+      },
+      notify: async (method, params) => {
+        if (this.client?.isRunning()) await this.client.sendNotification(method, params);
+      },
+      known: () => this.repo.secrets.known(),
+    };
   }
 
   async stop(): Promise<void> {

@@ -17,3 +17,8 @@ export function stringArrayProp(v: unknown, key: string): string[] | undefined {
 export function booleanProp(v: unknown, key: string): boolean | undefined {
   return isRecord(v) && typeof v[key] === 'boolean' ? v[key] : undefined;
 }
+
+export function positiveIntegerProp(v: unknown, key: string): number | undefined {
+  const x = isRecord(v) ? v[key] : undefined;
+  return typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : undefined;
+}

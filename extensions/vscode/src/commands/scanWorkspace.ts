@@ -1,0 +1,34 @@
+// "Scan Workspace": every file's findings in the Problems panel without opening the files
+// (lsp/workspaceScan.ts). Progress in a notification with Cancel; `{ silent: true }` (the
+// start-up scan) shows it in the status bar instead. Tests pass `batchSize` and
+// `cancelAfterBatches` to cancel at a known point.
+import * as vscode from 'vscode';
+import type { ScanResult } from '../lsp/workspaceScan';
+import { booleanProp, positiveIntegerProp } from '../util/guards';
+import type { CommandContext } from './context';
+
+export async function scanWorkspace(ctx: CommandContext, arg?: unknown): Promise<ScanResult> {
+  const silent = booleanProp(arg, 'silent') === true;
+  const result = await vscode.window.withProgress(
+    {
+      location: silent ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification,
+      title: 'PredictHQ Tokens: scanning the workspace',
+      cancellable: !silent,
+    },
+    (progress, cancel) =>
+      ctx.workspaceScan.scan(progress, cancel, {
+        batchSize: positiveIntegerProp(arg, 'batchSize'),
+        cancelAfterBatches: positiveIntegerProp(arg, 'cancelAfterBatches'),
+      }),
+  );
+  if (!silent && !result.cancelled) {
+    const summary =
+      result.withDiagnostics === 0
+        ? `No problems found in ${result.judged} files.`
+        : `${result.withDiagnostics} of ${result.judged} files have problems: see the Problems panel.`;
+    void vscode.window.showInformationMessage(summary, 'Show Problems').then((a) => {
+      if (a) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+  }
+  return result;
+}

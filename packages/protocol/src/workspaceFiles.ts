@@ -1,0 +1,67 @@
+// Workspace diagnostics for files the user has not opened (issue 16, docs/server.md,
+// "Workspace diagnostics"). The extension lists the workspace, reads each file and redacts it
+// exactly as document sync does (redact.ts: every stored value and every start of one from
+// PARTIAL_MIN characters on becomes its same-length stand-in), then sends the redacted text;
+// the server judges it with the open-document path and pushes diagnostics. No token value
+// crosses: the text is redacted before it leaves the extension.
+/* eslint-disable @typescript-eslint/no-namespace */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export interface WorkspaceFile {
+  /** A `file:` URI inside a workspace folder. */
+  uri: string;
+  /** VS Code's language id when known; the server falls back to the file name. */
+  languageId?: string;
+  /** The file's text as read from disk, redacted by the client (never a stored value). */
+  text: string;
+}
+
+export interface JudgeFilesParams {
+  files: WorkspaceFile[];
+}
+
+export interface JudgeFilesResult {
+  /** Files judged and published (a file open in an editor is skipped: its own diagnostics rule). */
+  judged: number;
+  /** Of those, files with at least one diagnostic. */
+  withDiagnostics: number;
+}
+
+/** client -> server: judge these unopened files and publish their diagnostics. One batch per request. */
+export namespace JudgeFiles {
+  export const method = 'phq/judgeFiles' as const;
+  export const type = new RequestType<JudgeFilesParams, JudgeFilesResult, void>(method);
+}
+
+export interface ForgetFilesParams {
+  uris: string[];
+}
+
+/** client -> server: these files were deleted or left the scan's scope; clear their diagnostics. */
+export namespace ForgetFiles {
+  export const method = 'phq/forgetFiles' as const;
+  export const type = new NotificationType<ForgetFilesParams>(method);
+}
+
+function isWorkspaceFile(v: unknown): v is WorkspaceFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  return (
+    typeof f.uri === 'string' &&
+    f.uri.startsWith('file:') &&
+    typeof f.text === 'string' &&
+    (f.languageId === undefined || typeof f.languageId === 'string')
+  );
+}
+
+export function isJudgeFilesParams(v: unknown): v is JudgeFilesParams {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  return Array.isArray(p.files) && p.files.every(isWorkspaceFile);
+}
+
+export function isForgetFilesParams(v: unknown): v is ForgetFilesParams {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  return Array.isArray(p.uris) && p.uris.every((u) => typeof u === 'string');
+}
