@@ -154,6 +154,12 @@ async function main() {
       const legacy = wb.treeRow('Nightly Export');
       const description = await legacy.locator('.label-description').innerText();
       if (!description.includes('Analytics Pipeline')) throw new Error(`legacy row description: "${description}"`);
+      // Signed in by the demo: no "Grant access (1)" badge waits on the Accounts menu.
+      const accounts = page.locator('.activitybar .action-item:has([aria-label^="Accounts"])');
+      if ((await accounts.count()) === 0) throw new Error('no Accounts item in the activity bar');
+      const badge = accounts.first().locator('.badge-content');
+      if ((await badge.count()) > 0 && (await badge.first().isVisible()) && (await badge.first().innerText()).trim())
+        throw new Error(`the Accounts menu shows a badge: "${await badge.first().innerText()}"`);
       const labels = await wb.sidebar.locator('.monaco-list-row .label-name').allInnerTexts();
       if (labels.some((l) => l.includes('|')))
         throw new Error(`a label shows the raw legacy name: ${labels.join(', ')}`);

@@ -3,7 +3,7 @@
 // acknowledged write.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -112,5 +112,15 @@ suite('phq-emulator bin', () => {
     assert.match(s.out(), /Old Laptop \(revoked\)/);
     const tokens = await fetch(`${url}/v1/tokens/`, { headers: { authorization: `Bearer ${prod}` } });
     assert.equal(tokens.status, 404);
+  });
+
+  test("the package's bin exists before any build, so installing never warns that it cannot link it", () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
+    for (const [name, rel] of Object.entries(pkg.bin)) {
+      assert.ok(!rel.startsWith('dist/'), `${name} points into dist/, which a fresh clone does not have`);
+      assert.ok(existsSync(path.join(__dirname, '..', rel)), `${name}: ${rel} is committed`);
+    }
   });
 });
