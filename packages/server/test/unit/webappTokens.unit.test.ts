@@ -8,7 +8,7 @@ import { completionItems } from '../../src/completion';
 import { completionSite } from '../../src/completionContext';
 import { fileFamilies, scopeProblems } from '../../src/scopeCheck';
 import { DEFAULT_SETTINGS } from '../../src/settings';
-import { valueStandIn } from '@phq-tokens/protocol';
+import { valueStandIn, type TokenInfo } from '@phq-tokens/protocol';
 import { fingerprintOf } from '../../src/engine';
 import { tokenState } from '../../src/tokens';
 import { tokenMarkdown } from '../../src/tokenText';
@@ -21,23 +21,29 @@ const ph = finding('placeholder', TEXT, '$API_TOKEN', { placeholder: '$API_TOKEN
 const ep = finding('endpoint', TEXT, '/v1/features/', { family: 'features' });
 const findings = [ep, ph].sort((a, b) => a.offset - b.offset);
 
+/** Completion at the placeholder of LINE1 with these tokens (the handler, called directly). */
+function completeAt(tokens: TokenInfo[], labelDetailsSupport?: boolean) {
+  const site = completionSite(LINE1, LINE1.indexOf('$') + 3, TEXT.indexOf(LINE1), findings, false)!;
+  return completionItems({
+    uri: 'file:///a.py',
+    line: 1,
+    lineText: LINE1,
+    site,
+    languageId: 'python',
+    isDotenv: false,
+    settings: DEFAULT_SETTINGS,
+    families: fileFamilies(findings),
+    tokens: tokenState(tokensParams(tokens, true)),
+    ...(labelDetailsSupport !== undefined && { labelDetailsSupport }),
+  });
+}
+
 suite('tokens added from the WebApp', () => {
   test('a revoked token is not offered as a completion, with or without its value', () => {
     const live = token('tok_live', 'Live', ['features']);
     const revoked = token('tok_gone', 'Old Laptop', ['features'], { revoked: true });
     const lost = token('tok_lost', 'Lost', ['features'], { revoked: true, valueAvailable: false });
-    const site = completionSite(LINE1, LINE1.indexOf('$') + 3, TEXT.indexOf(LINE1), findings, false)!;
-    const list = completionItems({
-      uri: 'file:///a.py',
-      line: 1,
-      lineText: LINE1,
-      site,
-      languageId: 'python',
-      isDotenv: false,
-      settings: DEFAULT_SETTINGS,
-      families: fileFamilies(findings),
-      tokens: tokenState(tokensParams([live, revoked, lost], true)),
-    });
+    const list = completeAt([live, revoked, lost]);
     const labels = list.items.map((i) => i.label);
     assert.ok(labels.includes('Live'));
     assert.ok(!labels.includes('Old Laptop') && !labels.includes('Lost'), labels.join(', '));
@@ -93,19 +99,7 @@ suite('completion items say what a token can do here', () => {
     const ev = token('tok_ev', 'Events only', ['events']);
     const both = token('tok_both', 'Acme | Both', ['events', 'features']);
     const lost = token('tok_lost', 'Lost', ['events', 'features'], { valueAvailable: false });
-    const site = completionSite(LINE1, LINE1.indexOf('$') + 3, TEXT.indexOf(LINE1), findings, false)!;
-    const list = completionItems({
-      uri: 'file:///a.py',
-      line: 1,
-      lineText: LINE1,
-      site,
-      languageId: 'python',
-      isDotenv: false,
-      settings: DEFAULT_SETTINGS,
-      families: fileFamilies(findings),
-      tokens: tokenState(tokensParams([lost, ev, both], true)),
-      labelDetailsSupport: true,
-    });
+    const list = completeAt([lost, ev, both], true);
     const tokenItems = list.items
       .filter((i) => i.command?.command === 'phq.insertToken')
       .sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
