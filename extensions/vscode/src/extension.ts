@@ -10,6 +10,7 @@ import { Config, RESTART_KEYS } from './config';
 import { AUTH_PROVIDER_ID, ContextKeys, TREE_VIEW_ID } from './constants';
 import { createLogs } from './log';
 import { TokenLanguageClient } from './lsp/client';
+import { NotebookOutputs } from './lsp/notebookOutputs';
 import { WorkspaceScan } from './lsp/workspaceScan';
 import { TokenStatusBar } from './statusBar';
 import { TokenRepository } from './tokens/repository';
@@ -92,10 +93,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     void vscode.authentication
       .getSession(AUTH_PROVIDER_ID, [], { createIfNone: false })
       .then(undefined, () => undefined);
+  // Saved outputs of open notebooks, judged by the server from redacted text (lsp/notebookOutputs.ts).
+  const transport = client.scanTransport;
+  const outputs = new NotebookOutputs(transport.request, transport.known, logs.log);
+  context.subscriptions.push(
+    outputs,
+    repo.onDidChange(() => void client.sendTokens().then(() => outputs.judgeAll())),
+  );
   // setImmediate: loading the client library and spawning the server happen after activate() returns.
   setImmediate(() => {
     void client
       .start()
+      .then(() => outputs.judgeAll())
       .then(() => {
         if (config.scanWorkspaceOnStartup && vscode.workspace.isTrusted && client.state === 'running')
           void vscode.commands.executeCommand('predicthqTokens.scanWorkspace', { silent: true });

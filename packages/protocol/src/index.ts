@@ -247,3 +247,11 @@ export {
   type JudgeFilesResult,
   type ForgetFilesParams,
 } from './workspaceFiles';
+export {
+  JudgeOutputs,
+  isJudgeOutputsParams,
+  type CellOutputs,
+  type JudgeOutputsParams,
+  type JudgeOutputsResult,
+  type OutputFinding,
+} from './notebookOutputs';

@@ -1,7 +1,7 @@
 // Workspace diagnostics for files the user has not opened (issue 16, docs/server.md,
 // "Workspace diagnostics"). The extension lists the workspace, reads each file and redacts it
-// exactly as document sync does (redact.ts: every stored value and every start of one from
-// PARTIAL_MIN characters on becomes its same-length stand-in), then sends the redacted text;
+// exactly as document sync does (redact.ts: every stored value and every run of PARTIAL_MIN
+// or more of its characters becomes its same-length stand-in), then sends the redacted text;
 // the server judges it with the open-document path and pushes diagnostics. No token value
 // crosses: the text is redacted before it leaves the extension.
 /* eslint-disable @typescript-eslint/no-namespace */

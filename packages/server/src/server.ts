@@ -12,6 +12,9 @@ import {
   FIX_ALL_KIND,
   ForgetFiles,
   JudgeFiles,
+  JudgeOutputs,
+  isJudgeOutputsParams,
+  type JudgeOutputsResult,
   SETTINGS_SECTION,
   TokensChanged,
   isForgetFilesParams,
@@ -23,6 +26,7 @@ import { codeActions } from './codeActions';
 import { completionItems, resolveCompletion } from './completion';
 import { completionSite } from './completionContext';
 import { gitStatus } from './gitStatus';
+import { judgeOutputs } from './notebookOutputs';
 import { toDiagnostics } from './diagnostics';
 import { DocState } from './documents';
 import { hover } from './hover';
@@ -221,6 +225,24 @@ export function startServer(connection: Connection): void {
       if (workspace.record(f.uri, diagnostics)) void connection.sendDiagnostics({ uri: f.uri, diagnostics });
     }
     return result;
+  });
+
+  connection.onRequest(JudgeOutputs.method, async (params: unknown): Promise<JudgeOutputsResult> => {
+    if (!isJudgeOutputsParams(params)) {
+      log.warn(`Ignoring a malformed ${JudgeOutputs.method} request.`);
+      return { cells: [] };
+    }
+    let raw: unknown;
+    const first = params.cells[0]?.uri;
+    if (canPullConfig && first) {
+      try {
+        raw = await connection.workspace.getConfiguration({ scopeUri: first, section: SETTINGS_SECTION });
+      } catch (e) {
+        log.warn(`Could not read settings for notebook outputs: ${errText(e)}`);
+      }
+    }
+    const { settings } = normalizeSettings(raw);
+    return guard(() => judgeOutputs(params, settings, tokens), 'judging notebook outputs') ?? { cells: [] };
   });
 
   connection.onNotification(ForgetFiles.method, (params: unknown) => {

@@ -1,6 +1,8 @@
 // Command ids -> functions, each run inside the one error wrapper (docs/conventions.md, "Commands" and "Errors").
 import * as vscode from 'vscode';
 import type { CommandContext, Command } from './context';
+import { clearCellOutputs } from '../lsp/notebookOutputs';
+import { stringProp } from '../util/guards';
 import { addToken } from './addToken';
 import { checkScopes } from './checkScopes';
 import { copyToken, copyTokenId } from './copy';
@@ -36,6 +38,10 @@ export const COMMANDS: Record<string, [Command, string]> = {
   'predicthqTokens.forgetAll': [signOut, 'forget the tokens on this machine'],
   'predicthqTokens.addToken': [addToken, 'add the token'],
   'predicthqTokens.checkScopes': [checkScopes, 'check the scopes'],
+  'predicthqTokens.clearCellOutputs': [
+    (_ctx, arg) => clearCellOutputs(stringProp(arg, 'cell') ?? ''),
+    "clear the cell's outputs",
+  ],
   'predicthqTokens.createToken': [createToken, 'create the token'],
   'predicthqTokens.renameToken': [renameToken, 'rename the token'],
   'predicthqTokens.deleteToken': [deleteToken, 'delete the token'],

@@ -128,3 +128,59 @@ suite('language server in notebook cells', function () {
     );
   });
 });
+
+suite('saved outputs of notebook cells', function () {
+  suiteSetup(async function () {
+    requireEmulator(this);
+    await requireLanguageServer(this);
+  });
+
+  test("a token printed into a cell's output is shown on the cell; the quick fix clears the outputs", async () => {
+    const sessionId = await signedIn();
+    const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
+    const value = await copiedValue(node.token.id);
+    seenValues.add(value);
+    await (await api()).testing.syncLanguageServer();
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const file = vscode.Uri.joinPath(folder, 'leaky_output.ipynb');
+    const notebook = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { language: 'python', name: 'python3', display_name: 'Python 3' } },
+      cells: [
+        {
+          cell_type: 'code',
+          id: 'printed',
+          metadata: {},
+          execution_count: 1,
+          source: ['token = load_token()\n', 'print(token)'],
+          outputs: [{ output_type: 'stream', name: 'stdout', text: [`${value}\n`] }],
+        },
+      ],
+    };
+    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(notebook)));
+    const nb = await vscode.workspace.openNotebookDocument(file);
+    await vscode.window.showNotebookDocument(nb);
+    const cell = nb.cellAt(0);
+    const diag = await waitFor('the output leak on the cell', () =>
+      vscode.languages.getDiagnostics(cell.document.uri).find((d) => d.message.includes('saved output')),
+    );
+    assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(!diag.message.includes(value), 'the message does not repeat the value');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      cell.document.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const clear = actions.find((a) => a.title === "Clear this cell's outputs");
+    assert.ok(clear?.command, actions.map((a) => a.title).join(' | '));
+    await exec(clear.command.command, ...(clear.command.arguments ?? []));
+    await waitFor('outputs cleared', () => nb.cellAt(0).outputs.length === 0);
+    await waitFor(
+      'the diagnostic gone',
+      () => !vscode.languages.getDiagnostics(nb.cellAt(0).document.uri).some((d) => d.message.includes('saved output')),
+    );
+    await vscode.commands.executeCommand('workbench.action.files.save');
+  });
+});

@@ -1,0 +1,141 @@
+// Saved outputs of open notebooks (issue 15): VS Code gives outputs no text document, so the
+// extension collects each cell's text outputs, redacts them as document sync does (no stored
+// value reaches the server), asks the server to judge them (phq/judgeOutputs) and shows a
+// leaked token on the cell itself, with "Clear This Cell's Outputs". Judged when a notebook
+// opens, when its outputs change, and when the known tokens change.
+import { JudgeOutputs, redactValues, type JudgeOutputsResult, type KnownValue } from '@phq-tokens/protocol';
+import * as vscode from 'vscode';
+
+const TEXT_MIMES = new Set([
+  'text/plain',
+  'text/html',
+  'text/markdown',
+  'application/json',
+  'application/vnd.code.notebook.stdout',
+  'application/vnd.code.notebook.stderr',
+]);
+const ERROR_MIME = 'application/vnd.code.notebook.error';
+const decoder = new TextDecoder();
+
+/** The text of one output: its text items joined; an error's name, message and stack. */
+export function outputText(output: vscode.NotebookCellOutput): string {
+  const parts: string[] = [];
+  for (const item of output.items) {
+    if (TEXT_MIMES.has(item.mime)) parts.push(decoder.decode(item.data));
+    else if (item.mime === ERROR_MIME) {
+      try {
+        const e = JSON.parse(decoder.decode(item.data)) as { name?: string; message?: string; stack?: string };
+        parts.push([e.name, e.message, e.stack].filter(Boolean).join('\n'));
+      } catch {
+        // not the error shape: nothing to read
+      }
+    }
+  }
+  return parts.join('\n');
+}
+
+export const CLEAR_OUTPUTS_COMMAND = 'predicthqTokens.clearCellOutputs';
+
+export class NotebookOutputs implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('predicthqTokens.notebookOutputs');
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(
+    private readonly request: (method: string, params: unknown) => Promise<unknown>,
+    private readonly known: () => readonly KnownValue[],
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenNotebookDocument((nb) => void this.judge(nb)),
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        if (e.cellChanges.some((c) => c.outputs !== undefined) || e.contentChanges.length > 0)
+          void this.judge(e.notebook);
+      }),
+      vscode.workspace.onDidCloseNotebookDocument((nb) => {
+        for (const c of nb.getCells()) this.collection.delete(c.document.uri);
+      }),
+      vscode.languages.registerCodeActionsProvider({ scheme: 'vscode-notebook-cell' }, this, {
+        providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+      }),
+    );
+  }
+
+  /** Every open notebook (after start, and when the known tokens change). */
+  judgeAll(): Promise<void> {
+    return Promise.all(vscode.workspace.notebookDocuments.map((nb) => this.judge(nb))).then(() => undefined);
+  }
+
+  async judge(nb: vscode.NotebookDocument): Promise<void> {
+    const known = this.known();
+    const cells = nb
+      .getCells()
+      .map((c) => ({ cell: c, outputs: c.outputs.map((o) => redactValues(outputText(o), known)) }))
+      .filter((x) => x.outputs.some((t) => t.length > 0));
+    for (const c of nb.getCells()) if (!cells.some((x) => x.cell === c)) this.collection.delete(c.document.uri);
+    if (cells.length === 0) return;
+    let result: JudgeOutputsResult | undefined;
+    try {
+      result = (await this.request(JudgeOutputs.method, {
+        cells: cells.map((x) => ({ uri: x.cell.document.uri.toString(), outputs: x.outputs })),
+      })) as JudgeOutputsResult | undefined;
+    } catch (e) {
+      this.log.warn(`judging notebook outputs failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    if (!result) return;
+    for (const { cell } of cells) {
+      const found = result.cells.find((r) => r.uri === cell.document.uri.toString())?.findings ?? [];
+      const first = cell.document.lineAt(0).range;
+      this.collection.set(
+        cell.document.uri,
+        found.map((f) => {
+          const d = new vscode.Diagnostic(
+            first,
+            `In this cell's saved output ${f.output + 1}: ${f.message} Clear the outputs before committing, and rotate the token: it is already in the file.`,
+            vscode.DiagnosticSeverity.Error,
+          );
+          d.source = 'PredictHQ Tokens';
+          d.code = f.ruleId;
+          return d;
+        }),
+      );
+    }
+  }
+
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    ctx: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    const ours = ctx.diagnostics.filter((d) => (this.collection.get(doc.uri) ?? []).includes(d));
+    if (ours.length === 0) return [];
+    const action = new vscode.CodeAction("Clear this cell's outputs", vscode.CodeActionKind.QuickFix);
+    action.diagnostics = ours;
+    action.isPreferred = true;
+    action.command = {
+      title: "Clear this cell's outputs",
+      command: CLEAR_OUTPUTS_COMMAND,
+      arguments: [{ cell: doc.uri.toString() }],
+    };
+    return [action];
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** Clears the outputs of the cell whose document is `cellUri` (one undoable notebook edit). */
+export async function clearCellOutputs(cellUri: string): Promise<boolean> {
+  for (const nb of vscode.workspace.notebookDocuments) {
+    const cell = nb.getCells().find((c) => c.document.uri.toString() === cellUri);
+    if (!cell) continue;
+    const data = new vscode.NotebookCellData(cell.kind, cell.document.getText(), cell.document.languageId);
+    data.metadata = cell.metadata;
+    data.outputs = [];
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(nb.uri, [vscode.NotebookEdit.replaceCells(new vscode.NotebookRange(cell.index, cell.index + 1), [data])]);
+    return vscode.workspace.applyEdit(edit);
+  }
+  throw new Error('That notebook cell is not open any more.');
+}
