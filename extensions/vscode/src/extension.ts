@@ -15,6 +15,7 @@ import { WorkspaceScan } from './lsp/workspaceScan';
 import { TokenStatusBar } from './statusBar';
 import { TokenRepository } from './tokens/repository';
 import { LocalTokenStore } from './tokens/localTokens';
+import { TokenPlaces } from './tokens/places';
 import { TokenSecrets } from './tokens/secrets';
 import { WorkspaceTokenChoice } from './tokens/workspaceChoice';
 import type { TreeNode } from './tree/nodes';
@@ -46,12 +47,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     logs.log,
   );
   const choice = new WorkspaceTokenChoice(context.workspaceState);
-  const tree = new TokenTreeProvider(repo, config, choice);
+  const places = new TokenPlaces();
+  const tree = new TokenTreeProvider(repo, config, choice, places);
   const view = vscode.window.createTreeView<TreeNode>(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const errors = new ErrorReporter(logs.log);
   const statusBar = new TokenStatusBar(repo);
   languageClient = new TokenLanguageClient(context.asAbsolutePath('dist/server.js'), repo, choice, config, logs);
   const client = languageClient;
+  client.places = places;
   const workspaceScan = new WorkspaceScan(client.scanTransport, config, logs);
   client.onDidCloseDocument = (uri) => void workspaceScan.rejudge(uri).catch(() => undefined);
   const ctx = { extension: context, accounts, auth, repo, choice, tree, config, logs, workspaceScan };
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     logs.server,
     accounts,
     auth,
+    places,
     repo,
     choice,
     tree,

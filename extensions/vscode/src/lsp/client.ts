@@ -10,6 +10,7 @@ import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscod
 import type { Config } from '../config';
 import type { Logs } from '../log';
 import { serverFields } from '../tokens/localTokens';
+import type { TokenPlaces } from '../tokens/places';
 import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
 import { ServerFailurePolicy } from './failurePolicy';
@@ -33,6 +34,9 @@ export class TokenLanguageClient implements vscode.Disposable {
   private policy: ServerFailurePolicy | undefined;
   /** Called after a document's close was sent (the workspace scan judges the file from disk again). */
   onDidCloseDocument: ((uri: vscode.Uri) => void) | undefined;
+
+  /** Set by the extension: receives every published diagnostic list (ids only are kept). */
+  places: TokenPlaces | undefined;
 
   constructor(
     private readonly serverModule: string,
@@ -94,6 +98,11 @@ export class TokenLanguageClient implements vscode.Disposable {
       errorHandler: policy,
       initializationFailedHandler: (e) => policy.initializationFailed(e),
       middleware: {
+        // Where the user's tokens are written, for the API Tokens view (tokens/places.ts).
+        handleDiagnostics: (uri, diagnostics, next) => {
+          this.places?.record(uri, diagnostics);
+          next(uri, diagnostics);
+        },
         // Ignored files (setting predicthqTokens.ignore) are never sent; the rest go redacted.
         didOpen: (doc, next) =>
           isIgnored(doc.uri, this.config.ignoreGlobs) ? Promise.resolve() : this.sync.didOpen(doc, next),

@@ -7,6 +7,7 @@ import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
 import { isLocal } from '../auth/accountStore';
 import { unknownOf } from '../tokens/localTokens';
+import type { TokenPlaces } from '../tokens/places';
 import { scopesSummary } from './labels';
 import { localAccountItem, localTokenItem } from './localItems';
 import type { TreeNode } from './nodes';
@@ -23,8 +24,10 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     private readonly repo: TokenRepository,
     private readonly config: Config,
     private readonly choice: WorkspaceTokenChoice,
+    private readonly places?: TokenPlaces,
   ) {
     this.subscriptions = [
+      ...(places ? [places.onDidChange(() => this.changed.fire(undefined))] : []),
       repo.onDidChange(() => this.changed.fire(undefined)),
       choice.onDidChange(() => this.changed.fire(undefined)),
     ];
@@ -64,7 +67,13 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         }));
         // Scopes a probe could not decide are listed as such, never as granted or missing.
         const unknown = local ? unknownOf(local) : [];
+        // "In 3 files": where this token is written (open files, and every file after Scan Workspace).
+        const files = this.places?.filesOf(node.token.id) ?? [];
+        const where: TreeNode[] = files.length
+          ? [{ kind: 'places', sessionId: node.sessionId, tokenId: node.token.id, count: files.length }]
+          : [];
         return [
+          ...where,
           ...scopes,
           ...unknown.map((scope): TreeNode => ({
             kind: 'scope',
@@ -75,9 +84,17 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
           })),
         ];
       }
+      case 'places':
+        return (this.places?.filesOf(node.tokenId) ?? []).map((u) => ({
+          kind: 'place',
+          sessionId: node.sessionId,
+          tokenId: node.tokenId,
+          uri: u.toString(),
+        }));
       case 'scope':
       case 'more':
       case 'message':
+      case 'place':
         return [];
       default:
         return assertNever(node);
@@ -140,6 +157,26 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = { command: 'predicthqTokens.showMore', title: 'Show more', arguments: [node] };
         item.contextValue = 'more';
+        return item;
+      }
+      case 'places': {
+        const item = new vscode.TreeItem(
+          `In ${node.count} file${node.count === 1 ? '' : 's'}`,
+          vscode.TreeItemCollapsibleState.Expanded,
+        );
+        item.description = 'the token is written there';
+        item.tooltip =
+          'Files that hold this token (open files, and every file after Scan Workspace): read it from the environment instead, and rotate it if a file was shared.';
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.contextValue = 'places';
+        return item;
+      }
+      case 'place': {
+        const uri = vscode.Uri.parse(node.uri);
+        const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
+        item.description = vscode.workspace.asRelativePath(uri, false);
+        item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+        item.contextValue = 'place';
         return item;
       }
       case 'message': {

@@ -266,6 +266,44 @@ suite('language server: diagnostics and token insertion', function () {
     await doc.save();
   });
 
+  test('the API Tokens view says where a token is written: "In N files" under the token, each opening its file', async () => {
+    const a = await api();
+    const sessionId = await signedIn();
+    const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
+    const value = await copiedValue(node.token.id);
+    seenValues.add(value);
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const file = vscode.Uri.joinPath(folder, 'places_probe.py');
+    await vscode.workspace.fs.writeFile(file, Buffer.from(`TOKEN = "${value}"\n`));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const where = await waitFor('an "In N files" node under the token', () =>
+      a.testing.treeChildren(node).find((n) => n.kind === 'places'),
+    );
+    assert.equal(
+      a.testing.treeItem(where).label,
+      `In ${where.kind === 'places' ? where.count : 0} file${where.kind === 'places' && where.count === 1 ? '' : 's'}`,
+    );
+    const files = a.testing.treeChildren(where);
+    const probe = files.find((n) => n.kind === 'place' && n.uri === file.toString());
+    assert.ok(probe, JSON.stringify(files));
+    const item = a.testing.treeItem(probe);
+    assert.equal(item.command?.command, 'vscode.open');
+    // Fixed: the node goes once no file holds it.
+    await vscode.workspace.fs.writeFile(file, Buffer.from('import os\nTOKEN = os.environ["PHQ_API_TOKEN"]\n'));
+    await waitFor(
+      'the file gone from the token node',
+      () =>
+        !a.testing
+          .treeChildren(node)
+          .some(
+            (n) =>
+              n.kind === 'places' &&
+              a.testing.treeChildren(n).some((p) => p.kind === 'place' && p.uri === file.toString()),
+          ),
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('the quick fix "insert token" writes the real value; no action carries it', async () => {
     const sessionId = await signedIn();
     const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
