@@ -91,6 +91,14 @@ export interface CreateTokenAndInsertArgs {
   version?: number;
 }
 
+/**
+ * Client-side command: rotate one of the user's tokens (replace it everywhere the workspace
+ * holds it, then revoke it). Offered on a known-token finding. Arguments `{ tokenId }`.
+ */
+export namespace RotateToken {
+  export const command = 'predicthqTokens.rotateToken' as const;
+}
+
 /** Client-side command: choose the token this workspace uses (the env variable's token). No arguments. */
 export namespace UseTokenInWorkspace {
   export const command = 'predicthqTokens.useInWorkspace' as const;

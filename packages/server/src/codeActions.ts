@@ -5,6 +5,7 @@ import {
   CreateTokenAndInsert,
   FIX_ALL_KIND,
   InsertToken,
+  RotateToken,
   UseTokenInWorkspace,
   type CreateTokenAndInsertArgs,
   type InsertTokenArgs,
@@ -131,15 +132,28 @@ function placeholderFixes(input: CodeActionInput, f: Finding, r: Range): CodeAct
 }
 
 function secretFixes(input: CodeActionInput, f: Finding, r: Range): CodeAction[] {
-  return [
+  const diagnostics = diagsFor(input, r, f.ruleId);
+  const out: CodeAction[] = [
     {
       title: `Replace the token with ${f.data.envReference}`,
       kind: CodeActionKind.QuickFix,
-      diagnostics: diagsFor(input, r, f.ruleId),
+      diagnostics,
       isPreferred: true,
       edit: { changes: { [input.uri]: envTextEdits(input.doc, f) } },
     },
   ];
+  // One of the user's own tokens: it may have been shared already, so offer to replace it
+  // everywhere and revoke it (the client's rotation flow asks before doing anything).
+  const tokenId = f.kind === 'known-token' ? f.data.tokenId : undefined;
+  const token = tokenId ? input.tokens.byId.get(tokenId) : undefined;
+  if (token)
+    out.push({
+      title: `Rotate token "${displayNameText(token.name)}"…`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      command: { title: 'Rotate token', command: RotateToken.command, arguments: [{ tokenId: token.id }] },
+    });
+  return out;
 }
 
 function scopeFixes(input: CodeActionInput): CodeAction[] {

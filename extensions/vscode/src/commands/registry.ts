@@ -12,6 +12,7 @@ import type { ErrorReporter } from './handleError';
 import { importTokenValue } from './importTokenValue';
 import { CreateTokenAndInsert, InsertToken, createTokenAndInsert, insertToken } from './insertToken';
 import { renameToken } from './renameToken';
+import { rotateToken } from './rotateToken';
 import { scanWorkspace } from './scanWorkspace';
 import { signIn, signInEmulator } from './signIn';
 import { signOut } from './signOut';
@@ -44,6 +45,7 @@ export const COMMANDS: Record<string, [Command, string]> = {
   ],
   'predicthqTokens.createToken': [createToken, 'create the token'],
   'predicthqTokens.renameToken': [renameToken, 'rename the token'],
+  'predicthqTokens.rotateToken': [rotateToken, 'rotate the token'],
   'predicthqTokens.deleteToken': [deleteToken, 'delete the token'],
   'predicthqTokens.forgetToken': [deleteToken, 'forget the token'],
   'predicthqTokens.copyToken': [copyToken, 'copy the token'],

@@ -17,7 +17,10 @@ export async function verifyToken(ctx: CommandContext, arg?: unknown): Promise<V
     // A token on this machine: a 401 marks it revoked (tree, status bar, completions, hover); a working answer clears it.
     const was = ctx.repo.localToken(ref.sessionId, ref.token.id)?.revokedAt;
     if (result.status === 'invalid' && !was)
-      await ctx.repo.updateLocal(ref.sessionId, ref.token.id, { revokedAt: new Date().toISOString() });
+      await ctx.repo.updateLocal(ref.sessionId, ref.token.id, {
+        revokedAt: new Date().toISOString(),
+        toRevokeSince: undefined,
+      });
     if ((result.status === 'valid' || result.status === 'missing-scope') && was)
       await ctx.repo.updateLocal(ref.sessionId, ref.token.id, { revokedAt: undefined });
   }

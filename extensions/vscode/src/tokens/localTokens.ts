@@ -21,6 +21,8 @@ export interface LocalToken {
   probe: LocalProbe;
   /** ISO time of the check that answered 401; absent while the token works. */
   revokedAt?: string;
+  /** Rotated: to be deleted in the WebApp (since this ISO time) until a check answers 401. */
+  toRevokeSince?: string;
 }
 
 type Index = Record<string, LocalToken[]>;

@@ -35,7 +35,9 @@ export function localTokenItem(
   item.id = `token:${sessionId}:${t.id}`;
   const scopes = local.revokedAt
     ? 'revoked'
-    : `${scopesSummary(t.scopes, catalog)}${unknown.length ? ` (+${unknown.length} unknown)` : ''}`;
+    : local.toRevokeSince
+      ? 'rotated: to revoke in the WebApp'
+      : `${scopesSummary(t.scopes, catalog)}${unknown.length ? ` (+${unknown.length} unknown)` : ''}`;
   item.description = [name.client, scopes, chosen ? 'used in this workspace' : ''].filter(Boolean).join(' · ');
   item.iconPath = local.revokedAt
     ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))

@@ -21,6 +21,7 @@ export function run(): Promise<void> {
     require('./syncFuzz.integration.test'); // editor and server agree after random edits, undo/redo
     require('./notebook.integration.test'); // a real .ipynb in the notebook editor
     require('./local.integration.test'); // tokens on this machine, against the public-only emulator
+    require('./rotate.integration.test'); // rotate: files rewritten, old token deleted last
     require('./workspaceScan.integration.test'); // Scan Workspace; before the server is stopped
     require('./serverFailures.integration.test'); // leaves the language server stopped
     require('./leaks.integration.test'); // last: checks what the whole session wrote

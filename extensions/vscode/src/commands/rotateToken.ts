@@ -1,0 +1,178 @@
+// "Rotate Token…" (issue 17): replace a token everywhere the workspace uses it, then revoke
+// the old one, in that order. The plan is shown first; the replacement is created (management
+// API, idempotent) or made in the WebApp and pasted (tokens on this machine); the files are
+// changed in one undoable workspace edit and saved; only when every write succeeded is the old
+// token deleted (management) or the WebApp opened to revoke it (marked "to revoke" here until
+// a check answers 401). Any failure stops before the revoke and says which steps ran.
+// Args `{tokenId, name, confirm: true, value}` skip the boxes (tests; value: the pasted new token).
+import * as vscode from 'vscode';
+import { parseTokenName } from '../core';
+import { CancelledError } from '../errors/describe';
+import { saveToEnv } from '../tokens/deliver';
+import { addPlaceEdits, describePlace, placeKind, type Place } from '../tokens/rotation';
+import { askTokenName } from '../ui/createTokenInput';
+import { openExternal } from '../util/external';
+import { booleanProp, stringProp } from '../util/guards';
+import { filesUsingValue } from '../workspaceUsage';
+import { addFromWebApp } from './addToken';
+import type { CommandContext } from './context';
+import { pickToken, requireValue } from './pick';
+
+/** Rotations in flight, by token id: a second one of the same token is refused. */
+const inFlight = new Set<string>();
+
+export interface RotationReport {
+  newTokenId: string;
+  changed: string[];
+  revoked: 'deleted' | 'to-revoke-in-webapp';
+}
+
+export async function rotateToken(ctx: CommandContext, arg?: unknown): Promise<RotationReport> {
+  const ref = await pickToken(ctx, arg, { storedOnly: true, title: 'Rotate which token?' });
+  if (inFlight.has(ref.token.id)) throw new Error('This token is already being rotated.');
+  inFlight.add(ref.token.id);
+  try {
+    return await rotate(ctx, ref, arg);
+  } finally {
+    inFlight.delete(ref.token.id);
+  }
+}
+
+async function rotate(
+  ctx: CommandContext,
+  ref: Awaited<ReturnType<typeof pickToken>>,
+  arg: unknown,
+): Promise<RotationReport> {
+  const oldValue = await requireValue(ctx, ref);
+  const local = ctx.repo.isLocal(ref.sessionId);
+  const label = parseTokenName(ref.token.name).token;
+  const varName = ctx.config.envVarName;
+  const stamp = new Date().toISOString().slice(0, 10);
+  const name =
+    stringProp(arg, 'name') ??
+    (await askTokenName({
+      title: `Rotate "${label}": name of the replacement`,
+      value: `${ref.token.name} (rotated ${stamp})`,
+    }));
+
+  // 1. The plan: every place that holds the old value, and what it becomes.
+  const uris = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Looking for "${label}" in the workspace…`,
+      cancellable: true,
+    },
+    (_p, cancel) => filesUsingValue(oldValue, ctx.config.ignoreGlobs, cancel),
+  );
+  const places: Place[] = uris.map((u) => describePlace(u, placeKind(u), varName));
+  const needsEnv = places.some((p) => p.kind !== 'env') && !places.some((p) => p.kind === 'env');
+  const steps = [
+    local
+      ? `1. Create the replacement "${name}" in the PredictHQ WebApp (opened for you) with the scopes ${ref.token.scopes.join(', ') || '(none)'}, and paste it here.`
+      : `1. Create "${name}" with the same scopes (${ref.token.scopes.join(', ') || 'none'}).`,
+    ...places.map((p, i) => `${i + 2}. ${vscode.workspace.asRelativePath(p.uri)}: ${p.what}.`),
+    ...(needsEnv ? [`${places.length + 2}. .env: ${varName} gets the new value (git-ignored).`] : []),
+    local
+      ? `Last: open the WebApp to revoke "${label}"; it is marked "to revoke" here until PredictHQ rejects it.`
+      : `Last: delete "${label}", only once every file above was written.`,
+  ];
+  if (booleanProp(arg, 'confirm') !== true) {
+    const go = await vscode.window.showInformationMessage(
+      `Rotate "${label}"?`,
+      { modal: true, detail: `${steps.join('\n')}\n\nIf a step fails, nothing is revoked.` },
+      'Rotate',
+    );
+    if (go !== 'Rotate') throw new CancelledError();
+  }
+  ctx.logs.log.info(`rotating token ${ref.token.id}: ${places.length} files hold it`);
+
+  // 2. The replacement.
+  let newId: string;
+  let newValue: string;
+  if (local) {
+    await openExternal(ctx.config.webAppTokensUrl);
+    const id = await addFromWebApp(
+      ctx,
+      { value: stringProp(arg, 'value'), name, baseUrl: ctx.repo.baseUrl(ref.sessionId) },
+      {
+        title: `Paste the replacement for "${label}" (made in the WebApp)`,
+        suggestedName: name,
+      },
+    );
+    const v = id ? await ctx.repo.value(ctx.repo.find(id)?.sessionId ?? ref.sessionId, id) : undefined;
+    if (!id || !v) throw new CancelledError();
+    if (id === ref.token.id) throw new Error('That is the old token: paste the new one made in the WebApp.');
+    newId = id;
+    newValue = v;
+  } else {
+    const catalog = await ctx.repo.scopes(ref.sessionId);
+    const all = catalog.every((s) => ref.token.scopes.includes(s.id));
+    const created = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Creating "${name}"…` },
+      () => ctx.repo.create(ref.sessionId, name, all ? undefined : ref.token.scopes),
+    );
+    newId = created.id;
+    newValue = created.value;
+  }
+  const done = [`created "${name}" (${newId})`];
+
+  // 3. The files: one workspace edit, then saved. A failure stops here: nothing revoked.
+  const changed: string[] = [];
+  try {
+    if (places.length > 0) {
+      const edit = new vscode.WorkspaceEdit();
+      for (const p of places) await addPlaceEdits(edit, p, oldValue, newValue, varName);
+      if (!(await vscode.workspace.applyEdit(edit)))
+        throw new Error('VS Code refused the edit (a file changed meanwhile?)');
+      for (const p of places) {
+        if (!(await saveDocument(p.uri))) throw new Error(`could not save ${vscode.workspace.asRelativePath(p.uri)}`);
+        changed.push(vscode.workspace.asRelativePath(p.uri));
+      }
+    }
+    if (needsEnv || places.length === 0) {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      if (folder) {
+        const r = await saveToEnv(folder, varName, newValue);
+        changed.push(vscode.workspace.asRelativePath(r.envFile));
+      }
+    }
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new Error(
+      `Rotation stopped before revoking "${label}": ${msg}. Done: ${[...done, ...changed.map((c) => `wrote ${c}`)].join('; ')}. The old token still works; the new one exists.`,
+    );
+  }
+  await ctx.choice.set(newId);
+
+  // 4. Revoke last.
+  let revoked: RotationReport['revoked'];
+  if (local) {
+    await ctx.repo.updateLocal(ref.sessionId, ref.token.id, { toRevokeSince: new Date().toISOString() });
+    await openExternal(ctx.config.webAppTokensUrl);
+    revoked = 'to-revoke-in-webapp';
+  } else {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Deleting "${label}"…` },
+      () => ctx.repo.delete(ref.sessionId, ref.token.id),
+    );
+    revoked = 'deleted';
+  }
+  ctx.logs.log.info(`rotated token ${ref.token.id} -> ${newId}; ${changed.length} files written; old ${revoked}`);
+  void vscode.window.showInformationMessage(
+    `Rotated "${label}": ${changed.length ? `updated ${changed.join(', ')}; ` : ''}${
+      revoked === 'deleted'
+        ? 'the old token is deleted.'
+        : 'now delete the old token in the WebApp; it is marked "to revoke" until PredictHQ rejects it.'
+    }`,
+  );
+  return { newTokenId: newId, changed, revoked };
+}
+
+/** Saves the open text or notebook document of `uri`; true when it is on disk as edited. */
+async function saveDocument(uri: vscode.Uri): Promise<boolean> {
+  const key = uri.toString();
+  const nb = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === key);
+  const doc = nb ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  if (!doc) return false;
+  return doc.isDirty ? doc.save() : true;
+}
