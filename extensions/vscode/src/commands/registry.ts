@@ -12,6 +12,7 @@ import type { ErrorReporter } from './handleError';
 import { importTokenValue } from './importTokenValue';
 import { CreateTokenAndInsert, InsertToken, createTokenAndInsert, insertToken } from './insertToken';
 import { renameToken } from './renameToken';
+import { scanGitHistory } from './scanGitHistory';
 import { scanWorkspace } from './scanWorkspace';
 import { signIn, signInEmulator } from './signIn';
 import { signOut } from './signOut';
@@ -62,6 +63,7 @@ export const COMMANDS: Record<string, [Command, string]> = {
   'predicthqTokens.openDocs': [openDocs, 'open the docs'],
   'predicthqTokens.showLogs': [showLogs, 'show the logs'],
   'predicthqTokens.scanWorkspace': [scanWorkspace, 'scan the workspace'],
+  'predicthqTokens.scanGitHistory': [scanGitHistory, 'scan the git history'],
   [InsertToken.command]: [insertToken, 'insert the token'],
   [CreateTokenAndInsert.command]: [createTokenAndInsert, 'create and insert a token'],
 };
