@@ -1,13 +1,14 @@
 // "Scan Git History" (issue 16): every unique blob of the repository's history judged by the
 // CLI's `scan --history` (src/history/gitHistory.ts), the findings in the "Token Leaks in Git
 // History" view. The repository is the first workspace folder, or `{ folder }` (a path; tests
-// pass it to skip the picker). Progress in a notification with Cancel (kills the scan).
+// pass it to skip the picker). Progress in a notification with Cancel (kills the scan); tests
+// pass `cancelAfterMs` to cancel as Cancel would.
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { fingerprint } from '@phq-tokens/detect/src/fingerprint'; // by file: the engine stays out of this bundle
 import { HISTORY_VIEW_ID, runHistoryScan, type HistoryScanResult, type KnownTokenRef } from '../history/gitHistory';
 import { git } from '../history/git';
-import { stringProp } from '../util/guards';
+import { positiveIntegerProp, stringProp } from '../util/guards';
 import type { CommandContext } from './context';
 
 export async function scanGitHistory(ctx: CommandContext, arg?: unknown): Promise<HistoryScanResult | undefined> {
@@ -31,7 +32,19 @@ export async function scanGitHistory(ctx: CommandContext, arg?: unknown): Promis
       title: `PredictHQ Tokens: scanning the git history of ${path.basename(repo)}`,
       cancellable: true,
     },
-    (_progress, cancel) => runHistoryScan(cli, repo, known, cancel),
+    async (_progress, cancel) => {
+      const source = new vscode.CancellationTokenSource();
+      const subscription = cancel.onCancellationRequested(() => source.cancel());
+      const cancelAfterMs = positiveIntegerProp(arg, 'cancelAfterMs');
+      const timer = cancelAfterMs === undefined ? undefined : setTimeout(() => source.cancel(), cancelAfterMs);
+      try {
+        return await runHistoryScan(cli, repo, known, source.token);
+      } finally {
+        clearTimeout(timer);
+        subscription.dispose();
+        source.dispose();
+      }
+    },
   );
   const result: HistoryScanResult = scanned
     ? { repo, findings: scanned.findings, blobs: scanned.blobs, cancelled: false }

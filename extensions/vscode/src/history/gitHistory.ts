@@ -100,6 +100,7 @@ export async function runHistoryScan(
       await writeFile(file, JSON.stringify(known), { mode: 0o600 });
       args.push('--known-tokens', file);
     }
+    if (cancel.isCancellationRequested) return undefined;
     const out = await new Promise<string | undefined>((resolve, reject) => {
       const child = spawn(process.execPath, args, {
         cwd: repo,

@@ -141,6 +141,16 @@ suite('Scan Git History: findings of every commit in a view', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('History: Cancel stops the scan; the view says so', async () => {
+    const r = await exec<HistoryScanResult>('predicthqTokens.scanGitHistory', { folder: repo.dir, cancelAfterMs: 1 });
+    assert.equal(r.cancelled, true);
+    const a = await api();
+    assert.deepEqual(
+      a.testing.historyNodes().map((n) => String(a.testing.historyItem(n).label)),
+      ['Scan cancelled.'],
+    );
+  });
+
   test('History: your own token committed by mistake is named, with the hint to rotate it', async function () {
     if (!env.emulatorUrl || !env.credential) this.skip();
     const sessionId = await signedIn();
