@@ -82,6 +82,25 @@ function copyServer() {
   return 'copied';
 }
 
+/**
+ * The CLI is built by its own package too; "Scan Git History" runs its `scan --history` in a
+ * child process (src/history/gitHistory.ts), so the extension ships its bundles in dist/cli/.
+ */
+function copyCli() {
+  const require = createRequire(import.meta.url);
+  let cliDir;
+  try {
+    cliDir = path.dirname(require.resolve('@phq-tokens/cli/package.json'));
+  } catch {
+    return 'not found';
+  }
+  const files = ['cli.js', 'scan.js']; // the dispatcher and `scan` (main.js, the API commands, is not needed)
+  if (!files.every((f) => existsSync(path.join(cliDir, 'dist', f)))) return 'not built';
+  mkdirSync(path.join(dist, 'cli'), { recursive: true });
+  for (const f of files) copyFileSync(path.join(cliDir, 'dist', f), path.join(dist, 'cli', f));
+  return 'copied';
+}
+
 /** Loads the extension bundle with a stub `vscode` so a missing or broken import fails the build. */
 function smokeLoad() {
   const file = path.join(dist, 'extension.js');
@@ -104,7 +123,7 @@ function smokeLoad() {
 }
 
 function printSizes() {
-  for (const f of ['extension.js', 'core.js', 'languageclient.js', 'server.js', 'test/suite.js']) {
+  for (const f of ['extension.js', 'core.js', 'languageclient.js', 'server.js', 'cli/scan.js', 'test/suite.js']) {
     const p = path.join(dist, f);
     if (existsSync(p)) console.log(`  dist/${f.padEnd(16)} ${(statSync(p).size / 1024).toFixed(1).padStart(8)} KiB`);
   }
@@ -119,6 +138,8 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.dispose()));
   const server = copyServer();
   if (server !== 'copied') console.warn(`  language server bundle ${server}: the extension will run without it`);
+  const cli = copyCli();
+  if (cli !== 'copied') console.warn(`  CLI bundle ${cli}: Scan Git History will not work`);
   smokeLoad();
   printSizes();
 }

@@ -51,6 +51,8 @@ await check('the .vsix builds from one command (vsce package)', () => {
   const serverExpected = existsSync(path.join(extDir, '..', '..', 'packages', 'server', 'src', 'main.ts'));
   if (serverExpected && !shipped('dist/server.js'))
     throw new Error('dist/server.js (the language server) is not in the .vsix');
+  for (const f of ['dist/cli/cli.js', 'dist/cli/scan.js'])
+    if (!shipped(f)) throw new Error(`${f} (the CLI's scan, for Scan Git History) is not in the .vsix`);
   for (const f of ['src/', 'test/', 'node_modules/', '.map'])
     if (zip.includes(Buffer.from(`extension/${f}`)) || (f === '.map' && zip.includes(Buffer.from('.js.map'))))
       throw new Error(`${f} should not ship`);

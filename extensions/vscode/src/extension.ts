@@ -12,6 +12,13 @@ import { createLogs } from './log';
 import { TokenLanguageClient } from './lsp/client';
 import { NotebookOutputs } from './lsp/notebookOutputs';
 import { WorkspaceScan } from './lsp/workspaceScan';
+import {
+  HISTORY_SCHEME,
+  HISTORY_VIEW_ID,
+  HistoryContentProvider,
+  HistoryTreeProvider,
+  type HistoryNode,
+} from './history/gitHistory';
 import { TokenStatusBar } from './statusBar';
 import { TokenRepository } from './tokens/repository';
 import { LocalTokenStore } from './tokens/localTokens';
@@ -57,7 +64,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   client.places = places;
   const workspaceScan = new WorkspaceScan(client.scanTransport, config, logs);
   client.onDidCloseDocument = (uri) => void workspaceScan.rejudge(uri).catch(() => undefined);
-  const ctx = { extension: context, accounts, auth, repo, choice, tree, config, logs, workspaceScan };
+  const history = new HistoryTreeProvider();
+  const historyView = vscode.window.createTreeView<HistoryNode>(HISTORY_VIEW_ID, { treeDataProvider: history });
+  const ctx = { extension: context, accounts, auth, repo, choice, tree, config, logs, workspaceScan, history };
 
   // Context keys for `when` clauses, and the filter shown in the view's title.
   const updateContext = () => {
@@ -78,6 +87,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusBar,
     client,
     workspaceScan,
+    history,
+    historyView,
+    vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new HistoryContentProvider()),
     ...registerCommands(ctx, errors),
     repo.onDidChange(updateContext),
     tree.onDidChangeTreeData(updateContext),
@@ -136,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       auth,
       statusBar,
       tree,
+      history,
       errors,
       client,
       logUri: context.logUri,

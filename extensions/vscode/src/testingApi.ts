@@ -12,6 +12,7 @@ import type { LocalToken } from './tokens/localTokens';
 import { recordOpenExternal } from './util/external';
 import { filesUsingValue } from './workspaceUsage';
 import type { TokenTreeProvider } from './tree/provider';
+import { historyUri, type HistoryFinding, type HistoryNode, type HistoryTreeProvider } from './history/gitHistory';
 
 export interface TestingApi {
   /** Workspace files that contain the token's stored value (what Delete warns about), relative. */
@@ -44,6 +45,12 @@ export interface TestingApi {
   recordOpenExternal(): { urls: string[]; restore: () => void };
   /** Metadata of a token on this machine (probe, revoked), never its value. */
   localToken(tokenId: string): LocalToken | undefined;
+  /** The "Token Leaks in Git History" view: its nodes and items, and each finding's metadata (masked, never a value). */
+  historyNodes(): HistoryNode[];
+  historyItem(node: HistoryNode): vscode.TreeItem;
+  historyFindings(): HistoryFinding[];
+  /** The URI a finding opens (the file at its commit). */
+  historyUri(finding: HistoryFinding): vscode.Uri;
   logUri: vscode.Uri;
 }
 
@@ -52,6 +59,7 @@ export function testingApi(o: {
   auth: PhqAuthProvider;
   statusBar: TokenStatusBar;
   tree: TokenTreeProvider;
+  history: HistoryTreeProvider;
   errors: ErrorReporter;
   client: TokenLanguageClient;
   logUri: vscode.Uri;
@@ -98,6 +106,10 @@ export function testingApi(o: {
     },
     globalStateJson: () =>
       JSON.stringify(Object.fromEntries(o.globalState.keys().map((k) => [k, o.globalState.get(k)]))),
+    historyNodes: () => o.history.getChildren(),
+    historyItem: (node) => o.history.getTreeItem(node),
+    historyFindings: () => (o.history.result?.findings ?? []).map((f) => ({ ...f })),
+    historyUri,
     logUri: o.logUri,
   };
 }

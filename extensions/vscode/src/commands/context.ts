@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { AccountStore } from '../auth/accountStore';
 import type { PhqAuthProvider } from '../auth/provider';
 import type { Config } from '../config';
+import type { HistoryTreeProvider } from '../history/gitHistory';
 import type { Logs } from '../log';
 import type { WorkspaceScan } from '../lsp/workspaceScan';
 import type { TokenRepository } from '../tokens/repository';
@@ -19,6 +20,8 @@ export interface CommandContext {
   config: Config;
   logs: Logs;
   workspaceScan: WorkspaceScan;
+  /** The "Token Leaks in Git History" view's data. */
+  history: HistoryTreeProvider;
 }
 
 /** One command: async, arguments unknown until checked (docs/conventions.md, "Commands"). */

@@ -13,6 +13,7 @@ import { importTokenValue } from './importTokenValue';
 import { CreateTokenAndInsert, InsertToken, createTokenAndInsert, insertToken } from './insertToken';
 import { renameToken } from './renameToken';
 import { rotateToken } from './rotateToken';
+import { scanGitHistory } from './scanGitHistory';
 import { scanWorkspace } from './scanWorkspace';
 import { signIn, signInEmulator } from './signIn';
 import { signOut } from './signOut';
@@ -64,6 +65,7 @@ export const COMMANDS: Record<string, [Command, string]> = {
   'predicthqTokens.openDocs': [openDocs, 'open the docs'],
   'predicthqTokens.showLogs': [showLogs, 'show the logs'],
   'predicthqTokens.scanWorkspace': [scanWorkspace, 'scan the workspace'],
+  'predicthqTokens.scanGitHistory': [scanGitHistory, 'scan the git history'],
   [InsertToken.command]: [insertToken, 'insert the token'],
   [CreateTokenAndInsert.command]: [createTokenAndInsert, 'create and insert a token'],
 };

@@ -140,6 +140,7 @@ async function rotate(
     const msg = e instanceof Error ? e.message : String(e);
     throw new Error(
       `Rotation stopped before revoking "${label}": ${msg}. Done: ${[...done, ...changed.map((c) => `wrote ${c}`)].join('; ')}. The old token still works; the new one exists.`,
+      { cause: e },
     );
   }
   await ctx.choice.set(newId);

@@ -24,6 +24,7 @@ export function run(): Promise<void> {
     require('./rotate.integration.test'); // rotate: files rewritten, old token deleted last
     require('./workspaceScan.integration.test'); // Scan Workspace; before the server is stopped
     require('./serverFailures.integration.test'); // leaves the language server stopped
+    require('./history.integration.test'); // Scan Git History over a repository built with git
     require('./leaks.integration.test'); // last: checks what the whole session wrote
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
