@@ -26,6 +26,7 @@ export const README_SHOTS = {
   'add-token-complete.png': '8b-complete-local-suggestions.png',
   'add-token-forget.png': '8c-forget-confirm.png',
   'notebook-fix.png': '10-notebook-menu.png',
+  'rotate-plan.png': '12-rotate-plan.png',
   'scan-workspace.png': '11-scan-workspace.png',
 };
 

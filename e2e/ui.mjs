@@ -481,6 +481,30 @@ async function main() {
         throw new Error('the scan opened events.http');
     },
   );
+
+  await step(
+    '12-rotate',
+    '12 rotate a token: the plan first, features.js reads the environment, the old token is deleted',
+    async ({ shot }) => {
+      await wb.contextMenu(wb.treeRow(second), 'Rotate Token');
+      await page.locator(`.quick-input-widget:has-text('Rotate "${second}"')`).waitFor({ timeout: T });
+      await page.keyboard.press('Enter'); // the suggested name: "... (rotated DATE)"
+      const plan = page.locator(`.monaco-dialog-box:has-text('Rotate "${second}"?')`);
+      await plan.waitFor({ timeout: T });
+      await plan.locator(':text("features.js")').first().waitFor({ timeout: T });
+      await shot('plan');
+      await plan.locator('.monaco-button', { hasText: exactly('Rotate') }).click();
+      await wb.toast(`Rotated "${second}"`).waitFor({ timeout: T });
+      const names = await tokenNames();
+      if (names.includes(second) || !names.some((n) => n.startsWith(`${second} (rotated`)))
+        throw new Error(`after the rotation the emulator has: ${names.join(', ')}`);
+      await wb.openFile('features.js');
+      const text = await wb.editorText();
+      if (!text.includes('process.env.PHQ_API_TOKEN') || VALUE.test(text))
+        throw new Error(`features.js after the rotation:\n${text}`);
+      if ((await callsApi(completionValue, 'features')) !== 401) throw new Error('the old token still works');
+    },
+  );
 }
 
 try {

@@ -12,7 +12,7 @@ import { saveToEnv } from '../tokens/deliver';
 import { addPlaceEdits, describePlace, placeKind, type Place } from '../tokens/rotation';
 import { askTokenName } from '../ui/createTokenInput';
 import { openExternal } from '../util/external';
-import { booleanProp, stringProp } from '../util/guards';
+import { booleanProp, isRecord, stringProp } from '../util/guards';
 import { filesUsingValue } from '../workspaceUsage';
 import { addFromWebApp } from './addToken';
 import type { CommandContext } from './context';
@@ -28,7 +28,12 @@ export interface RotationReport {
 }
 
 export async function rotateToken(ctx: CommandContext, arg?: unknown): Promise<RotationReport> {
-  const ref = await pickToken(ctx, arg, { storedOnly: true, title: 'Rotate which token?' });
+  // From the history view: a finding of one of your tokens ("still in history: rotate it").
+  const fromHistory = isRecord(arg) && isRecord(arg.finding) ? stringProp(arg.finding, 'tokenId') : undefined;
+  const ref = await pickToken(ctx, fromHistory ? { tokenId: fromHistory } : arg, {
+    storedOnly: true,
+    title: 'Rotate which token?',
+  });
   if (inFlight.has(ref.token.id)) throw new Error('This token is already being rotated.');
   inFlight.add(ref.token.id);
   try {
