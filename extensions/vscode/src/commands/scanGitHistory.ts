@@ -17,6 +17,8 @@ export async function scanGitHistory(ctx: CommandContext, arg?: unknown): Promis
     void vscode.window.showInformationMessage('Open a folder in a git repository to scan its history.');
     return undefined;
   }
+  // The view appears with the first scan (hidden before, so the API Tokens view keeps the side bar to itself).
+  void vscode.commands.executeCommand('setContext', 'predicthqTokens.historyScanned', true);
   let repo: string;
   try {
     repo = (await git(folder, ['rev-parse', '--show-toplevel'])).toString('utf8').trim() || folder;
