@@ -6,7 +6,7 @@
 // the server, extension and emulator logs there. Ends with "UI-E2E: N passed, N failed".
 //   node e2e/ui.mjs            (after npm start / npm test have built the bundles)
 // Env: PHQ_E2E_HEADED=1 shows the browser (needs a display); PHQ_E2E_BAIL=1 stops at the first failure.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../extensions/vscode/scripts/browser.mjs';
 import { checkChromium, repoRoot } from '../extensions/vscode/scripts/ensure-code-server.mjs';
@@ -498,8 +498,8 @@ async function main() {
       const names = await tokenNames();
       if (names.includes(second) || !names.some((n) => n.startsWith(`${second} (rotated`)))
         throw new Error(`after the rotation the emulator has: ${names.join(', ')}`);
-      await wb.openFile('features.js');
-      const text = await wb.editorText();
+      // Saved by the rotation: read the file itself.
+      const text = readFileSync(path.join(app.workspace, 'features.js'), 'utf8');
       if (!text.includes('process.env.PHQ_API_TOKEN') || VALUE.test(text))
         throw new Error(`features.js after the rotation:\n${text}`);
       if ((await callsApi(completionValue, 'features')) !== 401) throw new Error('the old token still works');
