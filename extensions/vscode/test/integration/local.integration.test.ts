@@ -260,4 +260,31 @@ suite('tokens on this machine (public API only)', function () {
     });
     assert.equal(still.status, 200, 'forgetting does not revoke');
   });
+
+  test('rotate a token on this machine: the WebApp makes the new one, files get it, the old one is marked to revoke', async () => {
+    const a = await api();
+    const old = (await localTokens()).get('Production');
+    assert.ok(old, 'Production was added earlier');
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const envFile = vscode.Uri.joinPath(folder, 'local-rotate', '.env');
+    await vscode.workspace.fs.writeFile(envFile, Buffer.from(`PHQ_API_TOKEN=${token('Production').value}\n`));
+    const rec = a.testing.recordOpenExternal();
+    try {
+      const next = token('Lapsed Trial'); // forgotten above: "made in the WebApp" again
+      const report = await exec<{ newTokenId: string; revoked: string }>('predicthqTokens.rotateToken', {
+        tokenId: old.id,
+        name: 'Production 2',
+        confirm: true,
+        value: next.value,
+      });
+      assert.ok(report, JSON.stringify(a.testing.lastError()));
+      assert.equal(report.revoked, 'to-revoke-in-webapp');
+      assert.deepEqual(rec.urls, ['https://control.predicthq.com/tokens', 'https://control.predicthq.com/tokens']);
+      const text = Buffer.from(await vscode.workspace.fs.readFile(envFile)).toString('utf8');
+      assert.equal(text, `PHQ_API_TOKEN=${next.value}\n`);
+      assert.ok(a.testing.localToken(old.id)?.toRevokeSince, 'the old token is marked to revoke');
+    } finally {
+      rec.restore();
+    }
+  });
 });
