@@ -9,7 +9,11 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '@phq-tokens/protocol/src/set
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-  contributes: { commands: { command: string }[]; configuration: { properties: Record<string, unknown> } };
+  contributes: {
+    commands: { command: string }[];
+    configuration: { properties: Record<string, unknown> };
+    viewsWelcome: { contents: string }[];
+  };
 };
 const source = (f: string) => readFileSync(path.join(root, 'src', f), 'utf8');
 
@@ -47,5 +51,13 @@ suite('package.json and the code agree (unit)', () => {
     assert.deepEqual(unread, [], 'settings nobody reads');
     const undeclared = [...readByConfig].filter((k) => !keys.includes(k));
     assert.deepEqual(undeclared, [], 'read by Config but not contributed');
+  });
+
+  test("the welcome view shows plain text: no Markdown code spans, no command that is not on a newcomer's PATH", () => {
+    for (const w of manifest.contributes.viewsWelcome) {
+      assert.ok(!w.contents.includes('`'), 'viewsWelcome renders backticks literally');
+      assert.ok(!/phq-emulator/.test(w.contents), 'phq-emulator is not on the PATH; name npm start instead');
+      assert.match(w.contents, /\[Add an API Token\]\(command:predicthqTokens\.addToken\)/);
+    }
   });
 });
