@@ -12,7 +12,7 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
   contributes: {
     commands: { command: string }[];
     configuration: { properties: Record<string, unknown> };
-    viewsWelcome: { contents: string }[];
+    viewsWelcome: { view: string; contents: string }[];
   };
 };
 const source = (f: string) => readFileSync(path.join(root, 'src', f), 'utf8');
@@ -57,7 +57,8 @@ suite('package.json and the code agree (unit)', () => {
     for (const w of manifest.contributes.viewsWelcome) {
       assert.ok(!w.contents.includes('`'), 'viewsWelcome renders backticks literally');
       assert.ok(!/phq-emulator/.test(w.contents), 'phq-emulator is not on the PATH; name npm start instead');
-      assert.match(w.contents, /\[Add an API Token\]\(command:predicthqTokens\.addToken\)/);
+      if (w.view === 'predicthqTokens.tokens')
+        assert.match(w.contents, /^[^[]*\[Add an API Token\]\(command:predicthqTokens\.addToken\)/, 'offered first');
     }
   });
 });
