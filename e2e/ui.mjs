@@ -486,6 +486,7 @@ async function main() {
     '12-rotate',
     '12 rotate a token: the plan first, features.js reads the environment, the old token is deleted',
     async ({ shot }) => {
+      await wb.palette('Notifications: Clear All Notifications'); // earlier steps' toasts would hide the result
       await wb.contextMenu(wb.treeRow(second), 'Rotate Token');
       await page.locator(`.quick-input-widget:has-text('Rotate "${second}"')`).waitFor({ timeout: T });
       await page.keyboard.press('Enter'); // the suggested name: "... (rotated DATE)"
@@ -494,8 +495,12 @@ async function main() {
       await plan.locator(':text("features.js")').first().waitFor({ timeout: T });
       await shot('plan');
       await plan.locator('.monaco-button', { hasText: exactly('Rotate') }).click();
-      await wb.toast(`Rotated "${second}"`).waitFor({ timeout: T });
-      const names = await tokenNames();
+      // The emulator's side: the replacement exists, the old token is gone (deleted last).
+      let names = [];
+      for (const until = Date.now() + T; Date.now() < until; await page.waitForTimeout(200)) {
+        names = await tokenNames();
+        if (!names.includes(second) && names.some((n) => n.startsWith(`${second} (rotated`))) break;
+      }
       if (names.includes(second) || !names.some((n) => n.startsWith(`${second} (rotated`)))
         throw new Error(`after the rotation the emulator has: ${names.join(', ')}`);
       // Saved by the rotation: read the file itself.

@@ -45,6 +45,12 @@ suite('language server failures: restart, log, tell once', function () {
     await signedIn();
   });
 
+  /** A new untitled document gets diagnostics: the server is up and working. */
+  async function judged(): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'h = "Bearer $API_TOKEN"\n' });
+    await waitFor('diagnostics from the running server', () => vscode.languages.getDiagnostics(doc.uri).length > 0);
+  }
+
   async function runningPid(other?: number): Promise<number> {
     const a = await api();
     return waitFor(`a running language server${other ? ` other than ${other}` : ''}`, () => {
@@ -94,6 +100,9 @@ suite('language server failures: restart, log, tell once', function () {
     for (let i = 0; i < 3; i++) {
       process.kill(pid, 'SIGKILL');
       pid = await runningPid(pid);
+      // Killed while it initializes, a server is not restarted (an initialize failure is told
+      // once, not retried): wait until the new one has judged a document before the next kill.
+      await judged();
     }
     process.kill(pid, 'SIGKILL');
     await waitFor('the client to give up', () => a.testing.languageClientState() === 'stopped');
