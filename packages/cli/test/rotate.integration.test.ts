@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { rotatedName } from '../src/commands/rotate';
 import { CliHarness, run, tmp, type RunResult } from './helpers';
 
 const SCOPES = ['events', 'places'];
@@ -283,6 +284,35 @@ suite('phq-tokens rotate (e2e)', () => {
     assert.notEqual(tokens()[0]!.id, old.id);
   });
 
+  test('--json needs --env-file outside a dry run: exit 2, nothing created', async () => {
+    const { old, tokens, env } = setup();
+    const r = await run(['rotate', old.id, '--json'], { env });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--json needs --env-file/);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(
+      tokens().map((t) => t.id),
+      [old.id],
+    );
+  });
+
+  test('the old token deleted by someone else during the flow: the rotation still completes and says so', async () => {
+    const { cred, old, tokens, env } = setup();
+    const cwd = tmp();
+    const fault = h.emu.faults.inject({ route: 'DELETE /v1/tokens/{id}/', kind: 'latency', delayMs: 800 });
+    const account = h.emu.state.accountFor(cred)!;
+    const r = await run(['rotate', old.id, '--env-file', '.env'], {
+      env,
+      cwd,
+      onSpawn: whenHit(fault.id, () => {
+        account.tokens = account.tokens.filter((t) => t.id !== old.id);
+      }),
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`${old.id} was already deleted`));
+    assert.equal(h.emu.state.tokenByValue(valueIn(path.join(cwd, '.env'))!)?.id, tokens()[0]!.id);
+  });
+
   test('Ctrl-C while resolving the token: exit 130, nothing created', async () => {
     const { old, tokens, env } = setup();
     const fault = h.emu.faults.inject({ route: 'GET /v1/tokens/{id}/', kind: 'latency', delayMs: 10_000 });
@@ -315,5 +345,24 @@ suite('phq-tokens rotate (e2e)', () => {
       tokens().some((t) => t.id === old.id),
       'the delete had not been handled',
     );
+    assert.equal(
+      existsSync(path.join(env.XDG_CONFIG_HOME!, 'phq-tokens', `rotate-${old.id}.lock`)),
+      false,
+      'lock released',
+    );
+  });
+});
+
+suite('rotate: the default name (unit)', () => {
+  const day = new Date('2026-11-29T23:30:00Z');
+  test('adds a dated suffix, replacing an earlier one instead of stacking', () => {
+    assert.equal(rotatedName('CI deploy', day), 'CI deploy (rotated 2026-11-29)');
+    assert.equal(rotatedName('CI deploy (rotated 2025-01-02)', day), 'CI deploy (rotated 2026-11-29)');
+    assert.equal(rotatedName('Client | Token', day), 'Client | Token (rotated 2026-11-29)');
+  });
+  test('a long name is shortened so the result fits 100 characters', () => {
+    const n = rotatedName('x'.repeat(100), day);
+    assert.equal([...n].length, 100);
+    assert.match(n, /^x+ \(rotated 2026-11-29\)$/);
   });
 });
