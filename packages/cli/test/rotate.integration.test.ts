@@ -120,6 +120,7 @@ suite('phq-tokens rotate (e2e)', () => {
     const created = r.stderr.indexOf('Created');
     const deleted = r.stderr.indexOf(`Deleted the old token ${old.id}`);
     assert.ok(plan >= 0 && plan < created && created < deleted, r.stderr);
+    assert.match(r.stderr, /warning: \.env was readable by other users \(mode 644\).*chmod 644 \.env/);
     noValue(r, v1);
     noValue(r, old.token);
     assert.equal(existsSync(path.join(env.XDG_CONFIG_HOME!, 'phq-tokens', `rotate-${old.id}.lock`)), false);
@@ -194,6 +195,21 @@ suite('phq-tokens rotate (e2e)', () => {
     assert.equal(h.emu.state.tokenByValue(valueIn(path.join(cwd, '.env'))!)?.id, tokens()[0]!.id);
   });
 
+  test('a create that stays unreadable: exit 1, nothing written or deleted, the possible token named', async () => {
+    const { old, tokens, env } = setup();
+    const cwd = tmp();
+    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'malformed', when: 'after', times: 2 });
+    const r = await run(['rotate', old.id, '--env-file', '.env'], { env, cwd });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(
+      r.stderr,
+      /A token named "CI deploy \(rotated [\d-]+\)" may have been created: check "phq-tokens list"/,
+    );
+    assert.equal(existsSync(path.join(cwd, '.env')), false);
+    assert.equal(tokens().length, 2, 'the old token and the orphan the message is about');
+    assert.ok(tokens().some((t) => t.id === old.id));
+  });
+
   test('an env file changed on disk during the flow: stop before deleting, exit 1, the file named', async () => {
     const { old, tokens, env } = setup();
     const cwd = tmp();
@@ -238,6 +254,17 @@ suite('phq-tokens rotate (e2e)', () => {
     assert.match(r.stderr, /Rotation stopped: could not write gone\/\.env \(ENOENT\)/);
     assert.match(r.stderr, /set PHQ_API_TOKEN in \.env \(new value\)\n {2}not written: gone\/\.env/);
     assert.equal(tokens().length, 2, 'old token kept');
+    assert.ok(tokens().some((t) => t.id === old.id));
+  });
+
+  test('a .gitignore that cannot be updated: stop before deleting, exit 1, the value written is reported', async () => {
+    const { old, tokens, env } = setup();
+    const cwd = tmp();
+    mkdirSync(path.join(cwd, '.gitignore')); // a folder: appending fails, even as root
+    const r = await run(['rotate', old.id, '--env-file', '.env'], { env, cwd });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /Rotation stopped: could not make a \.gitignore cover \.env \(EISDIR\)/);
+    assert.match(r.stderr, /set PHQ_API_TOKEN in \.env \(new value\)/);
     assert.ok(tokens().some((t) => t.id === old.id));
   });
 

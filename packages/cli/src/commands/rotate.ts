@@ -79,6 +79,8 @@ async function resolveToken(c: TokenApiClient, ref: string, ctx: Ctx): Promise<T
   return matches[0]!;
 }
 
+const errText = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+
 function holdsValue(file: string, envVar: string, value: string): boolean {
   const line = new RegExp(`^(\\s*export\\s+)?${envVar}=(.*)$`);
   return readFileSync(file, 'utf8')
@@ -216,14 +218,28 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
   for (const t of targets) {
     await yieldToEvents(); // lets a Ctrl-C arrive between steps
     if (ctx.signal.aborted) stop('cancelled', ExitCode.cancelled);
-    if (hashOf(t.file) !== t.seen) stop(`${t.file} changed on disk during the rotation; it was not written`, 1);
+    if (hashOf(t.file) !== t.seen)
+      stop(`${t.file} changed on disk during the rotation; it was not written`, ExitCode.failed);
+    let tightenedFrom: number | undefined;
     try {
-      upsertEnvVar(t.file, envVar, created.value);
+      ({ tightenedFrom } = upsertEnvVar(t.file, envVar, created.value));
     } catch (e) {
-      stop(`could not write ${t.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+      stop(`could not write ${t.file} (${errText(e)})`, ExitCode.failed);
     }
     written.push(t.file);
-    const gi = ensureGitignored(t.file);
+    if (tightenedFrom !== undefined) {
+      const octal = (m: number) => m.toString(8).padStart(3, '0');
+      info(
+        `warning: ${t.file} was readable by other users (mode ${octal(tightenedFrom)}); it now holds a token, so it ` +
+          `is owner-only. If others must read it, run "chmod ${octal(tightenedFrom)} ${t.file}" (they can then read the token).`,
+      );
+    }
+    let gi: ReturnType<typeof ensureGitignored>;
+    try {
+      gi = ensureGitignored(t.file);
+    } catch (e) {
+      stop(`could not make a .gitignore cover ${t.file} (${errText(e)})`, ExitCode.failed);
+    }
     info(`Set ${envVar} in ${t.file}.${gi.changed ? ` Added it to ${gi.gitignore}.` : ''}`);
   }
   // Every file must still hold the new value when the old token goes.
@@ -234,10 +250,7 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
     } catch {
       ok = false;
     }
-    if (!ok) {
-      written.splice(written.indexOf(f), 1);
-      stop(`${f} changed on disk after it was written; it no longer holds the new value`, 1);
-    }
+    if (!ok) stop(`${f} changed on disk after it was written; it no longer holds the new value`, ExitCode.failed);
   }
   await yieldToEvents();
   if (ctx.signal.aborted) stop('cancelled before deleting the old token', ExitCode.cancelled);
