@@ -194,7 +194,7 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
   info(`Created ${created.id} "${created.name}" with scopes: ${created.scopes.join(', ')}.`);
 
   const written: string[] = [];
-  const stop = (why: string, code: number): never => {
+  const stop: (why: string, code: number) => never = (why, code) => {
     const left = targets.map((t) => t.file).filter((f) => !written.includes(f));
     const report = [
       `Rotation stopped: ${why}. The old token ${old.id} was NOT deleted and still works.`,
