@@ -340,6 +340,21 @@ suite('phq-tokens rotate (e2e)', () => {
     assert.equal(h.emu.state.tokenByValue(valueIn(path.join(cwd, '.env'))!)?.id, tokens()[0]!.id);
   });
 
+  test('deleting the old token fails after retries (503): exit 5, the new token and the files reported', async () => {
+    const { old, tokens, env } = setup();
+    const cwd = tmp();
+    h.emu.faults.inject({ route: 'DELETE /v1/tokens/{id}/', kind: 'status', status: 503 });
+    const r = await run(['rotate', old.id, '--env-file', '.env'], { env, cwd });
+    assert.equal(r.code, 5, r.stderr);
+    assert.match(r.stderr, /Rotation stopped: deleting the old token failed \(The API failed with 503/);
+    assert.match(r.stderr, /set PHQ_API_TOKEN in \.env \(new value\)/);
+    assert.equal(tokens().length, 2);
+    assert.equal(
+      h.emu.state.tokenByValue(valueIn(path.join(cwd, '.env'))!)?.id,
+      tokens().find((t) => t.id !== old.id)!.id,
+    );
+  });
+
   test('Ctrl-C while resolving the token: exit 130, nothing created', async () => {
     const { old, tokens, env } = setup();
     const fault = h.emu.faults.inject({ route: 'GET /v1/tokens/{id}/', kind: 'latency', delayMs: 10_000 });
@@ -366,7 +381,13 @@ suite('phq-tokens rotate (e2e)', () => {
     const fault = h.emu.faults.inject({ route: 'DELETE /v1/tokens/{id}/', kind: 'latency', delayMs: 10_000 });
     const r = await run(['rotate', old.id, '--env-file', '.env'], { env, cwd, onSpawn: interruptWhenHit(fault.id) });
     assert.equal(r.code, 130, r.stderr);
-    assert.match(r.stderr, /Rotation stopped: cancelled while deleting the old token/);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `Rotation stopped: cancelled while deleting the old token\\. The old token ${old.id} may or may not be deleted`,
+      ),
+    );
+    assert.match(r.stderr, new RegExp(`To finish: run "phq-tokens delete ${old.id} --yes"`));
     assert.match(r.stderr, /set PHQ_API_TOKEN in \.env \(new value\)/);
     assert.ok(
       tokens().some((t) => t.id === old.id),

@@ -194,17 +194,25 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
   info(`Created ${created.id} "${created.name}" with scopes: ${created.scopes.join(', ')}.`);
 
   const written: string[] = [];
-  const stop: (why: string, code: number) => never = (why, code) => {
+  // `deleteSent`: the delete request may have reached the API (cancelled or failed mid-way).
+  const stop: (why: string, code: number, deleteSent?: boolean) => never = (why, code, deleteSent = false) => {
     const left = targets.map((t) => t.file).filter((f) => !written.includes(f));
     const report = [
-      `Rotation stopped: ${why}. The old token ${old.id} was NOT deleted and still works.`,
+      `Rotation stopped: ${why}. ` +
+        (deleteSent
+          ? `The old token ${old.id} may or may not be deleted: check "phq-tokens list".`
+          : `The old token ${old.id} was NOT deleted and still works.`),
       'Steps that ran:',
       `  created ${created.id} "${created.name}"`,
       ...written.map((f) => `  set ${envVar} in ${f} (new value)`),
       ...left.map((f) => `  not written: ${f}`),
-      `To finish: set ${envVar} in ${left.join(', ') || 'the remaining places'} to the new value` +
-        (written.length > 0 ? ` (it is in ${written[0]})` : '') +
-        `, then run "phq-tokens delete ${old.id} --yes".`,
+      'To finish: ' +
+        (left.length > 0
+          ? `set ${envVar} in ${left.join(', ')} to the new value` +
+            (written.length > 0 ? ` (it is in ${written[0]})` : '') +
+            ', then run '
+          : 'run ') +
+        `"phq-tokens delete ${old.id} --yes".`,
       `To undo: run "phq-tokens delete ${created.id} --yes"` +
         (written.length > 0 ? ` and put the old value back in ${written.join(', ')}.` : '.'),
     ];
@@ -261,8 +269,8 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
   } catch (e) {
     if (e instanceof PhqError && e.kind === 'not-found') alreadyGone = true;
     else if (e instanceof PhqError && e.kind === 'cancelled')
-      stop('cancelled while deleting the old token (check "phq-tokens list": it may be gone)', ExitCode.cancelled);
-    else stop(`deleting the old token failed (${describeError(e)})`, exitCodeFor(e));
+      stop('cancelled while deleting the old token', ExitCode.cancelled, true);
+    else stop(`deleting the old token failed (${describeError(e).replace(/^error: /, '')})`, exitCodeFor(e), true);
   }
   info(alreadyGone ? `${old.id} was already deleted.` : `Deleted the old token ${old.id} "${old.name}".`);
   if (r.asJson)
