@@ -185,7 +185,10 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
   } catch (e) {
     info(
       `Step 1 (create) failed: no env file was written and ${old.id} was not deleted.` +
-        (e instanceof PhqError && e.possiblyCreated === undefined && e.kind !== 'cancelled'
+        // A create that timed out, lost its connection or was cancelled may still have been handled.
+        (e instanceof PhqError &&
+        e.possiblyCreated === undefined &&
+        !['cancelled', 'timeout', 'network'].includes(e.kind)
           ? ' Nothing changed.'
           : ` A token named "${newName}" may have been created: check "phq-tokens list".`),
     );
