@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { CliHarness, run } from './helpers';
 
-const COMMANDS = ['login', 'logout', 'whoami', 'scopes', 'list', 'create', 'rename', 'delete', 'verify'];
+const COMMANDS = ['login', 'logout', 'whoami', 'scopes', 'list', 'create', 'rename', 'rotate', 'delete', 'verify'];
 
 suite('phq-tokens help and usage (e2e)', () => {
   const h = new CliHarness();

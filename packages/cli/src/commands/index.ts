@@ -7,6 +7,7 @@ import { register as list } from './list';
 import { register as login } from './login';
 import { register as logout } from './logout';
 import { register as rename } from './rename';
+import { register as rotate } from './rotate';
 import { register as scan } from './scan';
 import { register as scopes } from './scopes';
 import { register as verify } from './verify';
@@ -14,4 +15,4 @@ import { register as whoami } from './whoami';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [login, logout, whoami, scopes, list, create, rename, del, verify, scan];
+export const commands: Register[] = [login, logout, whoami, scopes, list, create, rename, rotate, del, verify, scan];
