@@ -6,10 +6,10 @@
 // a check answers 401). Any failure stops before the revoke and says which steps ran.
 // Args `{tokenId, name, confirm: true, value}` skip the boxes (tests; value: the pasted new token).
 import * as vscode from 'vscode';
-import { parseTokenName } from '../core';
+import { isPhqError, parseTokenName } from '../core';
 import { CancelledError } from '../errors/describe';
 import { saveToEnv } from '../tokens/deliver';
-import { addPlaceEdits, describePlace, placeKind, type Place } from '../tokens/rotation';
+import { addPlaceEdits, describePlace, placeKind, readOnlyPlaces, type Place } from '../tokens/rotation';
 import { askTokenName } from '../ui/createTokenInput';
 import { openExternal } from '../util/external';
 import { booleanProp, isRecord, stringProp } from '../util/guards';
@@ -24,7 +24,7 @@ const inFlight = new Set<string>();
 export interface RotationReport {
   newTokenId: string;
   changed: string[];
-  revoked: 'deleted' | 'to-revoke-in-webapp';
+  revoked: 'deleted' | 'already-gone' | 'to-revoke-in-webapp';
 }
 
 export async function rotateToken(ctx: CommandContext, arg?: unknown): Promise<RotationReport> {
@@ -89,6 +89,11 @@ async function rotate(
     );
     if (go !== 'Rotate') throw new CancelledError();
   }
+  const locked = await readOnlyPlaces(places);
+  if (locked.length > 0)
+    throw new Error(
+      `Rotation stopped before creating anything: ${locked.map((p) => vscode.workspace.asRelativePath(p.uri)).join(', ')} ${locked.length === 1 ? 'is' : 'are'} read-only. Make ${locked.length === 1 ? 'it' : 'them'} writable and rotate again; nothing was changed.`,
+    );
   ctx.logs.log.info(`rotating token ${ref.token.id}: ${places.length} files hold it`);
 
   // 2. The replacement.
@@ -125,6 +130,10 @@ async function rotate(
   const changed: string[] = [];
   try {
     if (places.length > 0) {
+      // Checked again: a file can turn read-only (or vanish) while the replacement is made.
+      const lockedNow = await readOnlyPlaces(places);
+      if (lockedNow.length > 0)
+        throw new Error(`${lockedNow.map((p) => vscode.workspace.asRelativePath(p.uri)).join(', ')} cannot be written`);
       const edit = new vscode.WorkspaceEdit();
       for (const p of places) await addPlaceEdits(edit, p, oldValue, newValue, varName);
       if (!(await vscode.workspace.applyEdit(edit)))
@@ -157,21 +166,39 @@ async function rotate(
     await openExternal(ctx.config.webAppTokensUrl);
     revoked = 'to-revoke-in-webapp';
   } else {
-    await vscode.window.withProgress(
+    revoked = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Deleting "${label}"…` },
-      () => ctx.repo.delete(ref.sessionId, ref.token.id),
+      () => deleteOld(ctx, ref.sessionId, ref.token.id),
     );
-    revoked = 'deleted';
   }
   ctx.logs.log.info(`rotated token ${ref.token.id} -> ${newId}; ${changed.length} files written; old ${revoked}`);
   void vscode.window.showInformationMessage(
     `Rotated "${label}": ${changed.length ? `updated ${changed.join(', ')}; ` : ''}${
       revoked === 'deleted'
         ? 'the old token is deleted.'
-        : 'now delete the old token in the WebApp; it is marked "to revoke" until PredictHQ rejects it.'
+        : revoked === 'already-gone'
+          ? 'the old token was already revoked.'
+          : 'now delete the old token in the WebApp; it is marked "to revoke" until PredictHQ rejects it.'
     }`,
   );
   return { newTokenId: newId, changed, revoked };
+}
+
+/**
+ * Deletes the old token; one revoked elsewhere meanwhile (404) is the outcome we wanted, so
+ * the rotation still succeeds and says so, and the list forgets it.
+ */
+async function deleteOld(ctx: CommandContext, sessionId: string, tokenId: string): Promise<RotationReport['revoked']> {
+  try {
+    await ctx.repo.delete(sessionId, tokenId);
+    return 'deleted';
+  } catch (e) {
+    if (!isPhqError(e) || e.kind !== 'not-found') throw e;
+    ctx.logs.log.info(`token ${tokenId} was already revoked`);
+    await ctx.repo.secrets.delete(sessionId, tokenId);
+    await ctx.repo.refresh(sessionId).catch(() => undefined);
+    return 'already-gone';
+  }
 }
 
 /** Saves the open text or notebook document of `uri`; true when it is on disk as edited. */

@@ -8,6 +8,7 @@
 import { envReference } from '@phq-tokens/detect/src/env-reference';
 import { envEdit } from '@phq-tokens/server/src/envEdit';
 import { importFor } from '@phq-tokens/server/src/envImport';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { outputText } from '../lsp/notebookOutputs';
@@ -92,4 +93,23 @@ export function describePlace(uri: vscode.Uri, kind: PlaceKind, varName: string)
         ? `code cells read ${varName} from the environment; outputs that hold the token are cleared`
         : `the token becomes a read of ${varName} from the environment`;
   return { uri, kind, what };
+}
+
+/**
+ * Places the rotation must not write: read-only by the editor's file system or, for files on
+ * disk, by their mode bits (checked directly: an editor running as root would write anyway).
+ */
+export async function readOnlyPlaces(places: readonly Place[]): Promise<Place[]> {
+  const out: Place[] = [];
+  for (const p of places) {
+    try {
+      const s = await vscode.workspace.fs.stat(p.uri);
+      const locked = ((s.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0;
+      const mode = p.uri.scheme === 'file' ? (await stat(p.uri.fsPath)).mode : 0o200;
+      if (locked || (mode & 0o222) === 0) out.push(p);
+    } catch {
+      out.push(p); // gone since the plan: also not writable as planned
+    }
+  }
+  return out;
 }

@@ -1,10 +1,13 @@
 // Rotate a token (issue 17) against the emulator: the plan's places are rewritten (an .env
 // gets the new value, code reads it from the environment, with its import), the old token is
 // deleted only after the files were written; a failed create changes nothing; a known-token
-// finding offers the rotation as a quick fix.
+// finding offers the rotation as a quick fix. Faults: the old token revoked elsewhere meanwhile
+// (the rotation still finishes and says so), two rotations of one token at once (the second is
+// refused), a read-only file (stops before anything changes and names the file).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { api, copiedValue, emulator, exec, requireEmulator, seenValues, signedIn, waitFor } from './helpers';
+import { api, copiedValue, emulator, env, exec, requireEmulator, seenValues, signedIn, waitFor } from './helpers';
 
 const read = async (uri: vscode.Uri) => Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
 
@@ -79,6 +82,71 @@ suite('rotate a token', function () {
     assert.equal(await read(file), text);
     const names = await emulator.tokenNames();
     assert.ok(names.includes('Rotate Fail') && !names.includes('Never Made'));
+  });
+
+  test('an old token already revoked elsewhere: the files still change and the rotation says so', async () => {
+    const old = await tokenWithValue('Rotate Gone');
+    const envFile = vscode.Uri.joinPath(dir(), 'gone', '.env');
+    await vscode.workspace.fs.writeFile(envFile, Buffer.from(`PHQ_API_TOKEN=${old.value}\n`));
+    // Revoked behind the extension's back (another machine, the WebApp).
+    const res = await fetch(`${env.emulatorUrl}/v1/tokens/${old.id}/`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${env.credential}` },
+    });
+    assert.equal(res.status, 204);
+    const report = await exec<{ newTokenId: string; revoked: string }>('predicthqTokens.rotateToken', {
+      tokenId: old.id,
+      name: 'Rotate Gone (rotated)',
+      confirm: true,
+    });
+    assert.ok(report, JSON.stringify((await api()).testing.lastError()));
+    assert.equal(report.revoked, 'already-gone');
+    const fresh = await copiedValue(report.newTokenId);
+    seenValues.add(fresh);
+    assert.equal(await read(envFile), `PHQ_API_TOKEN=${fresh}\n`);
+  });
+
+  test('two rotations of one token at once: the second is refused, the first finishes', async () => {
+    const old = await tokenWithValue('Rotate Twice');
+    const a = await api();
+    a.testing.clearLastError();
+    const args = (n: string) => ({ tokenId: old.id, name: n, confirm: true });
+    const [one, two] = await Promise.all([
+      exec<{ revoked: string }>('predicthqTokens.rotateToken', args('Twice A')),
+      exec<{ revoked: string }>('predicthqTokens.rotateToken', args('Twice B')),
+    ]);
+    assert.equal([one, two].filter((r) => r?.revoked === 'deleted').length, 1, JSON.stringify([one, two]));
+    assert.match(a.testing.lastError()?.message ?? '', /already being rotated/);
+    const names = await emulator.tokenNames();
+    assert.equal(names.filter((n) => n === 'Twice A' || n === 'Twice B').length, 1, names.join(', '));
+    assert.ok(!names.includes('Rotate Twice'));
+  });
+
+  test('a read-only file stops the rotation before anything changes and names the file', async () => {
+    const old = await tokenWithValue('Rotate Locked');
+    const file = vscode.Uri.joinPath(dir(), 'locked', 'settings.py');
+    const text = `TOKEN = "${old.value}"\n`;
+    await vscode.workspace.fs.writeFile(file, Buffer.from(text));
+    await fs.chmod(file.fsPath, 0o444);
+    const a = await api();
+    a.testing.clearLastError();
+    try {
+      const report = await exec('predicthqTokens.rotateToken', { tokenId: old.id, name: 'Locked New', confirm: true });
+      assert.equal(report, undefined);
+      const msg = a.testing.lastError()?.message ?? '';
+      assert.match(msg, /stopped before creating anything/);
+      assert.match(msg, /rotate\/locked\/settings\.py is read-only/);
+      assert.equal(await fs.readFile(file.fsPath, 'utf8'), text);
+      const names = await emulator.tokenNames();
+      assert.ok(names.includes('Rotate Locked') && !names.includes('Locked New'), names.join(', '));
+    } finally {
+      await fs.chmod(file.fsPath, 0o644);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+      if (doc?.isDirty) {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    }
   });
 
   test('a known-token finding offers "Rotate token…" as a quick fix', async () => {
