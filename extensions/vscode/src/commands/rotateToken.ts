@@ -9,7 +9,15 @@ import * as vscode from 'vscode';
 import { isPhqError, parseTokenName } from '../core';
 import { CancelledError } from '../errors/describe';
 import { saveToEnv } from '../tokens/deliver';
-import { addPlaceEdits, describePlace, placeKind, readOnlyPlaces, type Place } from '../tokens/rotation';
+import {
+  addPlaceEdits,
+  changedPlaces,
+  describePlace,
+  placeKind,
+  readOnlyPlaces,
+  snapshot,
+  type Place,
+} from '../tokens/rotation';
 import { askTokenName } from '../ui/createTokenInput';
 import { openExternal } from '../util/external';
 import { booleanProp, isRecord, stringProp } from '../util/guards';
@@ -70,6 +78,7 @@ async function rotate(
     (_p, cancel) => filesUsingValue(oldValue, ctx.config.ignoreGlobs, cancel),
   );
   const places: Place[] = uris.map((u) => describePlace(u, placeKind(u), varName));
+  const onDisk = await snapshot(places);
   const needsEnv = places.some((p) => p.kind !== 'env') && !places.some((p) => p.kind === 'env');
   const steps = [
     local
@@ -134,6 +143,12 @@ async function rotate(
       const lockedNow = await readOnlyPlaces(places);
       if (lockedNow.length > 0)
         throw new Error(`${lockedNow.map((p) => vscode.workspace.asRelativePath(p.uri)).join(', ')} cannot be written`);
+      // A file changed on disk since the plan was shown: the plan no longer says what happens there.
+      const moved = await changedPlaces(places, onDisk);
+      if (moved.length > 0)
+        throw new Error(
+          `${moved.map((p) => vscode.workspace.asRelativePath(p.uri)).join(', ')} changed on disk since the plan was shown; nothing was written`,
+        );
       const edit = new vscode.WorkspaceEdit();
       for (const p of places) await addPlaceEdits(edit, p, oldValue, newValue, varName);
       if (!(await vscode.workspace.applyEdit(edit)))

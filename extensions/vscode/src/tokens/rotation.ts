@@ -113,3 +113,26 @@ export async function readOnlyPlaces(places: readonly Place[]): Promise<Place[]>
   }
   return out;
 }
+
+/** What each place looked like on disk when the plan was made (modification time and size). */
+export async function snapshot(places: readonly Place[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const p of places) out.set(p.uri.toString(), await fingerprint(p.uri));
+  return out;
+}
+
+/** Places whose file changed on disk since `before` was taken (edited, replaced, or gone). */
+export async function changedPlaces(places: readonly Place[], before: Map<string, string>): Promise<Place[]> {
+  const out: Place[] = [];
+  for (const p of places) if ((await fingerprint(p.uri)) !== before.get(p.uri.toString())) out.push(p);
+  return out;
+}
+
+async function fingerprint(uri: vscode.Uri): Promise<string> {
+  try {
+    const s = await vscode.workspace.fs.stat(uri);
+    return `${s.mtime}:${s.size}`;
+  } catch {
+    return 'gone';
+  }
+}

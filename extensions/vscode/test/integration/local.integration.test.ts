@@ -261,6 +261,40 @@ suite('tokens on this machine (public API only)', function () {
     assert.equal(still.status, 200, 'forgetting does not revoke');
   });
 
+  test('rotate a token on this machine, cancelled at the paste box: nothing stored, written or marked', async () => {
+    const a = await api();
+    const old = (await localTokens()).get('Production');
+    assert.ok(old, 'Production was added earlier');
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const envFile = vscode.Uri.joinPath(folder, 'local-rotate-cancel', '.env');
+    const text = `PHQ_API_TOKEN=${token('Production').value}\n`;
+    await vscode.workspace.fs.writeFile(envFile, Buffer.from(text));
+    const before = (await localTokens()).size;
+    const rec = a.testing.recordOpenExternal();
+    a.testing.clearLastError();
+    try {
+      let done = false;
+      const run = exec('predicthqTokens.rotateToken', { tokenId: old.id, name: 'Production 2', confirm: true }).then(
+        (r) => {
+          done = true;
+          return r;
+        },
+      );
+      await waitFor('the command to end', async () => {
+        if (!done) await exec('workbench.action.closeQuickOpen');
+        return done;
+      });
+      assert.equal(await run, undefined);
+      assert.equal(a.testing.lastError(), undefined, 'cancelling is not an error');
+      assert.deepEqual(rec.urls, ['https://control.predicthq.com/tokens'], 'the WebApp was opened to make one');
+      assert.equal((await localTokens()).size, before);
+      assert.equal(Buffer.from(await vscode.workspace.fs.readFile(envFile)).toString('utf8'), text);
+      assert.equal(a.testing.localToken(old.id)?.toRevokeSince, undefined, 'not marked to revoke');
+    } finally {
+      rec.restore();
+    }
+  });
+
   test('rotate a token on this machine: the WebApp makes the new one, files get it, the old one is marked to revoke', async () => {
     const a = await api();
     const old = (await localTokens()).get('Production');

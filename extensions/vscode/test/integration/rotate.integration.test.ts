@@ -3,7 +3,8 @@
 // deleted only after the files were written; a failed create changes nothing; a known-token
 // finding offers the rotation as a quick fix. Faults: the old token revoked elsewhere meanwhile
 // (the rotation still finishes and says so), two rotations of one token at once (the second is
-// refused), a read-only file (stops before anything changes and names the file).
+// refused), a read-only file (stops before anything changes and names the file), a file changed on
+// disk while the replacement is made (stops before the revoke, names it), cancel at the name box.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
@@ -147,6 +148,55 @@ suite('rotate a token', function () {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       }
     }
+  });
+
+  test('a file changed on disk while the replacement is made: stops before the revoke and names it', async () => {
+    const old = await tokenWithValue('Rotate Moved');
+    const file = vscode.Uri.joinPath(dir(), 'moved', 'config.py');
+    await vscode.workspace.fs.writeFile(file, Buffer.from(`TOKEN = "${old.value}"\n`));
+    await emulator.inject({ route: 'POST /v1/tokens/', kind: 'latency', delayMs: 1500 });
+    const a = await api();
+    a.testing.clearLastError();
+    const run = exec('predicthqTokens.rotateToken', { tokenId: old.id, name: 'Moved New', confirm: true });
+    await waitFor('the create to reach the emulator', async () => {
+      const res = await fetch(`${env.emulatorUrl}/_emulator/faults/`);
+      const body = (await res.json()) as { results: { hits: number }[] };
+      return body.results.some((f) => f.hits > 0);
+    });
+    // Someone edits the file meanwhile (still holding the value, plus a line the plan never saw).
+    const edited = `# edited meanwhile\nTOKEN = "${old.value}"\n`;
+    await fs.writeFile(file.fsPath, edited);
+    assert.equal(await run, undefined);
+    const msg = a.testing.lastError()?.message ?? '';
+    assert.match(msg, /stopped before revoking/);
+    assert.match(msg, /rotate\/moved\/config\.py changed on disk/);
+    assert.match(msg, /the new one exists/);
+    assert.equal(await fs.readFile(file.fsPath, 'utf8'), edited);
+    const names = await emulator.tokenNames();
+    assert.ok(names.includes('Rotate Moved') && names.includes('Moved New'), names.join(', '));
+  });
+
+  test('cancel at the name box: nothing created, nothing written, not reported as an error', async () => {
+    const old = await tokenWithValue('Rotate Cancel');
+    const file = vscode.Uri.joinPath(dir(), 'cancel', '.env');
+    const text = `PHQ_API_TOKEN=${old.value}\n`;
+    await vscode.workspace.fs.writeFile(file, Buffer.from(text));
+    const a = await api();
+    a.testing.clearLastError();
+    const before = (await emulator.tokenNames()).length;
+    let done = false;
+    const run = exec('predicthqTokens.rotateToken', { tokenId: old.id, confirm: true }).then((r) => {
+      done = true;
+      return r;
+    });
+    await waitFor('the command to end', async () => {
+      if (!done) await exec('workbench.action.closeQuickOpen');
+      return done;
+    });
+    assert.equal(await run, undefined);
+    assert.equal(a.testing.lastError(), undefined, 'cancelling is not an error');
+    assert.equal((await emulator.tokenNames()).length, before);
+    assert.equal(await read(file), text);
   });
 
   test('a known-token finding offers "Rotate token…" as a quick fix', async () => {
