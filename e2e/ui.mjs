@@ -384,6 +384,7 @@ async function main() {
     '8a-add-token',
     '8a add a token from the WebApp by pasting it: verified, scopes found, in the tree',
     async ({ shot }) => {
+      await wb.palette('Notifications: Clear All Notifications'); // earlier steps' toasts would hide the result
       await wb.palette('PredictHQ: Add an API Token');
       await page.locator('.quick-input-widget:has-text("paste the token value")').waitFor({ timeout: T });
       await wb.quickInputBox.fill(`"${webAppToken.value}"`); // pasted with quotes: trimmed
@@ -479,6 +480,27 @@ async function main() {
       await panel.locator('.monaco-list-row:has-text(\'placeholder "$API_TOKEN"\')').first().waitFor({ timeout: T });
       if ((await page.locator('.tabs-container .tab:has-text("events.http")').count()) > 0)
         throw new Error('the scan opened events.http');
+    },
+  );
+
+  await step(
+    '12a-rotate-cancel',
+    '12a cancel at the rotation plan: no token created, no file written, the old token kept',
+    async () => {
+      const before = readFileSync(path.join(app.workspace, 'features.js'), 'utf8');
+      await wb.contextMenu(wb.treeRow(second), 'Rotate Token');
+      await page.locator(`.quick-input-widget:has-text('Rotate "${second}"')`).waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      const plan = page.locator(`.monaco-dialog-box:has-text('Rotate "${second}"?')`);
+      await plan.waitFor({ timeout: T });
+      await plan.locator('.monaco-button', { hasText: exactly('Cancel') }).click();
+      await plan.waitFor({ state: 'detached', timeout: T });
+      await page.waitForTimeout(1000); // a create would have been sent by now
+      const names = await tokenNames();
+      if (!names.includes(second) || names.some((n) => n.startsWith(`${second} (rotated`)))
+        throw new Error(`after cancelling, the emulator has: ${names.join(', ')}`);
+      if (readFileSync(path.join(app.workspace, 'features.js'), 'utf8') !== before)
+        throw new Error('cancelling changed features.js');
     },
   );
 
