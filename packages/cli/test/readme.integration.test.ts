@@ -66,7 +66,7 @@ suite('README: the CLI lines work as written (e2e)', function () {
       ran.push(line);
     }
     const commands = ran.map((l) => /cli\.js (\w+)/.exec(l)?.[1]);
-    for (const c of ['list', 'create', 'scan']) assert.ok(commands.includes(c), `no "${c}" line ran`);
+    for (const c of ['list', 'create', 'rotate', 'scan']) assert.ok(commands.includes(c), `no "${c}" line ran`);
 
     // What the lines promise: the token in .env (and .env git-ignored), a SARIF log.
     assert.match(readFileSync(path.join(cwd, '.env'), 'utf8'), /^PHQ_API_TOKEN=[A-Za-z0-9_-]{43}\n$/);
