@@ -3,8 +3,12 @@
 // emulator on an ephemeral port. One code-server per run. Prints mocha's
 // "N passing / N failing" (relayed from the extension host) and exits non-zero on failure.
 //
-//   node scripts/run-ext-tests.mjs [--build] [--grep <regexp>] [--untrusted]
+//   node scripts/run-ext-tests.mjs [--build] [--grep <regexp>] [--untrusted] [--bench <folder>]
 // --untrusted: workspace trust on and the folder not trusted; runs the trust suite only.
+// --bench <folder>: the Scan Workspace benchmark alone (bench/workspace-vscode.mjs): opens
+// <folder> as it is (not copied, not removed), sets PHQ_BENCH_TREE so the extension host loads
+// only test/integration/benchWorkspace.integration.test.ts, starts no emulator and leaves the
+// LSP trace off (it would log the text of every file sent).
 // Env: PHQ_KEEP_STATE=1 keeps the code-server state folder; PHQ_VERBOSE=1 relays the page console.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +25,8 @@ const argv = process.argv.slice(2);
 const grepAt = argv.indexOf('--grep');
 const grep = grepAt >= 0 ? argv[grepAt + 1] : process.env.PHQ_TEST_GREP;
 const untrusted = argv.includes('--untrusted');
+const benchAt = argv.indexOf('--bench');
+const benchTree = benchAt >= 0 ? path.resolve(argv[benchAt + 1] ?? '') : undefined;
 const t0 = Date.now();
 const lap = (m) => console.log(`[ext-host ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
@@ -45,17 +51,19 @@ async function main() {
     const r = spawnSync(process.execPath, ['build.mjs'], { cwd: extDir, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('build failed');
   }
-  const started = await startEmulators();
-  lap(started ? `emulator at ${started.emu.url}` : 'emulator not available: emulator-backed tests will be skipped');
+  const started = benchTree ? undefined : await startEmulators();
+  if (!benchTree)
+    lap(started ? `emulator at ${started.emu.url}` : 'emulator not available: emulator-backed tests will be skipped');
 
-  const workspace = mkdtempSync(path.join(os.tmpdir(), 'phq-ws-'));
+  const workspace = benchTree ?? mkdtempSync(path.join(os.tmpdir(), 'phq-ws-'));
   // Our own state folder so the no-secret-leak test can scan everything code-server wrote.
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'phq-code-server-'));
-  cpSync(path.join(extDir, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  if (!benchTree) cpSync(path.join(extDir, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   // Values reach the extension host through the server's environment; never printed.
   const env = {
     PHQ_TEST_WORKSPACE: workspace,
     PHQ_TEST_STATE_DIR: stateDir,
+    ...(benchTree ? { PHQ_BENCH_TREE: benchTree } : {}),
     ...(untrusted ? { PHQ_TEST_UNTRUSTED: '1' } : {}),
     ...(grep ? { PHQ_TEST_GREP: grep } : {}),
     ...(started
@@ -79,11 +87,15 @@ async function main() {
     disableWorkspaceTrust: !untrusted,
     // Every LSP message with its params goes to the server-trace log, which the no-secret-leak
     // test scans: proof that no token value reaches the language server.
-    settings: { 'predicthqTokens.trace.server': 'verbose' },
+    settings: benchTree ? {} : { 'predicthqTokens.trace.server': 'verbose' },
   });
   lap(`code-server at ${server.url}`);
   // Failure artifacts (gitignored): a screenshot, code-server's log and every VS Code log.
-  const artifactsDir = path.join(repoRoot, 'test-results', `ext-host${untrusted ? '-untrusted' : ''}`);
+  const artifactsDir = path.join(
+    repoRoot,
+    'test-results',
+    `ext-host${untrusted ? '-untrusted' : ''}${benchTree ? '-bench' : ''}`,
+  );
   rmSync(artifactsDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
   let code;
@@ -93,6 +105,7 @@ async function main() {
       extensionPath: extDir,
       testsPath: path.join(extDir, 'dist', 'test', 'suite.js'),
       folder: workspace,
+      ...(benchTree ? { timeoutMs: 900_000 } : {}),
     });
   } finally {
     if (code !== 0) {
@@ -104,7 +117,7 @@ async function main() {
     await server.close();
     await started?.emu.close();
     await started?.publicEmu?.close();
-    rmSync(workspace, { recursive: true, force: true });
+    if (!benchTree) rmSync(workspace, { recursive: true, force: true });
     if (!process.env.PHQ_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
     else console.log(`state kept in ${stateDir}`);
   }

@@ -10,7 +10,9 @@ export function run(): Promise<void> {
   if (grep) mocha.grep(new RegExp(grep));
   mocha.suite.emit('pre-require', globalThis, 'extension-host', mocha);
   /* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose, see above */
-  if (process.env.PHQ_TEST_UNTRUSTED) {
+  if (process.env.PHQ_BENCH_TREE) {
+    require('./benchWorkspace.integration.test'); // the Scan Workspace benchmark alone (bench/workspace-vscode.mjs)
+  } else if (process.env.PHQ_TEST_UNTRUSTED) {
     require('./trust.integration.test'); // second pass: workspace trust on, folder untrusted
   } else {
     require('./activation.integration.test');
