@@ -21,7 +21,7 @@ import {
 import { askTokenName } from '../ui/createTokenInput';
 import { openExternal } from '../util/external';
 import { booleanProp, isRecord, stringProp } from '../util/guards';
-import { filesUsingValue } from '../workspaceUsage';
+import { searchValue, type UsageLimits } from '../workspaceUsage';
 import { addFromWebApp } from './addToken';
 import type { CommandContext } from './context';
 import { pickToken, requireValue } from './pick';
@@ -33,6 +33,8 @@ export interface RotationReport {
   newTokenId: string;
   changed: string[];
   revoked: 'deleted' | 'already-gone' | 'to-revoke-in-webapp';
+  /** What the search did not look at (said in the plan too); empty when it saw every file. */
+  notSearched: string[];
 }
 
 export async function rotateToken(ctx: CommandContext, arg?: unknown): Promise<RotationReport> {
@@ -69,15 +71,23 @@ async function rotate(
     }));
 
   // 1. The plan: every place that holds the old value, and what it becomes.
-  const uris = await vscode.window.withProgress(
+  const limits = searchLimits(arg);
+  let cancelled = false;
+  const found = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: `Looking for "${label}" in the workspace…`,
       cancellable: true,
     },
-    (_p, cancel) => filesUsingValue(oldValue, ctx.config.ignoreGlobs, cancel),
+    (_p, cancel) => {
+      cancel.onCancellationRequested(() => (cancelled = true));
+      return searchValue(oldValue, ctx.config.ignoreGlobs, limits, cancel);
+    },
   );
-  const places: Place[] = uris.map((u) => describePlace(u, placeKind(u), varName));
+  // A plan made from half a search would revoke a token some file still holds.
+  if (cancelled) throw new CancelledError();
+  const places: Place[] = found.uris.map((u) => describePlace(u, placeKind(u), varName));
+  const notSearched = notSearchedLines(found.notSearched, limits);
   const onDisk = await snapshot(places);
   const needsEnv = places.some((p) => p.kind !== 'env') && !places.some((p) => p.kind === 'env');
   const steps = [
@@ -91,9 +101,10 @@ async function rotate(
       : `Last: delete "${label}", only once every file above was written.`,
   ];
   if (booleanProp(arg, 'confirm') !== true) {
+    const warn = notSearched.length ? `\n\nNot searched (check these yourself):\n${notSearched.join('\n')}` : '';
     const go = await vscode.window.showInformationMessage(
       `Rotate "${label}"?`,
-      { modal: true, detail: `${steps.join('\n')}\n\nIf a step fails, nothing is revoked.` },
+      { modal: true, detail: `${steps.join('\n')}${warn}\n\nIf a step fails, nothing is revoked.` },
       'Rotate',
     );
     if (go !== 'Rotate') throw new CancelledError();
@@ -196,7 +207,25 @@ async function rotate(
           : 'now delete the old token in the WebApp; it is marked "to revoke" until PredictHQ rejects it.'
     }`,
   );
-  return { newTokenId: newId, changed, revoked };
+  return { newTokenId: newId, changed, revoked, notSearched };
+}
+
+/** The search's limits: generous by default; `searchLimits` in the args (tests) lowers them. */
+function searchLimits(arg: unknown): UsageLimits {
+  const given = isRecord(arg) && isRecord(arg.searchLimits) ? arg.searchLimits : {};
+  const num = (v: unknown, d: number) => (typeof v === 'number' && v > 0 ? v : d);
+  return { maxFiles: num(given.maxFiles, 100_000), maxBytes: num(given.maxBytes, 64 * 1024 * 1024) };
+}
+
+function notSearchedLines(n: { overFileLimit: boolean; tooLarge: vscode.Uri[] }, limits: UsageLimits): string[] {
+  const out: string[] = [];
+  if (n.overFileLimit) out.push(`- files beyond the first ${limits.maxFiles} of the workspace`);
+  const big = n.tooLarge.map((u) => vscode.workspace.asRelativePath(u));
+  if (big.length)
+    out.push(
+      `- ${big.length} file(s) over ${limits.maxBytes >= 1 << 20 ? `${Math.round(limits.maxBytes / (1 << 20))} MiB` : `${limits.maxBytes} bytes`}: ${big.slice(0, 5).join(', ')}${big.length > 5 ? ', …' : ''}`,
+    );
+  return out;
 }
 
 /**

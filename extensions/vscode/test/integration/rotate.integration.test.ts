@@ -199,6 +199,30 @@ suite('rotate a token', function () {
     assert.equal(await read(file), text);
   });
 
+  test('what the search did not look at is named (a file over the size limit, files beyond the file limit)', async () => {
+    const old = await tokenWithValue('Rotate Limits');
+    const big = vscode.Uri.joinPath(dir(), 'limits', 'big.py');
+    await vscode.workspace.fs.writeFile(big, Buffer.from(`# ${'x'.repeat(100_000)}\nTOKEN = "${old.value}"\n`));
+    const rotate = async (id: string, searchLimits: object) => {
+      const r = await exec<{ notSearched: string[] }>('predicthqTokens.rotateToken', {
+        tokenId: id,
+        name: `Limits New ${JSON.stringify(searchLimits)}`,
+        confirm: true,
+        searchLimits,
+      });
+      assert.ok(r, JSON.stringify((await api()).testing.lastError()));
+      return r.notSearched.join('\n');
+    };
+    assert.match(
+      await rotate(old.id, { maxBytes: 60_000 }),
+      /^- 1 file\(s\) over 60000 bytes: rotate\/limits\/big\.py$/,
+    );
+    const other = await tokenWithValue('Rotate Limits 2');
+    assert.match(await rotate(other.id, { maxFiles: 3 }), /^- files beyond the first 3 of the workspace$/);
+    const everything = await tokenWithValue('Rotate Limits 3');
+    assert.equal(await rotate(everything.id, {}), '', 'the default limits see this whole workspace');
+  });
+
   test('a known-token finding offers "Rotate token…" as a quick fix', async () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(dir(), 'fail.py'));
     await vscode.window.showTextDocument(doc);
