@@ -64,17 +64,23 @@ function valueSpans(text: string, values: Iterable<KnownValue>): Span[] {
   for (const { tokenId, value } of values) {
     if (value.length === 0) continue;
     const k = Math.min(PARTIAL_MIN, value.length);
-    const mine: Span[] = [];
+    // This value's spans by alignment (start - at): a run is skipped when a span of the same
+    // alignment covers it. Looked up by alignment, not by scanning every span: a long run of
+    // one character that a value repeats (aaaa…) matches at every offset of the text.
+    const byAlign = new Map<number, Span[]>();
     for (let j = 0; j + k <= value.length; j++) {
       const piece = value.slice(j, j + k);
       for (let p = text.indexOf(piece); p >= 0; p = text.indexOf(piece, p + 1)) {
-        if (mine.some((s) => s.start - s.at === p - j && s.start <= p && p < s.end)) continue;
+        const same = byAlign.get(p - j);
+        if (same?.some((s) => s.start <= p && p < s.end)) continue;
         let n = k;
         while (j + n < value.length && text.charCodeAt(p + n) === value.charCodeAt(j + n)) n++;
-        mine.push({ start: p, end: p + n, tokenId, at: j });
+        const span = { start: p, end: p + n, tokenId, at: j };
+        if (same) same.push(span);
+        else byAlign.set(p - j, [span]);
+        spans.push(span);
       }
     }
-    spans.push(...mine);
   }
   return spans;
 }

@@ -108,6 +108,17 @@ suite('protocol: value redaction', () => {
     assert.ok(!carriesValue(red, [...values, other]), 'stand-ins do not look like values');
   });
 
+  test('a long run of a character the value repeats is redacted without going quadratic', function () {
+    // A fake value with a run of 39 "x" and a file line of 200,000 "x": the run matches at
+    // every offset. The old span check scanned every span per match and never finished here.
+    this.timeout(5000);
+    const value = `FAKE${'x'.repeat(39)}`;
+    const text = `# ${'x'.repeat(200_000)}\n`;
+    const red = redactValues(text, [{ tokenId: 'tok_run', value }]);
+    assert.equal(red.length, text.length);
+    assert.ok(!red.includes('x'.repeat(PARTIAL_MIN)), 'no run of PARTIAL_MIN of the value is left');
+  });
+
   test('what an edit leaves of a value (its middle or end, cut anywhere) is redacted too', () => {
     const value = 'Qx7Lm2' + 'Vb9Tz1Kc4Np8Rd3Wf6Yh0Js5Ag7'.slice(0, 31) + 'Zq9_-a';
     const values = [{ tokenId: 'tok_1', value }];
