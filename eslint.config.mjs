@@ -3,6 +3,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// A package is imported by its name or an entry of its "exports" map, never by a path into its
+// files (docs/architecture.md; scripts/check-architecture.mjs checks the same and the graph).
+const deepImports = {
+  group: ['@phq-tokens/*/src', '@phq-tokens/*/src/**', '@phq-tokens/*/test/**', '@phq-tokens/*/test-support/**'],
+  message: 'Import the package by name or by an entry of its "exports" map (docs/architecture.md).',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -35,12 +42,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    files: ['**/*.ts', '**/*.mjs'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [deepImports] }] },
+  },
+  {
     // Only the extension may talk to VS Code (docs/conventions.md, "Packages and boundaries").
     files: ['packages/**', 'bench/**', 'scripts/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'vscode may only be imported in extensions/vscode.' }] },
+        {
+          paths: [{ name: 'vscode', message: 'vscode may only be imported in extensions/vscode.' }],
+          patterns: [deepImports],
+        },
       ],
     },
   },

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The Scan Workspace benchmark inside a real VS Code (issue 16; not a test: it prints
+// The Scan Workspace benchmark inside a real VS Code (not a test: it prints
 // figures). Over the detection benchmark's seeded tree (bench/generate.mjs), copied outside
 // this repository (inside it, bench/.data/ is gitignored, and Scan Workspace honours
 // .gitignore): code-server opens the copy, the extension host runs

@@ -11,6 +11,11 @@ export const checks = [
   { name: 'lint (eslint)', cmd: bin('eslint'), args: ['.', '--max-warnings=0'] },
   { name: 'format (prettier --check)', cmd: bin('prettier'), args: ['--check', '.'] },
   {
+    name: 'architecture (package graph = docs/architecture.md)',
+    cmd: process.execPath,
+    args: [path.join(root, 'scripts', 'check-architecture.mjs')],
+  },
+  {
     name: 'typecheck (tsc, every package)',
     cmd: bin('turbo'),
     args: ['run', 'typecheck', '--output-logs=errors-only'],

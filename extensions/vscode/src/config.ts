@@ -1,8 +1,8 @@
 // The one typed reader of the extension's settings (docs/conventions.md, "Settings"). Settings never hold
 // secrets: credentials and token values live in SecretStorage.
 import * as vscode from 'vscode';
-import { DEFAULT_ENV_VAR, envVarNameOr } from '@phq-tokens/protocol/src/settings';
-import { DEFAULT_API_URL, SECTION } from './constants';
+import { DEFAULT_SETTINGS, EXTENSION_DEFAULTS as D, envVarNameOr } from '@phq-tokens/settings';
+import { SECTION } from './constants';
 
 export type SortOrder = 'name' | 'created' | 'lastUsed';
 
@@ -18,58 +18,55 @@ export class Config {
   }
 
   get apiUrl(): string {
-    return this.raw.get<string>('apiUrl', DEFAULT_API_URL) || DEFAULT_API_URL;
+    return this.raw.get<string>('apiUrl', D.apiUrl) || D.apiUrl;
   }
 
   get emulatorUrl(): string {
-    return this.raw.get<string>('emulatorUrl', 'http://127.0.0.1:4010');
+    return this.raw.get<string>('emulatorUrl', D.emulatorUrl);
   }
 
   get webAppUrl(): string {
-    return this.raw.get<string>('webAppUrl', 'https://control.predicthq.com/');
+    return this.raw.get<string>('webAppUrl', D.webAppUrl);
   }
 
   /** The WebApp's API Tokens page (create, view scopes, delete). */
   get webAppTokensUrl(): string {
-    return (
-      this.raw.get<string>('webAppTokensUrl', 'https://control.predicthq.com/tokens') ||
-      'https://control.predicthq.com/tokens'
-    );
+    return this.raw.get<string>('webAppTokensUrl', D.webAppTokensUrl) || D.webAppTokensUrl;
   }
 
   get envVarName(): string {
-    return envVarNameOr(this.raw.get<string>('envVarName', DEFAULT_ENV_VAR));
+    return envVarNameOr(this.raw.get<string>('envVarName', DEFAULT_SETTINGS.envVarName));
   }
 
   /** 0 = never clear. */
   get clipboardClearSeconds(): number {
-    const v = this.raw.get<number>('clipboard.clearAfterSeconds', 0);
+    const v = this.raw.get<number>('clipboard.clearAfterSeconds', D['clipboard.clearAfterSeconds']);
     return Number.isFinite(v) && v > 0 ? v : 0;
   }
 
   get ignoreGlobs(): string[] {
-    return this.raw.get<string[]>('ignore', []).filter((g) => typeof g === 'string' && g.length > 0);
+    return this.raw.get<readonly string[]>('ignore', D.ignore).filter((g) => typeof g === 'string' && g.length > 0);
   }
 
   /** Scan the workspace when the language server starts (trusted workspaces only). */
   get scanWorkspaceOnStartup(): boolean {
-    return this.raw.get<boolean>('scanWorkspaceOnStartup', false) === true;
+    return this.raw.get<boolean>('scanWorkspaceOnStartup', D.scanWorkspaceOnStartup) === true;
   }
 
   get sortOrder(): SortOrder {
-    const v = this.raw.get<string>('tree.sortBy', 'name');
+    const v = this.raw.get<string>('tree.sortBy', D['tree.sortBy']);
     return v === 'created' || v === 'lastUsed' ? v : 'name';
   }
 
   get pageSize(): number {
-    const v = this.raw.get<number>('tree.pageSize', 200);
-    return Number.isInteger(v) && v >= 10 ? v : 200;
+    const v = this.raw.get<number>('tree.pageSize', D['tree.pageSize']);
+    return Number.isInteger(v) && v >= 10 ? v : D['tree.pageSize'];
   }
 
   /** Retries of 429/5xx/network failures (PredictHQ's guidance: up to 3). */
   get retries(): number {
-    const v = this.raw.get<number>('network.retries', 3);
-    return Number.isInteger(v) && v >= 0 && v <= 5 ? v : 3;
+    const v = this.raw.get<number>('network.retries', D['network.retries']);
+    return Number.isInteger(v) && v >= 0 && v <= 5 ? v : D['network.retries'];
   }
 
   setSortOrder(order: SortOrder): Thenable<void> {

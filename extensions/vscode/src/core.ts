@@ -5,9 +5,9 @@
 // are imported by file and stay in the main bundle; types cost nothing.
 import type * as Core from '@phq-tokens/core';
 
-export { parseTokenName, validateTokenName } from '@phq-tokens/core/src/names';
-export { PhqError, isPhqError } from '@phq-tokens/core/src/errors';
-export { cleanTokenInput } from '@phq-tokens/core/src/tokenInput';
+export { parseTokenName, validateTokenName } from '@phq-tokens/core/names';
+export { PhqError, isPhqError } from '@phq-tokens/core/errors';
+export { cleanTokenInput } from '@phq-tokens/core/tokenInput';
 export { API_FAMILIES, familyPrefixes } from '@phq-tokens/families';
 export type { CreatedToken, FamilyProbe, ProbeResult, ScopeInfo, TokenMeta, VerifyResult } from '@phq-tokens/core';
 

@@ -1,5 +1,5 @@
 // The README's "The CLI in a terminal and in CI" lines, run as written against the emulator,
-// so the README cannot drift from what works (issue 13: its `node packages/cli/dist/cli.js
+// so the README cannot drift from what works (a lesson learned: its `node packages/cli/dist/cli.js
 // create ... --env-file .env` stopped at Node 20's own --env-file option).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

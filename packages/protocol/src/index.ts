@@ -124,7 +124,7 @@ export {
   type Severity,
   type SeverityMap,
   type SeverityOrOff,
-} from './settings';
+} from '@phq-tokens/settings';
 
 // Type guards: command arguments arrive as `unknown` (docs/conventions.md, "Commands").
 

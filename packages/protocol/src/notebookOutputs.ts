@@ -1,4 +1,4 @@
-// Saved outputs of notebook cells (issue 15): VS Code does not give outputs a text document,
+// Saved outputs of notebook cells: VS Code does not give outputs a text document,
 // so the language server cannot see them through document sync. The extension collects each
 // cell's text outputs, redacts them as document sync does (redact.ts), and asks the server to
 // judge them for leaked tokens; it shows the answer on the cell, with "Clear this cell's

@@ -1,4 +1,4 @@
-// Workspace diagnostics for files the user has not opened (issue 16, docs/server.md,
+// Workspace diagnostics for files the user has not opened (docs/server.md,
 // "Workspace diagnostics"). The extension lists the workspace, reads each file and redacts it
 // exactly as document sync does (redact.ts: every stored value and every run of PARTIAL_MIN
 // or more of its characters becomes its same-length stand-in), then sends the redacted text;

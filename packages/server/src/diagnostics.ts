@@ -90,7 +90,7 @@ export function toDiagnostics(
 }
 
 /**
- * One story for a real token in a file (issue 12): where git would commit the file, it is an
+ * One story for a real token in a file: where git would commit the file, it is an
  * error; in a file git ignores (a local .env) it is where a token may live, so only a hint.
  */
 function inFile(d: Diagnostic, f: Finding, git: GitStatus, tokens: TokenState): Diagnostic {

@@ -2,7 +2,7 @@
 // pulls them per document with workspace/configuration and normalises them there; here is
 // only how a severity is resolved for one finding.
 import type { Severity } from '@phq-tokens/detect';
-import type { Settings, SeverityOrOff } from '@phq-tokens/protocol/src/settings';
+import type { Settings, SeverityOrOff } from '@phq-tokens/settings';
 
 export {
   DEFAULT_SETTINGS,
@@ -10,7 +10,7 @@ export {
   type Settings,
   type SeverityMap,
   type SeverityOrOff,
-} from '@phq-tokens/protocol/src/settings';
+} from '@phq-tokens/settings';
 
 /** Most specific wins: language+rule, language+kind, rule, kind, then the engine's default. */
 export function resolveSeverity(

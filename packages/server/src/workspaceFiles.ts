@@ -1,4 +1,4 @@
-// Diagnostics for workspace files nobody opened (issue 16; docs/server.md, "Workspace
+// Diagnostics for workspace files nobody opened (docs/server.md, "Workspace
 // diagnostics"). The client sends each file's text already redacted (protocol
 // workspaceFiles.ts); it is judged here by the same path as an open document (fresh scan,
 // same options, same diagnostics, same git status), then dropped: nothing is kept but the

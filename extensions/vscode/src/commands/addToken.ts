@@ -2,7 +2,7 @@
 // nothing but the public API (https://api.predicthq.com by default): the token is verified
 // and its scopes discovered live, then stored whole (value in SecretStorage, metadata in
 // globalState) or not at all. Args `{value, name, baseUrl}` skip the boxes (tests, flows).
-import { fingerprint } from '@phq-tokens/detect/src/fingerprint';
+import { fingerprint } from '@phq-tokens/detect/fingerprint';
 import * as vscode from 'vscode';
 import { LOCAL_ACCOUNT_NAME } from '../auth/accountStore';
 import { PhqError, cleanTokenInput, coreApi, parseTokenName, type ProbeResult } from '../core';

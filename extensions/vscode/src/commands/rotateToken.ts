@@ -1,4 +1,4 @@
-// "Rotate Token…" (issue 17): replace a token everywhere the workspace uses it, then revoke
+// "Rotate Token…": replace a token everywhere the workspace uses it, then revoke
 // the old one, in that order. The plan is shown first; the replacement is created (management
 // API, idempotent) or made in the WebApp and pasted (tokens on this machine); the files are
 // changed in one undoable workspace edit and saved; only when every write succeeded is the old

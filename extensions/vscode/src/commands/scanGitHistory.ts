@@ -1,11 +1,11 @@
-// "Scan Git History" (issue 16): every unique blob of the repository's history judged by the
+// "Scan Git History": every unique blob of the repository's history judged by the
 // CLI's `scan --history` (src/history/gitHistory.ts), the findings in the "Token Leaks in Git
 // History" view. The repository is the first workspace folder, or `{ folder }` (a path; tests
 // pass it to skip the picker). Progress in a notification with Cancel (kills the scan); tests
 // pass `cancelAfterMs` to cancel as Cancel would.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { fingerprint } from '@phq-tokens/detect/src/fingerprint'; // by file: the engine stays out of this bundle
+import { fingerprint } from '@phq-tokens/detect/fingerprint'; // by file: the engine stays out of this bundle
 import { HISTORY_VIEW_ID, runHistoryScan, type HistoryScanResult, type KnownTokenRef } from '../history/gitHistory';
 import { git } from '../history/git';
 import { positiveIntegerProp, stringProp } from '../util/guards';

@@ -1,4 +1,4 @@
-// The one story for writing a real token into a file (issue 12): where git would commit the
+// The one story for writing a real token into a file: where git would commit the
 // file, the token would end up in the repository, so the user is asked first and the .env
 // route is the default: the value goes to the workspace's .env (made git-ignored) and the site
 // gets the environment-variable reference, in the language's idiom, with its import.

@@ -1,4 +1,4 @@
-// "Scan Git History" (issue 16): the CLI's `scan --history` over a repository, its findings in
+// "Scan Git History": the CLI's `scan --history` over a repository, its findings in
 // a view of their own, each opening the file as it was at the commit that brought it.
 // The scan runs in a child process: the CLI's bundle (dist/cli/, copied from @phq-tokens/cli
 // by build.mjs) under the extension host's Node, `scan --history --format json`. Cancel kills

@@ -1,7 +1,7 @@
 // Starts the bundled language server and keeps it told about the user's tokens: metadata,
 // fingerprints of the values stored here (never the values) and workspace trust. Values
 // are written by the client-side commands (commands/insertToken.ts) at insertion time.
-import { fingerprint } from '@phq-tokens/detect/src/fingerprint'; // by file: the engine stays out of this bundle
+import { fingerprint } from '@phq-tokens/detect/fingerprint'; // by file: the engine stays out of this bundle
 import { TokensChanged, type TokenInfo, type TokensChangedParams } from '@phq-tokens/protocol';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';

@@ -1,4 +1,4 @@
-// Saved outputs of open notebooks (issue 15): VS Code gives outputs no text document, so the
+// Saved outputs of open notebooks: VS Code gives outputs no text document, so the
 // extension collects each cell's text outputs, redacts them as document sync does (no stored
 // value reaches the server), asks the server to judge them (phq/judgeOutputs) and shows a
 // leaked token on the cell itself, with "Clear This Cell's Outputs". Judged when a notebook

@@ -1,4 +1,4 @@
-// "Scan Workspace" (issue 16; docs/extension.md, "Workspace diagnostics"): every file of the
+// "Scan Workspace" (docs/extension.md, "Workspace diagnostics"): every file of the
 // workspace judged without opening it. Files are listed with findFiles (files.exclude and the
 // predicthqTokens.ignore globs as excludes) and, in a git work tree, only those git would
 // carry (`git ls-files --cached --others --exclude-standard`, i.e. .gitignore honoured); each

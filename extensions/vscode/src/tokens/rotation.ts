@@ -1,13 +1,13 @@
-// The file part of a rotation (issue 17): where the workspace holds the old value and what
+// The file part of a rotation: where the workspace holds the old value and what
 // each place becomes. An env-style file gets the new value in place; code gets the
 // environment-variable reference in its language's idiom (split out of its string literal,
 // with the import the idiom needs), and the new value goes to the workspace's .env; a
 // notebook's code cells are rewritten the same way and outputs holding the value are cleared.
 // Planned first (shown to the user), applied as one workspace edit, saved, and only then is
 // the old token revoked (commands/rotateToken.ts).
-import { envReference } from '@phq-tokens/detect/src/env-reference';
-import { envEdit } from '@phq-tokens/server/src/envEdit';
-import { importFor } from '@phq-tokens/server/src/envImport';
+import { envReference } from '@phq-tokens/detect/env-reference';
+import { envEdit } from '@phq-tokens/server/envEdit';
+import { importFor } from '@phq-tokens/server/envImport';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';

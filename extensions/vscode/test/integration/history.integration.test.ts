@@ -1,4 +1,4 @@
-// Scan Git History (issue 16): a repository built here with git (fixed identity and dates)
+// Scan Git History: a repository built here with git (fixed identity and dates)
 // holds a placeholder that stays in HEAD and a token-shaped value (random, obviously fake) that
 // a later commit removes. The command, given the folder, fills the "Token Leaks in Git History"
 // view with both, each with the commit that brought it and whether it is still in HEAD, and a

@@ -1,4 +1,4 @@
-// Rotate a token (issue 17) against the emulator: the plan's places are rewritten (an .env
+// Rotate a token against the emulator: the plan's places are rewritten (an .env
 // gets the new value, code reads it from the environment, with its import), the old token is
 // deleted only after the files were written; a failed create changes nothing; a known-token
 // finding offers the rotation as a quick fix. Faults: the old token revoked elsewhere meanwhile

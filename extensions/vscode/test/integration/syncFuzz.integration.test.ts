@@ -1,4 +1,4 @@
-// The editor and the language server never disagree (issue 12, item 1): random edits,
+// The editor and the language server never disagree: random edits,
 // multi-cursor edits, insertions of a real token value (which the client redacts), undo and
 // redo, and a change of the file on disk while it is open, in a real VS Code. After every step
 // the diagnostics VS Code shows must equal the server's pure mapping applied to a fresh scan
@@ -9,11 +9,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { redactValues, type TokenInfo } from '@phq-tokens/protocol';
-import { toDiagnostics } from '@phq-tokens/server/src/diagnostics';
-import { effectiveLanguage, fingerprintOf, freshScan, scanOptions } from '@phq-tokens/server/src/engine';
-import { fileNameOf } from '@phq-tokens/server/src/documents';
-import { normalizeSettings } from '@phq-tokens/server/src/settings';
-import { tokenState } from '@phq-tokens/server/src/tokens';
+import {
+  toDiagnostics,
+  effectiveLanguage,
+  fingerprintOf,
+  freshScan,
+  scanOptions,
+  fileNameOf,
+  normalizeSettings,
+  tokenState,
+  mulberry32,
+} from '@phq-tokens/server/testing';
 import {
   copiedValue,
   exec,
@@ -23,7 +29,6 @@ import {
   signedIn,
   storedToken,
 } from './helpers';
-import { mulberry32 } from '@phq-tokens/server/test/support/prng';
 
 const SEED = Number(process.env.PHQ_SYNC_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const STEPS = Number(process.env.PHQ_SYNC_FUZZ_STEPS ?? 60);

@@ -1,4 +1,4 @@
-// Scan Workspace (issue 16): findings of files nobody opened reach the Problems panel, follow
+// Scan Workspace: findings of files nobody opened reach the Problems panel, follow
 // the files on disk (changed, fixed, created, deleted) through the file watcher, and a scan
 // cancelled halfway leaves every file either judged or untouched. Placeholders only: no value.
 import * as assert from 'node:assert/strict';

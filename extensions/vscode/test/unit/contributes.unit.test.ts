@@ -5,13 +5,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '@phq-tokens/protocol/src/settings';
+import { ALL_DEFAULTS, DEFAULT_SETTINGS, SETTINGS_SECTION } from '@phq-tokens/settings';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   contributes: {
     commands: { command: string }[];
-    configuration: { properties: Record<string, unknown> };
+    configuration: { properties: Record<string, { default?: unknown }> };
     viewsWelcome: { view: string; contents: string }[];
   };
 };
@@ -51,6 +51,28 @@ suite('package.json and the code agree (unit)', () => {
     assert.deepEqual(unread, [], 'settings nobody reads');
     const undeclared = [...readByConfig].filter((k) => !keys.includes(k));
     assert.deepEqual(undeclared, [], 'read by Config but not contributed');
+  });
+
+  test('every declared default equals the settings contract, and the contract declares nothing more', () => {
+    const declared = Object.fromEntries(
+      Object.entries(manifest.contributes.configuration.properties).map(([k, v]) => [
+        k.slice(SETTINGS_SECTION.length + 1),
+        v.default,
+      ]),
+    );
+    for (const [key, value] of Object.entries(declared))
+      assert.deepEqual(value, ALL_DEFAULTS[key], `package.json's default of ${key} differs from @phq-tokens/settings`);
+    assert.deepEqual(Object.keys(ALL_DEFAULTS).sort(), Object.keys(declared).sort(), 'contract keys = declared keys');
+  });
+
+  test("docs/extension.md's settings table lists exactly the declared settings, with their defaults", () => {
+    const doc = readFileSync(path.join(root, '..', '..', 'docs', 'extension.md'), 'utf8');
+    const section = doc.split('\n## Settings\n')[1]?.split('\n## ')[0] ?? '';
+    const rows = [...section.matchAll(/^\| `([\w.]+)` \| `(.+?)` \|/gm)].map(
+      (m) => [m[1]!, JSON.parse(m[2]!)] as const,
+    );
+    assert.ok(rows.length > 10, `the table was read (${rows.length} rows)`);
+    assert.deepEqual(Object.fromEntries(rows), { ...ALL_DEFAULTS }, 'documented settings and defaults = the contract');
   });
 
   test("the welcome view shows plain text: no Markdown code spans, no command that is not on a newcomer's PATH", () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_ENV_VAR } from '@phq-tokens/protocol/src/settings';
+import { DEFAULT_ENV_VAR } from '@phq-tokens/settings';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';

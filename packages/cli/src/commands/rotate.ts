@@ -1,4 +1,4 @@
-import { DEFAULT_ENV_VAR } from '@phq-tokens/protocol/src/settings';
+import { DEFAULT_ENV_VAR } from '@phq-tokens/settings';
 import { createHash, randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';

@@ -6,7 +6,8 @@ import { loadConfig } from './config';
 import { CliError, ExitCode } from './exit-codes';
 import { info } from './io';
 
-export const DEFAULT_API_URL = 'https://api.predicthq.com';
+export { DEFAULT_API_URL } from '@phq-tokens/settings';
+import { DEFAULT_API_URL } from '@phq-tokens/settings';
 
 export interface ConnectionFlags {
   apiUrl?: string;

@@ -13,7 +13,7 @@ import {
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ignore from 'ignore';
-import { isEnvVarName } from '@phq-tokens/protocol/src/settings';
+import { isEnvVarName } from '@phq-tokens/settings';
 import { UsageError } from './exit-codes';
 
 /** Checks done before the token is created, so a bad path never costs a lost secret. */

@@ -24,8 +24,8 @@ export interface ScanContext {
 
 const PHQ_CONF = /(?:^|[\\/])predicthq\.conf$/i;
 
-export { DEFAULT_ENV_VAR } from '@phq-tokens/protocol/src/settings';
-import { DEFAULT_ENV_VAR } from '@phq-tokens/protocol/src/settings';
+export { DEFAULT_ENV_VAR } from '@phq-tokens/settings';
+import { DEFAULT_ENV_VAR } from '@phq-tokens/settings';
 
 /** Compiles a user pattern, or returns the reason it is unusable. */
 export function compilePattern(source: string): RegExp | string {

@@ -2,10 +2,13 @@
 // vscode-eslint shares its settings module between client and server): the language server
 // pulls and normalises these per document (docs/conventions.md, "Settings"), the extension's
 // typed Config, the CLI and the detection engine take their defaults from here. No imports:
-// anything may load this file by path without pulling in the LSP libraries.
+// this package is the leaf every layer may depend on (docs/architecture.md).
 
 /** The section every setting lives under (`predicthqTokens.*`). */
 export const SETTINGS_SECTION = 'predicthqTokens' as const;
+
+/** PredictHQ's public API: what a customer with tokens from the WebApp talks to, and every front end's default. */
+export const DEFAULT_API_URL = 'https://api.predicthq.com';
 
 /** The environment variable the safer reference names, unless the user chose another. */
 export const DEFAULT_ENV_VAR = 'PHQ_API_TOKEN';
@@ -102,3 +105,28 @@ export function normalizeSettings(raw: unknown): { settings: Settings; invalid: 
     invalid,
   };
 }
+
+/**
+ * Defaults of the settings only the extension reads (API Tokens view, sign-in, Scan Workspace).
+ * Keys are relative to SETTINGS_SECTION, as package.json declares them; a unit test checks that
+ * every `default` in package.json equals the value here or in DEFAULT_SETTINGS.
+ */
+export const EXTENSION_DEFAULTS = Object.freeze({
+  apiUrl: DEFAULT_API_URL,
+  emulatorUrl: 'http://127.0.0.1:4010',
+  webAppUrl: 'https://control.predicthq.com/',
+  webAppTokensUrl: 'https://control.predicthq.com/tokens',
+  ignore: Object.freeze(['**/node_modules/**', '**/dist/**', '**/*.min.js']) as readonly string[],
+  scanWorkspaceOnStartup: false,
+  'clipboard.clearAfterSeconds': 0,
+  'tree.sortBy': 'name',
+  'tree.pageSize': 200,
+  'network.retries': 3,
+  'trace.server': 'off',
+});
+
+/** Every setting's default, by key relative to SETTINGS_SECTION: the language server's and the extension's. */
+export const ALL_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({
+  ...DEFAULT_SETTINGS,
+  ...EXTENSION_DEFAULTS,
+});
