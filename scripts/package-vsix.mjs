@@ -43,5 +43,7 @@ export function packVsix(out) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const out = path.resolve(process.argv[2] ?? path.join(extDir, 'dist', 'predicthq-tokens.vsix'));
   packVsix(out);
-  console.log(`${path.relative(process.cwd(), out)} (version ${JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version})`);
+  console.log(
+    `${path.relative(process.cwd(), out)} (version ${JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version})`,
+  );
 }

@@ -44,11 +44,13 @@ if (!values.only) {
   );
   writeFileSync(path.join(outDir, 'SHA256SUMS'), sums.join('\n') + '\n');
   artifacts.push(path.join(outDir, 'SHA256SUMS'));
-  for (const f of await writeBundles()) console.log(`${path.relative(root, f)} ${(statSync(f).size / 1024).toFixed(1)} KiB`);
+  for (const f of await writeBundles())
+    console.log(`${path.relative(root, f)} ${(statSync(f).size / 1024).toFixed(1)} KiB`);
 }
 
 console.log(`\nrelease ${releaseVersion} in ${path.relative(process.cwd(), outDir) || '.'}:`);
-for (const f of artifacts) console.log(`  ${path.basename(f).padEnd(42)} ${(statSync(f).size / 1024).toFixed(1).padStart(8)} KiB`);
+for (const f of artifacts)
+  console.log(`  ${path.basename(f).padEnd(42)} ${(statSync(f).size / 1024).toFixed(1).padStart(8)} KiB`);
 const repo = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).repository.url;
 if (repo.includes('PLACEHOLDER'))
   console.log(`\nNote: the repository URL is a placeholder (${repo}); set it in package.json before publishing.`);

@@ -23,7 +23,11 @@ const input = (env: Env, name: string, fallback: string): string => {
  * `since: auto` (the default): the pull request's base commit on pull_request events (only the
  * pull request's changes are judged), nothing otherwise (every file). `none`: every file.
  */
-export function resolveSince(value: string, env: Env, read = (f: string) => readFileSync(f, 'utf8')): string | undefined {
+export function resolveSince(
+  value: string,
+  env: Env,
+  read = (f: string) => readFileSync(f, 'utf8'),
+): string | undefined {
   if (value === 'none') return undefined;
   if (value !== 'auto') return value;
   const event = env.GITHUB_EVENT_NAME ?? '';
