@@ -13,6 +13,16 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const tmp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 
+/** The Lua block under "Neovim 0.7" in docs/editors.md. */
+function neovim07Setup(): string {
+  const doc = readFileSync(path.join(repoRoot, 'docs', 'editors.md'), 'utf8');
+  const at = doc.indexOf('Neovim 0.7 (');
+  assert.ok(at >= 0, 'docs/editors.md has a Neovim 0.7 set-up');
+  const block = /```lua\n([\s\S]*?)```/.exec(doc.slice(at));
+  assert.ok(block, 'a lua block follows it');
+  return block[1]!;
+}
+
 interface Published {
   filetype: string;
   published: boolean;
@@ -58,27 +68,26 @@ suite('Neovim (built-in LSP) against the installed language server package', fun
     writeFileSync(path.join(ws, 'call.sh'), 'curl -H "Authorization: Bearer $API_TOKEN" "$URL"\n');
     const outFile = path.join(ws, '..', `${path.basename(ws)}.json`);
     const home = tmp('phq-nvim-home-');
-    const r = spawnSync(
-      'nvim',
-      ['--headless', '--clean', '-c', `luafile ${path.join(__dirname, '..', 'neovim', 'check.lua')}`],
-      {
-        cwd: ws,
-        encoding: 'utf8',
-        timeout: 90_000,
-        // Nothing of the repository on PATH: the server is the installed bin, by its full path.
-        env: {
-          PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
-          HOME: home,
-          XDG_STATE_HOME: home,
-          XDG_DATA_HOME: home,
-          PHQ_LS_BIN: bin,
-          PHQ_OUT: outFile,
-        },
+    // The set-up docs/editors.md gives for Neovim 0.7, as written, as the whole configuration.
+    const init = path.join(home, 'init.lua');
+    writeFileSync(init, neovim07Setup());
+    const check = path.join(__dirname, '..', 'neovim', 'check.lua');
+    const r = spawnSync('nvim', ['--headless', '-u', init, '-i', 'NONE', '-c', `luafile ${check}`], {
+      cwd: ws,
+      encoding: 'utf8',
+      timeout: 90_000,
+      // Nothing of the repository on PATH: the installed package's bin folder and the system's.
+      env: {
+        PATH: `${path.dirname(bin)}:${path.dirname(process.execPath)}:/usr/bin:/bin`,
+        HOME: home,
+        XDG_STATE_HOME: home,
+        XDG_DATA_HOME: home,
+        PHQ_OUT: outFile,
       },
-    );
+    });
     assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
-    const got = JSON.parse(readFileSync(outFile, 'utf8')) as { client: boolean; files: Record<string, Published> };
-    assert.ok(got.client, 'the client started');
+    const got = JSON.parse(readFileSync(outFile, 'utf8')) as { clients: number; files: Record<string, Published> };
+    assert.equal(got.clients, 1, `one client for both buffers: ${JSON.stringify(got)}`);
     const py = got.files['app.py']!;
     const sh = got.files['call.sh']!;
     assert.equal(py.filetype, 'python');

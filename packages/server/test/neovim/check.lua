@@ -1,6 +1,6 @@
--- Run by neovim.integration.test.ts in `nvim --headless --clean`: Neovim 0.7's built-in LSP
--- client (vim.lsp.start_client, as docs/editors.md sets it up) against the installed
--- phq-tokens-language-server; writes what it published for each file to $PHQ_OUT as JSON.
+-- Run by neovim.integration.test.ts in `nvim --headless -u <docs/editors.md's Neovim 0.7
+-- set-up>`: opens each file (the set-up's FileType autocommand attaches the server) and
+-- writes what the server published for it to $PHQ_OUT as JSON.
 local published = {}
 local default = vim.lsp.handlers['textDocument/publishDiagnostics']
 vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
@@ -8,16 +8,10 @@ vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx,
   return default(err, result, ctx, config)
 end
 
-local client = vim.lsp.start_client({
-  name = 'phq-tokens',
-  cmd = { os.getenv('PHQ_LS_BIN'), '--stdio' },
-  root_dir = vim.fn.getcwd(),
-})
-local out = { client = client ~= nil, files = {} }
+local out = { files = {} }
 for _, file in ipairs({ 'app.py', 'call.sh' }) do
   vim.cmd('edit ' .. file)
   local buf = vim.api.nvim_get_current_buf()
-  vim.lsp.buf_attach_client(buf, client)
   local uri = vim.uri_from_bufnr(buf)
   local got = vim.wait(30000, function() return published[uri] ~= nil end, 50)
   local diags = {}
@@ -26,6 +20,7 @@ for _, file in ipairs({ 'app.py', 'call.sh' }) do
   end
   out.files[file] = { filetype = vim.bo[buf].filetype, published = got, diagnostics = diags }
 end
-vim.lsp.stop_client(client)
+out.clients = #vim.lsp.get_active_clients()
+vim.lsp.stop_client(vim.lsp.get_active_clients())
 vim.fn.writefile({ vim.fn.json_encode(out) }, os.getenv('PHQ_OUT'))
 vim.cmd('qa!')
