@@ -30,9 +30,15 @@ export const npmPackages = {
     bin: { 'phq-tokens-language-server': 'bin/phq-tokens-language-server.js' },
     files: ['dist/server.js'],
     // The bundle has no shebang (the extension starts it with its own Node); the bin is a
-    // two-line launcher. vscode-languageserver reads --stdio from the command line.
+    // small launcher (with --version). vscode-languageserver reads --stdio from the command line.
     write: {
-      'bin/phq-tokens-language-server.js': "#!/usr/bin/env node\n'use strict';\nrequire('../dist/server.js');\n",
+      'bin/phq-tokens-language-server.js': [
+        '#!/usr/bin/env node',
+        "'use strict';",
+        "if (process.argv.includes('--version')) console.log(require('../package.json').version);",
+        "else require('../dist/server.js');",
+        '',
+      ].join('\n'),
     },
   },
 };

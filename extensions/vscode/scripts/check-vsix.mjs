@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, workbenchUrl } from './browser.mjs';
-import { installExtension, listExtensions, startCodeServer, stateDirs } from './code-server.mjs';
+import { listExtensions, startCodeServer, stateDirs, writeCodeCommand } from './code-server.mjs';
 import { ensureCodeServer } from './ensure-code-server.mjs';
 
 const extDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,8 +86,24 @@ await check('publish-ready: vsce ls lists only what ships; the manifest has what
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'phq-vsix-'));
 const dirs = stateDirs(root);
-await check('it installs into code-server (--install-extension)', () => {
-  installExtension(dirs, vsix);
+await check("it installs into code-server with the README's line (code --install-extension)", () => {
+  // The README's Install block for VS Code, run as written from the repository root, with
+  // `code` being this clean code-server's command line.
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Install\n'));
+  const block = /\*\*VS Code\*\*[^`]*```sh\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error("README's Install section has no VS Code block");
+  const bin = path.join(root, 'bin');
+  writeCodeCommand(dirs, bin);
+  for (const line of block.split('\n').filter((l) => l.trim() !== '')) {
+    console.log(`    $ ${line}`);
+    const r = spawnSync('sh', ['-c', line], {
+      cwd: repoRoot,
+      env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`${line}\n${r.stdout}\n${r.stderr}`);
+  }
   const list = listExtensions(dirs);
   if (!list.includes(`${id}@${version}`)) throw new Error(`not listed: ${list.join(', ')}`);
 });

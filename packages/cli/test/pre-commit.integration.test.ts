@@ -1,12 +1,13 @@
 // The pre-commit hooks (.pre-commit-hooks.yaml) with the real pre-commit framework: a
 // repository whose .pre-commit-config.yaml names a clone of this repository as `repo:` at a
-// `rev:`, as a user writes it (docs/scan.md, "As a pre-commit hook"). Debian 12's pre-commit
+// `rev:`, as the README's Install section writes it (docs/scan.md, "As a pre-commit hook"). Debian 12's pre-commit
 // 3.0.4 is what `.ci/run` installs; the test says so and skips when no pre-commit is on PATH.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pkgDir, tmp } from './helpers';
+import { installBlock } from './readme-install';
 
 const repoRoot = path.resolve(pkgDir, '..', '..');
 const PLACEHOLDER_PY = 'import requests\nh = {"Authorization": "Bearer $API_TOKEN"}\n';
@@ -63,10 +64,14 @@ suite('pre-commit hooks from a clone of this repository (real pre-commit)', func
 
     user = tmp('phq-pc-user-');
     git(user, 'init', '-q', '-b', 'main');
-    writeFileSync(
-      path.join(user, '.pre-commit-config.yaml'),
-      `repos:\n  - repo: ${hooks}\n    rev: ${rev}\n    hooks:\n      - id: phq-tokens-staged\n      - id: phq-tokens\n`,
-    );
+    // The README's Install block as written, with this clone and commit as repo and rev, and
+    // the files hook added (for `pre-commit run --all-files` below).
+    let config = installBlock('pre-commit')
+      .body.replace(/^( {2}- repo: ).*$/m, `$1${hooks}`)
+      .replace(/^( {4}rev: ).*$/m, `$1${rev}`);
+    if (!/- id: phq-tokens$/m.test(config)) config += '      - id: phq-tokens\n';
+    assert.match(config, new RegExp(`repo: ${hooks}\n {4}rev: ${rev}\n`));
+    writeFileSync(path.join(user, '.pre-commit-config.yaml'), config);
     const install = sh('pre-commit', ['install'], user, env);
     assert.equal(install.code, 0, install.out);
     git(user, 'add', '.pre-commit-config.yaml');
