@@ -128,3 +128,21 @@ suite('the committed bundles (bundled/) match a build of the current sources', f
     );
   });
 });
+
+suite('one version, one changelog entry for it', () => {
+  test('CHANGELOG.md (and the extension changelog the .vsix shows) has a section for the root version', () => {
+    for (const f of ['CHANGELOG.md', 'extensions/vscode/CHANGELOG.md'])
+      assert.match(
+        readFileSync(path.join(repoRoot, f), 'utf8'),
+        new RegExp(`^## ${rootPkg.version.replace(/\./g, '\\.')}$`, 'm'),
+        f,
+      );
+  });
+
+  test('the shipping workspace packages carry no release version of their own', () => {
+    for (const dir of ['packages/cli', 'packages/server', 'extensions/vscode']) {
+      const pkg = JSON.parse(readFileSync(path.join(repoRoot, dir, 'package.json'), 'utf8')) as { version: string };
+      assert.equal(pkg.version, '0.0.0-dev', `${dir}/package.json: the release version is the root package.json's`);
+    }
+  });
+});
