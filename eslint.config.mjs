@@ -14,6 +14,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      'bundled/**', // generated (scripts/package-bundles.mjs), checked against the sources by a test
       '**/node_modules/**',
       '.tools/**',
       '**/.turbo/**',

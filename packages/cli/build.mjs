@@ -19,6 +19,9 @@ const ctx = await esbuild.context({
   },
   outdir: path.join(here, 'dist'),
   ...nodeBundle,
+  // Paths in the bundle's comments are relative to this folder whatever the caller's cwd, so
+  // the committed copy of scan.js (bundled/, docs/release.md) is reproducible byte for byte.
+  absWorkingDir: here,
   legalComments: 'eof', // keep the bundled libraries' license notices
   // `node --` stops Node 20 from reading our `--env-file` option as its own (it exits 9
   // when the file does not exist yet): nodejs/node#54232, fixed only for args after `--`.

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds the .vsix with the one packaging command, installs it into a fresh code-server
-// with `--install-extension`, opens the workbench and waits until the installed extension
-// logs its activation. Prints "N passed, N failed" for the root test runner.
+// Builds the released .vsix with the one packaging command (`npm run package`'s .vsix step,
+// into dist/release/), installs it into a fresh code-server with `--install-extension`, opens
+// the workbench and waits until the installed extension logs its activation. Prints
+// "N passed, N failed" for the root test runner.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,13 +10,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, workbenchUrl } from './browser.mjs';
-import { installExtension, listExtensions, startCodeServer, stateDirs } from './code-server.mjs';
+import { listExtensions, startCodeServer, stateDirs, writeCodeCommand } from './code-server.mjs';
 import { ensureCodeServer } from './ensure-code-server.mjs';
 
 const extDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(extDir, '..', '..');
 const pkg = JSON.parse(readFileSync(path.join(extDir, 'package.json'), 'utf8'));
 const id = `${pkg.publisher}.${pkg.name}`;
-const vsix = path.join(extDir, 'dist', 'predicthq-tokens.vsix');
+// The release version is the root package.json's (docs/release.md, "One version").
+const version = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
+const vsix = path.join(repoRoot, 'dist', 'release', `predicthq-tokens-vscode-${version}.vsix`);
 let passed = 0;
 let failed = 0;
 const check = async (name, fn) => {
@@ -38,15 +42,19 @@ function* files(dir) {
 }
 
 ensureCodeServer();
-await check('the .vsix builds from one command (vsce package)', () => {
-  const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: extDir, encoding: 'utf8' });
+await check('the .vsix builds from one command (npm run package), without a packaging warning', () => {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'scripts', 'package.mjs'), '--no-build', '--only', 'vsix'],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`${r.stdout}\n${r.stderr}`);
   if (!existsSync(vsix)) throw new Error('no .vsix written');
   console.log(`    ${path.relative(extDir, vsix)}: ${(statSync(vsix).size / 1024).toFixed(1)} KiB`);
   // Zip entry names are stored uncompressed, so a byte search lists what shipped.
   const zip = readFileSync(vsix);
   const shipped = (f) => zip.includes(Buffer.from(`extension/${f}`));
-  for (const f of ['package.json', 'dist/extension.js', 'media/icon.png', 'readme.md', 'changelog.md'])
+  for (const f of ['package.json', 'dist/extension.js', 'media/icon.png', 'readme.md', 'changelog.md', 'LICENSE'])
     if (!shipped(f)) throw new Error(`${f} is not in the .vsix`);
   const serverExpected = existsSync(path.join(extDir, '..', '..', 'packages', 'server', 'src', 'main.ts'));
   if (serverExpected && !shipped('dist/server.js'))
@@ -58,12 +66,46 @@ await check('the .vsix builds from one command (vsce package)', () => {
       throw new Error(`${f} should not ship`);
 });
 
+await check('publish-ready: vsce ls lists only what ships; the manifest has what the Marketplace shows', () => {
+  const r = spawnSync(path.join(extDir, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], {
+    cwd: extDir,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0 || /WARNING/.test(`${r.stdout}${r.stderr}`)) throw new Error(`${r.stdout}\n${r.stderr}`);
+  const listed = r.stdout.split('\n').filter(Boolean);
+  const unexpected = listed.filter(
+    (f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|media\/.+|dist\/.+\.js)$/.test(f),
+  );
+  if (unexpected.length > 0) throw new Error(`unexpected files: ${unexpected.join(', ')}`);
+  for (const k of ['displayName', 'description', 'publisher', 'license', 'icon', 'categories', 'repository'])
+    if (!pkg[k]) throw new Error(`package.json has no ${k}`);
+  // No public repository yet: the URL must say it is a placeholder (docs/release.md).
+  if (/example\.invalid/.test(pkg.repository.url) && !/PLACEHOLDER/.test(pkg.repository.url))
+    throw new Error(`the repository URL is a placeholder that does not say so: ${pkg.repository.url}`);
+});
+
 const root = mkdtempSync(path.join(os.tmpdir(), 'phq-vsix-'));
 const dirs = stateDirs(root);
-await check('it installs into code-server (--install-extension)', () => {
-  installExtension(dirs, vsix);
+await check("it installs into code-server with the README's line (code --install-extension)", () => {
+  // The README's Install block for VS Code, run as written from the repository root, with
+  // `code` being this clean code-server's command line.
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Install\n'));
+  const block = /\*\*VS Code\*\*[^`]*```sh\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error("README's Install section has no VS Code block");
+  const bin = path.join(root, 'bin');
+  writeCodeCommand(dirs, bin);
+  for (const line of block.split('\n').filter((l) => l.trim() !== '')) {
+    console.log(`    $ ${line}`);
+    const r = spawnSync('sh', ['-c', line], {
+      cwd: repoRoot,
+      env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`${line}\n${r.stdout}\n${r.stderr}`);
+  }
   const list = listExtensions(dirs);
-  if (!list.includes(`${id}@${pkg.version}`)) throw new Error(`not listed: ${list.join(', ')}`);
+  if (!list.includes(`${id}@${version}`)) throw new Error(`not listed: ${list.join(', ')}`);
 });
 
 await check('the installed extension activates in the workbench', async () => {

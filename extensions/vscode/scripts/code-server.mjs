@@ -50,6 +50,19 @@ function commonArgs(dirs) {
   return ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 }
 
+/**
+ * Writes `<binDir>/code`: VS Code's command line for this instance (code-server's, with its
+ * folders), so that a documented `code --install-extension ...` line runs as written.
+ */
+export function writeCodeCommand(dirs, binDir, { paths = codeServerPaths() } = {}) {
+  const q = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
+  const env = isolatedEnv(dirs, {});
+  const vars = ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME'].map((k) => `export ${k}=${q(env[k])}`);
+  const exec = `exec ${[paths.node, paths.entry, ...commonArgs(dirs)].map(q).join(' ')} "$@"`;
+  mkdirSync(binDir, { recursive: true });
+  writeFileSync(path.join(binDir, 'code'), ['#!/bin/sh', ...vars, exec, ''].join('\n'), { mode: 0o755 });
+}
+
 /** Installs a .vsix (or a marketplace id) into the instance's extensions folder. */
 export function installExtension(dirs, vsixOrId, { paths = codeServerPaths() } = {}) {
   const r = spawnSync(paths.node, [paths.entry, ...commonArgs(dirs), '--install-extension', vsixOrId], {

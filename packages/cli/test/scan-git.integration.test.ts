@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { baseEnv, buildCli, run, tmp } from './helpers';
@@ -415,30 +415,42 @@ suite('.pre-commit-hooks.yaml (the hook entry on a staged file)', function () {
     return entry.trim().split(/\s+/);
   }
 
-  test('phq-tokens-staged: language node, blocks a commit whose index has a placeholder', async () => {
-    assert.match(hooks, /^ {2}language: node$/m);
+  test('phq-tokens-staged: language script (the committed bundle), blocks a commit whose index has a placeholder', async () => {
+    assert.match(hooks, /^ {2}language: script$/m);
     const [cmd, ...args] = entryOf('phq-tokens-staged');
-    assert.equal(cmd, 'phq-tokens');
-    // Installed as pre-commit installs a node hook: the package's bin on PATH.
-    const bin = tmp('phq-bin-');
-    execFileSync('ln', ['-s', path.join(root, 'packages', 'cli', 'dist', 'cli.js'), path.join(bin, 'phq-tokens')]);
+    assert.equal(cmd, 'bundled/phq-tokens-scan.cjs');
+    // As pre-commit runs a script hook: the entry's path inside the hook repository.
+    const bin = path.join(root, cmd!);
     const repo = new Repo();
     repo.commit({ 'README.md': '# x\n' }, 'init');
     repo.write('app.py', PLACEHOLDER_PY);
     repo.git('add', 'app.py');
-    const env = { ...baseEnv(), PATH: `${bin}:${process.env.PATH ?? ''}` };
-    let r = spawnSync(cmd!, args, { cwd: repo.dir, env, encoding: 'utf8' });
+    const env = baseEnv();
+    let r = spawnSync(bin, args, { cwd: repo.dir, env, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /^app\.py:2:31 {2}error/);
     repo.write('app.py', 'import os\n');
     repo.git('add', 'app.py');
-    r = spawnSync(cmd!, args, { cwd: repo.dir, env, encoding: 'utf8' });
+    r = spawnSync(bin, args, { cwd: repo.dir, env, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     // The hook that takes file names (pre-commit run --all-files) scans what it is given.
     const [cmd2, ...args2] = entryOf('phq-tokens');
     repo.write('other.py', PLACEHOLDER_PY);
-    r = spawnSync(cmd2!, [...args2, 'other.py'], { cwd: repo.dir, env, encoding: 'utf8' });
+    r = spawnSync(path.join(root, cmd2!), [...args2, 'other.py'], { cwd: repo.dir, env, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
-    rmSync(bin, { recursive: true, force: true });
+  });
+
+  test('every entry ends option parsing (--): a file named --fail-on=none stays a file name', () => {
+    for (const id of ['phq-tokens-staged', 'phq-tokens']) assert.equal(entryOf(id).at(-1), '--', id);
+    const repo = new Repo();
+    repo.write('--fail-on=none', 'not an option\n');
+    repo.write('bad.py', PLACEHOLDER_PY);
+    const [cmd, ...args] = entryOf('phq-tokens');
+    const r = spawnSync(path.join(root, cmd!), [...args, '--fail-on=none', 'bad.py'], {
+      cwd: repo.dir,
+      env: baseEnv(),
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1, r.stderr);
   });
 });

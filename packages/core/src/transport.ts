@@ -5,9 +5,11 @@ import { PhqError, defaultMessage, kindForStatus } from './errors';
 import { redact } from './redact';
 import { parseRetryAfter, retryDelay, retryPolicy, type RetryOptions, type RetryPolicy } from './retry';
 import { parseWireError } from './wire';
+// The release version, written once in the root package.json (docs/release.md).
+import { version } from '../../../package.json';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-const USER_AGENT = 'phq-tokens-core/0.1.0';
+const USER_AGENT = `phq-tokens-core/${version}`;
 
 export interface TransportOptions {
   /** e.g. https://api.predicthq.com (a trailing slash is ignored). */

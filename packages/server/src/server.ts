@@ -37,6 +37,8 @@ import { fileFamilies } from './scopeCheck';
 import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
 import { EMPTY_TOKEN_STATE, tokenState, type TokenState } from './tokens';
 import { judgeWorkspaceFile, WorkspaceDiagnostics } from './workspaceFiles';
+// The release version, written once in the root package.json (docs/release.md).
+import { version } from '../../../package.json';
 
 export const TRIGGER_CHARACTERS = ['$', '{', '<', '[', '=', ':', ' ', '"', "'"];
 
@@ -119,7 +121,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
       },
-      serverInfo: { name: 'predicthq-tokens-server', version: '0.1.0' },
+      serverInfo: { name: 'predicthq-tokens-server', version },
     };
   });
 

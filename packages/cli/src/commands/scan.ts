@@ -12,10 +12,10 @@ import { runScan, scanFile, type ScanRequest } from '../scan/run';
 import { readKnownTokens, runGitScan, type GitMode } from './scan-git';
 import { fails, isFailOn } from '../scan/severity';
 import { bool, str, strList } from './options';
+import { VERSION } from '../version';
 
 const FORMATS = ['human', 'json', 'sarif'] as const;
 const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
-const VERSION = '0.1.0';
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
