@@ -56,9 +56,8 @@ try {
   page = browser.page;
   const wb = workbench(page);
   const problems = () => page.locator('.markers-panel .monaco-list-row');
-  /** The Problems rows that name a placeholder in features.js, as text. */
-  const placeholderRows = async () =>
-    (await problems().allInnerTexts()).filter((t) => /placeholder "/.test(t)).map((t) => t.replace(/\s+/g, ' '));
+  /** The Problems rows, as text. */
+  const problemRows = async () => (await problems().allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
   let value;
 
   await step('1-complete', '1 features.js: complete a new token at "Bearer $ACCESS_TOKEN" and save', async () => {
@@ -96,10 +95,12 @@ try {
       await wb.showProblems();
       const until = Date.now() + T;
       for (;;) {
-        const rows = await placeholderRows();
-        const wrong = rows.filter((r) => !r.includes('placeholder "$ACCESS_TOKEN"'));
-        if (wrong.length) throw new Error(`Problems names text the file does not hold: ${wrong.join(' | ')}`);
-        if (rows.length === 1) break;
+        const rows = await problemRows();
+        // Before the fix: '"$ACCESSdTOMEN" is sent as the API token ...' (stand-in characters in the server's copy).
+        const quoted = rows.flatMap((r) => [...r.matchAll(/"(\$[A-Za-z0-9_-]+)"/g)].map((m) => m[1]));
+        if (quoted.some((q) => q !== '$ACCESS_TOKEN'))
+          throw new Error(`Problems names text the file does not hold: ${rows.join(' | ')}`);
+        if (rows.filter((r) => r.includes('placeholder "$ACCESS_TOKEN"')).length === 1) break;
         if (Date.now() > until) throw new Error(`Problems rows: ${rows.join(' | ') || '(none)'}`);
         await page.waitForTimeout(100); // polling interval of a state check
       }
