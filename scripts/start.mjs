@@ -5,6 +5,8 @@
 // seeded emulator, opens a copy of e2e/sample-workspace/ signed in to the emulator, and
 // prints the URL. Ctrl+C stops everything it started (each part in its own process group).
 //   npm start                      PORT=8080 by default (code-server); EMULATOR_PORT=0 (ephemeral)
+//   npm start -- --trust           workspace trust on (also PHQ_DEMO_TRUST=1): the sample
+//                                  workspace opens in Restricted Mode, as an untrusted folder does
 //   npm start -- --emulator-only   only the emulator on 4010 (or $PORT), state kept in .cache/
 //   npm start -- --emulator-only --fresh   ... starting over
 import { rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ async function demo() {
   const { startDemo } = await import('../e2e/lib/demo.mjs');
   const { processesInGroups } = await import('../e2e/lib/processes.mjs');
   const port = Number(process.env.PORT ?? 8080);
+  const trust = process.argv.includes('--trust') || process.env.PHQ_DEMO_TRUST === '1';
   let app;
   let stopping = false;
   const stop = async (signal) => {
@@ -37,6 +40,7 @@ async function demo() {
       port,
       emulatorPort: Number(process.env.EMULATOR_PORT ?? 0),
       echoEmulatorLog: process.argv.includes('--verbose'),
+      workspaceTrust: trust,
       log: (l) => console.log(l),
     });
   } catch (e) {
@@ -51,7 +55,15 @@ PredictHQ Tokens demo is running.
 
   Open VS Code in your browser:  ${app.url}
 
-  Signed in to the local emulator (seeded account "Demo Org"); the sample workspace is a
+${
+  trust
+    ? `  Workspace trust is on: the sample workspace opens in Restricted Mode. Diagnostics and the
+  environment-variable fixes work; real tokens are neither offered nor inserted. Trust it
+  from the Restricted Mode banner (or "Workspaces: Manage Workspace Trust") to compare.
+
+`
+    : ''
+}  Signed in to the local emulator (seeded account "Demo Org"); the sample workspace is a
   temporary copy of e2e/sample-workspace/. Try: the PredictHQ view in the activity bar,
   events.py (a placeholder the server flags, with quick fixes), fetch-events.sh (correct
   as is), completions after "Bearer " in features.js, the .env file.

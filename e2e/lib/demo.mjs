@@ -49,6 +49,8 @@ function demoSettings(publicUrl, emulatorUrl, extra) {
  * @param {boolean} [o.smokeTestDriver] default false: notifications show as toasts, as for a person
  * @param {Record<string, unknown>} [o.settings] extra User settings
  * @param {boolean} [o.echoEmulatorLog] copy the emulator's request log to stderr
+ * @param {boolean} [o.workspaceTrust] default false: code-server runs with --disable-workspace-trust.
+ *   true: trust is on and the sample workspace, never trusted before, opens in Restricted Mode
  * @param {(line: string) => void} [o.log]
  */
 export async function startDemo(o = {}) {
@@ -88,6 +90,7 @@ export async function startDemo(o = {}) {
       port: o.port,
       vsix,
       smokeTestDriver: o.smokeTestDriver ?? false,
+      disableWorkspaceTrust: !o.workspaceTrust,
       settings: demoSettings(publicApi.url, emulator.url, o.settings),
       // Read by the extension at activation (src/auth/autoSignIn.ts): signs in to the emulator.
       env: { PHQ_TOKENS_EMULATOR_URL: emulator.url, PHQ_TOKENS_EMULATOR_CREDENTIAL: emulator.credential },

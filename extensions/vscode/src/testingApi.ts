@@ -37,6 +37,8 @@ export interface TestingApi {
   languageClientState(): string;
   /** The language server's process id (while running), restarts by the failure policy, and what the user was told. */
   languageServerFailures(): { pid: number | undefined; restarts: number; notice: string | undefined };
+  /** The language server's copy of an open document: its version and text (redacted: stand-ins, never a value). */
+  serverDocument(uri: vscode.Uri): Promise<{ version: number; text: string } | null>;
   /** Resends token metadata to the server and resolves when sent. */
   syncLanguageServer(): Promise<void>;
   /** Everything this extension keeps in global state, as JSON (metadata only, by design). */
@@ -99,6 +101,7 @@ export function testingApi(o: {
     languageClientState: () => o.client.state,
     languageServerFailures: () => o.client.failures,
     syncLanguageServer: () => o.client.sendTokens(),
+    serverDocument: (uri) => o.client.serverDocument(uri),
     recordOpenExternal,
     localToken: (tokenId) => {
       const ref = o.repo.find(tokenId);

@@ -263,3 +263,5 @@ export {
   type JudgeOutputsResult,
   type OutputFinding,
 } from './notebookOutputs';
+export { DocumentText, isDocumentTextParams, type DocumentTextParams, type DocumentTextResult } from './documentText';
+export { syncedMatches } from './syncCheck';

@@ -104,10 +104,12 @@ export function completionItems(input: CompletionInput): CompletionList {
       };
       const data: TokenCompletionData = { phq: 'token', tokenId: t.id };
       const missing = [...input.families].filter((f) => !covers(t, [f])).map((f) => scopeLabel(tokens, f));
+      // What matters most first, and its key word first in it: the editor cuts a long
+      // description at its end (at the default width "lacks Events" showed as "la…").
       const notes = [
-        ...(name.client ? [`API client: ${name.client}`] : []),
-        ...(missing.length ? [`lacks ${missing.join(', ')}`] : []),
+        ...(missing.length ? [`${missing.join(', ')} scope${missing.length > 1 ? 's' : ''} missing`] : []),
         ...(t.valueAvailable ? [] : ['value not on this machine']),
+        ...(name.client ? [`API client: ${name.client}`] : []),
       ];
       const details = input.labelDetailsSupport !== false;
       items.push({

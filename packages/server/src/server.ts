@@ -9,6 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import {
+  DocumentText,
   FIX_ALL_KIND,
   ForgetFiles,
   JudgeFiles,
@@ -17,6 +18,7 @@ import {
   type JudgeOutputsResult,
   SETTINGS_SECTION,
   TokensChanged,
+  isDocumentTextParams,
   isForgetFilesParams,
   isJudgeFilesParams,
   isTokensChangedParams,
@@ -254,6 +256,13 @@ export function startServer(connection: Connection): void {
     }
     for (const uri of workspace.forget(params.uris.filter((u) => !docs.has(u))))
       void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  // The text the server holds (redacted, as synced): the client's sync tests compare it with the editor's.
+  connection.onRequest(DocumentText.method, (params: unknown) => {
+    if (!isDocumentTextParams(params)) return null;
+    const state = docs.get(params.uri);
+    return state ? { version: state.version, text: state.doc.getText() } : null;
   });
 
   connection.onCompletion(

@@ -5,5 +5,5 @@ export { toDiagnostics } from './diagnostics';
 export { effectiveLanguage, fingerprintOf, freshScan, scanOptions } from './engine';
 export { fileNameOf } from './documents';
 export { normalizeSettings } from './settings';
-export { tokenState } from './tokens';
+export { tokenState, type TokenState } from './tokens';
 export { mulberry32 } from '../test/support/prng';

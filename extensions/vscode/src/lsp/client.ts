@@ -2,7 +2,13 @@
 // fingerprints of the values stored here (never the values) and workspace trust. Values
 // are written by the client-side commands (commands/insertToken.ts) at insertion time.
 import { fingerprint } from '@phq-tokens/detect/fingerprint'; // by file: the engine stays out of this bundle
-import { TokensChanged, type TokenInfo, type TokensChangedParams } from '@phq-tokens/protocol';
+import {
+  DocumentText,
+  TokensChanged,
+  type DocumentTextResult,
+  type TokenInfo,
+  type TokensChangedParams,
+} from '@phq-tokens/protocol';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type * as Lc from 'vscode-languageclient/node';
@@ -208,6 +214,12 @@ export class TokenLanguageClient implements vscode.Disposable {
       },
       known: () => this.repo.secrets.known(),
     };
+  }
+
+  /** The server's copy of an open document (redacted text and version), for the sync tests. */
+  async serverDocument(uri: vscode.Uri): Promise<DocumentTextResult> {
+    if (!this.client?.isRunning()) return null;
+    return this.client.sendRequest<DocumentTextResult>(DocumentText.method, { uri: uri.toString() });
   }
 
   async stop(): Promise<void> {

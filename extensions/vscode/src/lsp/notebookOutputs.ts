@@ -2,7 +2,8 @@
 // extension collects each cell's text outputs, redacts them as document sync does (no stored
 // value reaches the server), asks the server to judge them (phq/judgeOutputs) and shows a
 // leaked token on the cell itself, with "Clear This Cell's Outputs". Judged when a notebook
-// opens, when its outputs change, and when the known tokens change.
+// opens, whenever its outputs or cells change (cleared, re-run, edited, reverted), and when
+// the known tokens change; a judging replaces every diagnostic the notebook had.
 import { JudgeOutputs, redactValues, type JudgeOutputsResult, type KnownValue } from '@phq-tokens/protocol';
 import * as vscode from 'vscode';
 
@@ -39,6 +40,15 @@ export const CLEAR_OUTPUTS_COMMAND = 'predicthqTokens.clearCellOutputs';
 export class NotebookOutputs implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('predicthqTokens.notebookOutputs');
   private readonly disposables: vscode.Disposable[] = [this.collection];
+  /**
+   * Per notebook: the cell URIs holding our diagnostics. A cell replaced by an edit (the
+   * quick fix, a revert) gets a new URI, so the old one is not among the notebook's cells
+   * any more: without this list its diagnostic stayed in Problems for good.
+   */
+  private readonly shown = new Map<string, Set<string>>();
+  /** Per notebook: the latest judging; an older answer arriving late is dropped. */
+  private readonly latest = new Map<string, number>();
+  private seq = 0;
 
   constructor(
     private readonly request: (method: string, params: unknown) => Promise<unknown>,
@@ -47,12 +57,14 @@ export class NotebookOutputs implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenNotebookDocument((nb) => void this.judge(nb)),
+      // Outputs cleared, re-run or edited, cells added, removed or replaced (a revert): judged again.
       vscode.workspace.onDidChangeNotebookDocument((e) => {
         if (e.cellChanges.some((c) => c.outputs !== undefined) || e.contentChanges.length > 0)
           void this.judge(e.notebook);
       }),
       vscode.workspace.onDidCloseNotebookDocument((nb) => {
-        for (const c of nb.getCells()) this.collection.delete(c.document.uri);
+        this.latest.delete(nb.uri.toString());
+        this.show(nb.uri.toString(), new Map());
       }),
       vscode.languages.registerCodeActionsProvider({ scheme: 'vscode-notebook-cell' }, this, {
         providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
@@ -66,28 +78,33 @@ export class NotebookOutputs implements vscode.Disposable {
   }
 
   async judge(nb: vscode.NotebookDocument): Promise<void> {
+    const key = nb.uri.toString();
+    const seq = ++this.seq;
+    this.latest.set(key, seq);
     const known = this.known();
     const cells = nb
       .getCells()
       .map((c) => ({ cell: c, outputs: c.outputs.map((o) => redactValues(outputText(o), known)) }))
       .filter((x) => x.outputs.some((t) => t.length > 0));
-    for (const c of nb.getCells()) if (!cells.some((x) => x.cell === c)) this.collection.delete(c.document.uri);
-    if (cells.length === 0) return;
-    let result: JudgeOutputsResult | undefined;
-    try {
-      result = (await this.request(JudgeOutputs.method, {
-        cells: cells.map((x) => ({ uri: x.cell.document.uri.toString(), outputs: x.outputs })),
-      })) as JudgeOutputsResult | undefined;
-    } catch (e) {
-      this.log.warn(`judging notebook outputs failed: ${e instanceof Error ? e.message : String(e)}`);
-      return;
+    let result: JudgeOutputsResult | undefined = { cells: [] };
+    if (cells.length > 0) {
+      try {
+        result = (await this.request(JudgeOutputs.method, {
+          cells: cells.map((x) => ({ uri: x.cell.document.uri.toString(), outputs: x.outputs })),
+        })) as JudgeOutputsResult | undefined;
+      } catch (e) {
+        this.log.warn(`judging notebook outputs failed: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
     }
-    if (!result) return;
+    if (!result || this.latest.get(key) !== seq || nb.isClosed) return;
+    const next = new Map<string, vscode.Diagnostic[]>();
     for (const { cell } of cells) {
       const found = result.cells.find((r) => r.uri === cell.document.uri.toString())?.findings ?? [];
+      if (found.length === 0) continue;
       const first = cell.document.lineAt(0).range;
-      this.collection.set(
-        cell.document.uri,
+      next.set(
+        cell.document.uri.toString(),
         found.map((f) => {
           const d = new vscode.Diagnostic(
             first,
@@ -100,6 +117,15 @@ export class NotebookOutputs implements vscode.Disposable {
         }),
       );
     }
+    this.show(key, next);
+  }
+
+  /** Replaces the notebook's diagnostics by `next` (cell URI -> diagnostics), removing every other one it had. */
+  private show(notebook: string, next: Map<string, vscode.Diagnostic[]>): void {
+    for (const uri of this.shown.get(notebook) ?? []) if (!next.has(uri)) this.collection.delete(vscode.Uri.parse(uri));
+    for (const [uri, list] of next) this.collection.set(vscode.Uri.parse(uri), list);
+    if (next.size > 0) this.shown.set(notebook, new Set(next.keys()));
+    else this.shown.delete(notebook);
   }
 
   provideCodeActions(

@@ -3,8 +3,10 @@
 // value typed by hand), is replaced by its id-derived stand-in of the same length.
 // A mirror of the server's copy of each document (stand-ins included) lets us turn a change
 // that brings a value in (a paste, an insertion) into one full, redacted replacement; other
-// changes pass through unchanged, and because stand-ins keep lengths, their ranges stay valid.
-import { changeCarriesValue, redactValues, type KnownValue } from '@phq-tokens/protocol';
+// changes pass through unchanged (stand-ins keep lengths, so their ranges stay valid) when
+// the server's copy stays the editor's text redacted around them; otherwise, too, the whole
+// redacted text goes (docs/extension.md, "Document sync").
+import { changeCarriesValue, redactValues, syncedMatches, type KnownValue } from '@phq-tokens/protocol';
 import * as vscode from 'vscode';
 import { TextDocument as Mirror } from 'vscode-languageserver-textdocument';
 
@@ -32,14 +34,26 @@ export class RedactingSync {
     // Not opened through us (should not happen): pass it on only if it cannot carry a value.
     if (!mirror) return bringsValue ? Promise.resolve() : next(e);
     if (!bringsValue) {
+      // What the server will hold if the changes go as they are; sent only if that is still the
+      // editor's text redacted around them (protocol syncCheck.ts: an undo that keeps a character
+      // of a value would leave a stand-in's character in the server's placeholder).
+      const before = { text: mirror.getText(), end: mirror.positionAt(mirror.getText().length) };
       Mirror.update(
         mirror,
         e.contentChanges.map((c) => ({ range: c.range, text: c.text })),
         e.document.version,
       );
-      return next(e);
+      if (syncedMatches(e, mirror.getText(), full, known)) return next(e);
+      const change = this.replaceAll(uri, before, mirror.languageId, redactValues(full, known), e.document.version);
+      return next({ document: e.document, reason: e.reason, contentChanges: [change] });
     }
-    const replaced = this.replaceAll(uri, mirror, redactValues(full, known), e.document.version);
+    const replaced = this.replaceAll(
+      uri,
+      { text: mirror.getText(), end: mirror.positionAt(mirror.getText().length) },
+      mirror.languageId,
+      redactValues(full, known),
+      e.document.version,
+    );
     return next({ document: e.document, reason: e.reason, contentChanges: [replaced] });
   }
 
@@ -60,26 +74,31 @@ export class RedactingSync {
       if (!mirror) continue;
       const redacted = redactValues(doc.getText(), this.known());
       if (redacted === mirror.getText()) continue;
-      out.push({ uri, version: doc.version, change: this.replaceAll(uri, mirror, redacted, doc.version) });
+      const old = { text: mirror.getText(), end: mirror.positionAt(mirror.getText().length) };
+      out.push({
+        uri,
+        version: doc.version,
+        change: this.replaceAll(uri, old, mirror.languageId, redacted, doc.version),
+      });
     }
     return out;
   }
 
+  /** One change replacing the server's whole copy (`old`, what it holds now) by `text`. */
   private replaceAll(
     uri: string,
-    mirror: Mirror,
+    old: { text: string; end: { line: number; character: number } },
+    languageId: string,
     text: string,
     version: number,
   ): vscode.TextDocumentContentChangeEvent {
-    const old = mirror.getText();
-    const end = mirror.positionAt(old.length);
     const change = {
-      range: new vscode.Range(0, 0, end.line, end.character),
+      range: new vscode.Range(0, 0, old.end.line, old.end.character),
       rangeOffset: 0,
-      rangeLength: old.length,
+      rangeLength: old.text.length,
       text,
     };
-    this.mirrors.set(uri, Mirror.create(uri, mirror.languageId, version, text));
+    this.mirrors.set(uri, Mirror.create(uri, languageId, version, text));
     return change;
   }
 }

@@ -15,6 +15,7 @@ import {
   storedToken,
   waitFor,
 } from './helpers';
+import { CLEAR_OUTPUTS_COMMAND, outputText } from '../../src/lsp/notebookOutputs';
 
 suite('language server in notebook cells', function () {
   let nb: vscode.NotebookDocument;
@@ -177,10 +178,85 @@ suite('saved outputs of notebook cells', function () {
     assert.ok(clear?.command, actions.map((a) => a.title).join(' | '));
     await exec(clear.command.command, ...(clear.command.arguments ?? []));
     await waitFor('outputs cleared', () => nb.cellAt(0).outputs.length === 0);
-    await waitFor(
-      'the diagnostic gone',
-      () => !vscode.languages.getDiagnostics(nb.cellAt(0).document.uri).some((d) => d.message.includes('saved output')),
-    );
     await vscode.commands.executeCommand('workbench.action.files.save');
+    // Problems as a whole, not only the cell as it is now: the quick fix replaces the cell, whose
+    // document then has a new URI, and the old one's diagnostic stayed listed for good.
+    await waitFor('no output leak of this notebook left in Problems', () => outputLeaks(file).length === 0);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('outputs are judged again whenever they change: edited back in, reverted, changed on disk', async () => {
+    const sessionId = await signedIn();
+    const node = await storedToken(sessionId, 'CI | Ext Host Test', ['events', 'places']);
+    const value = await copiedValue(node.token.id);
+    seenValues.add(value);
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const file = vscode.Uri.joinPath(folder, 'rerun_output.ipynb');
+    const leaky = { output_type: 'stream', name: 'stdout', text: [`${value}\n`] };
+    const notebookJson = (outputs: unknown[]) =>
+      Buffer.from(
+        JSON.stringify({
+          nbformat: 4,
+          nbformat_minor: 5,
+          metadata: { kernelspec: { language: 'python', name: 'python3', display_name: 'Python 3' } },
+          cells: [{ cell_type: 'code', id: 'p', metadata: {}, execution_count: 1, source: ['print(token)'], outputs }],
+        }),
+      );
+    await vscode.workspace.fs.writeFile(file, notebookJson([]));
+    const nb = await vscode.workspace.openNotebookDocument(file);
+    await vscode.window.showNotebookDocument(nb);
+    const setOutput = async (text: string | undefined) => {
+      const cell = nb.cellAt(0);
+      const data = new vscode.NotebookCellData(cell.kind, cell.document.getText(), cell.document.languageId);
+      data.metadata = cell.metadata;
+      data.outputs =
+        text === undefined ? [] : [new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.stdout(text)])];
+      const edit = new vscode.WorkspaceEdit();
+      edit.set(nb.uri, [vscode.NotebookEdit.replaceCells(new vscode.NotebookRange(0, 1), [data])]);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    // Re-run as an edit of the outputs: the value printed, then something harmless, then the value again.
+    await setOutput(`${value}\n`);
+    await waitFor('the leak of the new output', () => outputLeaks(file).length === 1);
+    await setOutput('42\n');
+    await waitFor('gone once the output no longer holds it', () => outputLeaks(file).length === 0);
+    await setOutput(`${value}\n`);
+    await waitFor('back with the value', () => outputLeaks(file).length === 1);
+    await setOutput('42\n');
+    await vscode.window.showNotebookDocument(nb);
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await waitFor('saved', () => !nb.isDirty);
+    // Changed on disk (a run elsewhere saved outputs): VS Code reloads it, and it is judged.
+    await vscode.workspace.fs.writeFile(file, notebookJson([leaky]));
+    await waitFor(
+      'reloaded from disk with the output',
+      () => nb.cellAt(0).outputs.length === 1 && outputLeaks(file).length === 1,
+      30_000,
+    );
+    await vscode.workspace.fs.writeFile(file, notebookJson([]));
+    await waitFor('reloaded from disk without it', () => nb.cellAt(0).outputs.length === 0, 30_000);
+    await waitFor('no leak left', () => outputLeaks(file).length === 0);
+    // Cleared, then reverted: whatever the revert leaves, Problems says the same of it.
+    await vscode.workspace.fs.writeFile(file, notebookJson([leaky]));
+    await waitFor('reloaded with the output again', () => outputLeaks(file).length === 1, 30_000);
+    await exec(CLEAR_OUTPUTS_COMMAND, { cell: nb.cellAt(0).document.uri.toString() });
+    await waitFor('cleared: no leak', () => nb.cellAt(0).outputs.length === 0 && outputLeaks(file).length === 0);
+    await vscode.commands.executeCommand('workbench.action.files.revert', file);
+    await waitFor('reverted', () => !nb.isDirty);
+    const holds = () => nb.cellAt(0).outputs.some((o) => outputText(o).includes(value));
+    await waitFor(
+      'after the revert, Problems matches the outputs',
+      () => outputLeaks(file).length === (holds() ? 1 : 0),
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
+
+/** "Saved output" diagnostics in Problems for any cell, current or former, of the notebook `file`. */
+function outputLeaks(file: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages
+    .getDiagnostics()
+    .filter(([uri]) => uri.path === file.path)
+    .flatMap(([, list]) => list)
+    .filter((d) => d.message.includes('saved output'));
+}

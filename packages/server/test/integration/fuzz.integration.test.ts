@@ -15,6 +15,7 @@ import {
   type Position,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { DocumentText, type DocumentTextResult } from '@phq-tokens/protocol';
 import { startSession, type Session } from '../support/lspClient';
 import { expectedDiagnostics } from '../support/expected';
 import { newTokenValue } from '../support/fixtures';
@@ -207,6 +208,10 @@ suite('fuzz: random edits over real LSP', () => {
       });
       const expected = expectedDiagnostics(uri, doc.languageId, doc.getText());
       assert.deepEqual(p.diagnostics, expected, `final diagnostics of ${uri} (seed ${SEED})`);
+      // The server's own copy (phq/documentText) is the client's text, code unit for code unit.
+      const held = await s.conn.sendRequest<DocumentTextResult>(DocumentText.method, { uri });
+      assert.equal(held?.version, doc.version, `version the server holds for ${uri} (seed ${SEED})`);
+      assert.ok(held.text === doc.getText(), `the server's text of ${uri} is the client's (seed ${SEED})`);
     }
     for (const p of s.published.slice(before)) {
       if (p.version === undefined || p.version === null) {

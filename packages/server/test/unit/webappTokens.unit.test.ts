@@ -107,12 +107,19 @@ suite('completion items say what a token can do here', () => {
       tokenItems.map((i) => [i.label, i.labelDetails?.description]),
       [
         ['Both', 'API client: Acme'],
-        ['Events only', 'lacks Features'],
+        ['Events only', 'Features scope missing'],
         ['Lost', 'value not on this machine'],
       ],
     );
     assert.equal(tokenItems[0]!.preselect, true);
     assert.match(tokenItems[1]!.detail!, /also calls Features: 403/);
+    // Several notes: the missing scope leads, the client name (known from the token's name) comes last.
+    const acme = token('tok_acme', 'Acme | Events', ['events'], { valueAvailable: false });
+    const item = completeAt([acme], true).items.find((i) => i.command?.command === 'phq.insertToken');
+    assert.equal(
+      item?.labelDetails?.description,
+      'Features scope missing · value not on this machine · API client: Acme',
+    );
   });
 });
 
