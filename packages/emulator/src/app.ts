@@ -2,7 +2,7 @@
 // fault hooks and the route modules. No framework logger: nothing here may log a header.
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { ApiError, errorBody, errorBodyFor, invalid } from './errors.js';
+import { ApiError, errorBodyFor, invalid } from './errors.js';
 import { registerFaultHooks, setRetryAfter } from './faultHooks.js';
 import type { Faults } from './faults.js';
 import { newRequestId } from './ids.js';
@@ -49,7 +49,7 @@ export function buildApp({ state, faults, log, publicOnly, expiredTokens }: AppO
     },
     // Errors Node's HTTP parser meets before there is a request (headers or URL over 16 KiB,
     // malformed HTTP, a request that never finishes): answered on the socket, same shape.
-    clientErrorHandler: (err: NodeJS.ErrnoException, socket: Socket) => {
+    clientErrorHandler: (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
       if (err.code === 'ECONNRESET' || socket.destroyed) return;
       if (socket.writable) {
         const id = newRequestId();
@@ -57,7 +57,7 @@ export function buildApp({ state, faults, log, publicOnly, expiredTokens }: AppO
           err.code === 'HPE_HEADER_OVERFLOW'
             ? 'The request line or headers are too large.'
             : 'The request could not be read as HTTP.';
-        const body = JSON.stringify(errorBody(invalid(undefined, message), id));
+        const body = JSON.stringify(errorBodyFor(preRequestPath(err, publicOnly), invalid(undefined, message), id));
         socket.write(
           `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
             `Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
@@ -113,6 +113,18 @@ export function buildApp({ state, faults, log, publicOnly, expiredTokens }: AppO
   publicRoutes(app, ctx);
   controlRoutes(app, ctx);
   return app;
+}
+
+/**
+ * The path to choose the error shape by for a request Node's parser refused: a public-only
+ * emulator serves nothing but public families, so every such error gets their shape; else the
+ * request line's path when the refused bytes start with it (a long request arrives in several
+ * chunks, and the parser hands over only the last one).
+ */
+function preRequestPath(err: { rawPacket?: Buffer }, publicOnly: boolean | undefined): string {
+  if (publicOnly) return '/v1/';
+  const line = /^[A-Z]+ (\/[^ ?]*)/.exec(err.rawPacket?.subarray(0, 2048).toString('latin1') ?? '');
+  return line?.[1] ?? '';
 }
 
 /** Framework errors in the contract's terms: client mistakes are 400, the rest 500. */
