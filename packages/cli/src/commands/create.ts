@@ -8,6 +8,7 @@ import { info, out } from '../runtime/io';
 import { checkEnvFile, checkOutFile, ensureGitignored, upsertEnvVar, writeOutFile } from '../runtime/secret-files';
 import { UsageError } from '../runtime/exit-codes';
 import { connection, str, strList, withApiUrl } from './options';
+import { quoteName } from '../scan/quote-path';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -47,7 +48,7 @@ export function register(program: Command): void {
       });
 
       info(
-        `Created token ${created.id} "${created.name}" with scopes: ${created.scopes.join(', ')}${
+        `Created token ${created.id} ${quoteName(created.name)} with scopes: ${created.scopes.join(', ')}${
           created.replayed ? ' (replayed: this key was used before)' : ''
         }.`,
       );

@@ -20,6 +20,7 @@ import { describeError } from '../runtime/describe-error';
 import { CliError, ExitCode, UsageError, exitCodeFor } from '../runtime/exit-codes';
 import { lockRotation } from '../runtime/rotate-lock';
 import { bool, connection, json, str, strList, withApiUrl, withJson } from './options';
+import { quoteName } from '../scan/quote-path';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -156,8 +157,8 @@ export function register(program: Command): void {
 
 function printPlan(old: TokenMeta, newName: string, targets: EnvTarget[], envVar: string, dryRun: boolean): void {
   const lines = [
-    `${dryRun ? 'Plan (dry run: nothing will be changed)' : 'Plan'} to rotate ${old.id} "${old.name}":`,
-    `  1. create "${newName}" with the same scopes: ${old.scopes.join(', ') || '(none)'}`,
+    `${dryRun ? 'Plan (dry run: nothing will be changed)' : 'Plan'} to rotate ${old.id} ${quoteName(old.name)}:`,
+    `  1. create ${quoteName(newName)} with the same scopes: ${old.scopes.join(', ') || '(none)'}`,
     ...(targets.length === 0
       ? ['  2. print the new value once on stdout (no --env-file given)']
       : targets.map((t, i) => `  ${i === 0 ? '2.' : '  '} set ${envVar} in ${t.file}${t.seen ? '' : ' (new file)'}`)),
@@ -190,11 +191,11 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
         e.possiblyCreated === undefined &&
         !['cancelled', 'timeout', 'network'].includes(e.kind)
           ? ' Nothing changed.'
-          : ` A token named "${newName}" may have been created: check "phq-tokens list".`),
+          : ` A token named ${quoteName(newName)} may have been created: check "phq-tokens list".`),
     );
     throw e;
   }
-  info(`Created ${created.id} "${created.name}" with scopes: ${created.scopes.join(', ')}.`);
+  info(`Created ${created.id} ${quoteName(created.name)} with scopes: ${created.scopes.join(', ')}.`);
 
   const written: string[] = [];
   // `deleteSent`: the delete request may have reached the API (cancelled or failed mid-way).
@@ -206,7 +207,7 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
           ? `The old token ${old.id} may or may not be deleted: check "phq-tokens list".`
           : `The old token ${old.id} was NOT deleted and still works.`),
       'Steps that ran:',
-      `  created ${created.id} "${created.name}"`,
+      `  created ${created.id} ${quoteName(created.name)}`,
       ...written.map((f) => `  set ${envVar} in ${f} (new value)`),
       ...left.map((f) => `  not written: ${f}`),
       'To finish: ' +
@@ -275,7 +276,7 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
       stop('cancelled while deleting the old token', ExitCode.cancelled, true);
     else stop(`deleting the old token failed (${describeError(e).replace(/^error: /, '')})`, exitCodeFor(e), true);
   }
-  info(alreadyGone ? `${old.id} was already deleted.` : `Deleted the old token ${old.id} "${old.name}".`);
+  info(alreadyGone ? `${old.id} was already deleted.` : `Deleted the old token ${old.id} ${quoteName(old.name)}.`);
   if (r.asJson)
     out(
       json({

@@ -29,3 +29,9 @@ export function quotePath(name: string): string {
   if (!UNSAFE.test(name)) return name;
   return `"${name.replace(UNSAFE_ALL, (c) => NAMED[c] ?? octal(c))}"`;
 }
+
+/** A token or account name in human output: always in double quotes, escaped as file names are. */
+export function quoteName(name: string): string {
+  const q = quotePath(name);
+  return q.startsWith('"') ? q : `"${q}"`;
+}
