@@ -49,7 +49,7 @@ export function buildApp({ state, faults, log, publicOnly, expiredTokens }: AppO
     },
     // Errors Node's HTTP parser meets before there is a request (headers or URL over 16 KiB,
     // malformed HTTP, a request that never finishes): answered on the socket, same shape.
-    clientErrorHandler: (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket: Socket) => {
       if (err.code === 'ECONNRESET' || socket.destroyed) return;
       if (socket.writable) {
         const id = newRequestId();
@@ -121,9 +121,10 @@ export function buildApp({ state, faults, log, publicOnly, expiredTokens }: AppO
  * request line's path when the refused bytes start with it (a long request arrives in several
  * chunks, and the parser hands over only the last one).
  */
-function preRequestPath(err: { rawPacket?: Buffer }, publicOnly: boolean | undefined): string {
+function preRequestPath(err: object, publicOnly: boolean | undefined): string {
   if (publicOnly) return '/v1/';
-  const line = /^[A-Z]+ (\/[^ ?]*)/.exec(err.rawPacket?.subarray(0, 2048).toString('latin1') ?? '');
+  const raw = (err as { rawPacket?: unknown }).rawPacket;
+  const line = /^[A-Z]+ (\/[^ ?]*)/.exec(Buffer.isBuffer(raw) ? raw.subarray(0, 2048).toString('latin1') : '');
   return line?.[1] ?? '';
 }
 
