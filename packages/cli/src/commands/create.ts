@@ -57,10 +57,11 @@ export function register(program: Command): void {
           writeOutFile(outFile, created.value);
           info(`Wrote the token value to ${outFile} (mode 600).`);
         } else if (envFile) {
-          const { how, tightenedFrom } = upsertEnvVar(envFile, envVar, created.value);
+          const { how, tightenedFrom, link, target } = upsertEnvVar(envFile, envVar, created.value);
           const gi = ensureGitignored(envFile);
           info(
-            `${how === 'updated' ? 'Updated' : 'Set'} ${envVar} in ${envFile}${how === 'created' ? ' (new file, mode 600)' : ''}.`,
+            `${how === 'updated' ? 'Updated' : 'Set'} ${envVar} in ${envFile}${how === 'created' ? ' (new file, mode 600)' : ''}` +
+              `${link ? ` (a symbolic link: written through to ${target})` : ''}.`,
           );
           if (tightenedFrom !== undefined) {
             const octal = (m: number) => m.toString(8).padStart(3, '0');
