@@ -6,8 +6,8 @@
 // Planned first (shown to the user), applied as one workspace edit, saved, and only then is
 // the old token revoked (commands/rotateToken.ts).
 import { envReference } from '@phq-tokens/detect/src/env-reference';
-import { envEdit } from '@phq-tokens/server/src/envEdit';
-import { importFor } from '@phq-tokens/server/src/envImport';
+import { envEdit } from '@phq-tokens/detect/src/env-edit';
+import { importFor } from '@phq-tokens/detect/src/env-import';
 import { planEnvFile } from '@phq-tokens/core/src/envFile';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
