@@ -329,12 +329,16 @@ suite('phq-tokens rotate (e2e)', () => {
     assert.equal(readFileSync(path.join(cwd, '.env'), 'utf8'), 'A=1\n');
   });
 
-  test('two rotations of the same token at once: the second refuses (exit 1), one replacement', async () => {
+  test('two rotations of the same token at once: the second refuses (exit 1), nothing of its own', async function () {
+    this.timeout(120_000);
     const { old, tokens, env } = setup();
     const cwd = tmp();
-    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'latency', delayMs: 4000 });
-    const first = run(['rotate', old.id, '--env-file', 'a.env'], { env, cwd });
-    // The second starts once the first holds the lock (its create is in flight).
+    // The first's create is held until the second has been refused, however slow the machine
+    // (then the first is interrupted: its create never ran, so nothing was made).
+    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'latency', delayMs: 90_000, times: 1 });
+    let firstPid = 0;
+    const first = run(['rotate', old.id, '--env-file', 'a.env'], { env, cwd, onSpawn: (pid) => (firstPid = pid) });
+    // The second starts once the first holds the lock.
     const lock = path.join(env.XDG_CONFIG_HOME!, 'phq-tokens', `rotate-${old.id}.lock`);
     while (!existsSync(lock)) await new Promise((r) => setTimeout(r, 20));
     const second = await run(['rotate', old.id, '--env-file', 'b.env'], { env, cwd });
@@ -343,11 +347,14 @@ suite('phq-tokens rotate (e2e)', () => {
       second.stderr,
       new RegExp(`Another rotation of ${old.id} is running \\(process \\d+\\); nothing was changed`),
     );
-    const r = await first;
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(tokens().length, 1);
-    assert.notEqual(tokens()[0]!.id, old.id);
     assert.equal(existsSync(path.join(cwd, 'b.env')), false);
+    process.kill(firstPid, 'SIGINT');
+    const r = await first;
+    assert.equal(r.code, 130, r.stderr);
+    assert.deepEqual(
+      tokens().map((t) => t.id),
+      [old.id],
+    );
     assert.equal(existsSync(lock), false);
   });
 
