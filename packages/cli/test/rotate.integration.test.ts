@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { startEmulator } from '@phq-tokens/emulator';
 import { rotatedName } from '../src/commands/rotate';
 import { CliHarness, run, tmp, type RunResult } from './helpers';
 
@@ -356,6 +357,56 @@ suite('phq-tokens rotate (e2e)', () => {
       [old.id],
     );
     assert.equal(existsSync(lock), false);
+  });
+
+  test('kill -9 mid-create, then an API that cannot return the value again (409): the orphan is named, nothing written', async function () {
+    if (process.platform === 'win32') this.skip();
+    this.timeout(120_000);
+    // Its own emulator with a state file: after a restart it keeps tokens but not their values.
+    const stateFile = path.join(tmp(), 'state.json');
+    let emu = await startEmulator({ port: 0, quiet: true, persistFile: stateFile });
+    try {
+      const cred = emu.state.createAccount('Restart Org').credential;
+      const old = emu.state.createToken(cred, { name: 'CI deploy', scopes: SCOPES });
+      const env: Record<string, string> = { ...h.env(cred), PHQ_API_URL: emu.url };
+      const cwd = tmp();
+      writeFileSync(path.join(cwd, '.env'), `PHQ_API_TOKEN=${old.token}\n`);
+      emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'latency', delayMs: 60_000, when: 'after', times: 1 });
+      const count = () => emu.state.tokenCount(cred);
+      const killed = await run(['rotate', old.id, '--env-file', '.env'], {
+        env,
+        cwd,
+        onSpawn: (pid) => {
+          const poll = setInterval(() => {
+            if (count() < 2) return;
+            clearInterval(poll);
+            process.kill(pid, 'SIGKILL');
+          }, 20);
+        },
+      });
+      assert.equal(killed.signal, 'SIGKILL', killed.stderr);
+      const orphan = emu.state.accountFor(cred)!.tokens.find((t) => t.id !== old.id)!;
+      await emu.close();
+      emu = await startEmulator({ port: 0, quiet: true, persistFile: stateFile });
+      const r = await run(['rotate', old.id, '--env-file', '.env'], { env: { ...env, PHQ_API_URL: emu.url }, cwd });
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /The interrupted rotation cannot be resumed/);
+      assert.match(r.stderr, new RegExp(`created token ${orphan.id}`), 'the orphan is named');
+      assert.match(r.stderr, /No env file was written/);
+      assert.equal(readFileSync(path.join(cwd, '.env'), 'utf8'), `PHQ_API_TOKEN=${old.token}\n`);
+      assert.deepEqual(
+        emu.state
+          .accountFor(cred)!
+          .tokens.map((t) => t.id)
+          .sort(),
+        [old.id, orphan.id].sort(),
+      );
+      const dir = path.join(env.XDG_CONFIG_HOME!, 'phq-tokens');
+      assert.equal(existsSync(path.join(dir, `rotate-${old.id}.journal.json`)), false, 'a fresh start next time');
+      noValue(r, old.token);
+    } finally {
+      await emu.close();
+    }
   });
 
   test('a lock left by a process that no longer runs is taken over and reported, not silently', async () => {
