@@ -1,28 +1,7 @@
-// Pure helpers for "Save to .env": set one variable in .env text, and check that a
-// .gitignore covers the .env file (using `ignore`, which implements git's matching rules).
+// Pure helpers for "Save to .env": check that a .gitignore covers the .env file (using
+// `ignore`, which implements git's matching rules). The .env text edit itself is detect's
+// setEnvVar, shared with the CLI.
 import ignore from 'ignore';
-
-const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
-
-/** Returns the new .env text with `name` set to `value` (replacing an existing assignment). */
-export function upsertEnvVar(text: string, name: string, value: string): { text: string; replaced: boolean } {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.length ? text.split(/\r?\n/) : [];
-  let replaced = false;
-  const out = lines.map((l) => {
-    const m = LINE.exec(l);
-    if (m && m[1] === name && !replaced) {
-      replaced = true;
-      return `${name}=${value}`;
-    }
-    return l;
-  });
-  if (!replaced) {
-    if (out.length && out[out.length - 1] === '') out.pop();
-    out.push(`${name}=${value}`, '');
-  }
-  return { text: out.join(eol), replaced };
-}
 
 /** Whether `relPath` (posix, relative to the .gitignore's folder) is ignored by that .gitignore text. */
 export function gitignoreCovers(gitignoreText: string, relPath: string): boolean {

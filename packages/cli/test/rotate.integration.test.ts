@@ -1,7 +1,18 @@
 // rotate: the plan, --dry-run, the happy path, and every fault (emulator fault injection).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
+import { startEmulator } from '@phq-tokens/emulator';
 import { rotatedName } from '../src/commands/rotate';
 import { CliHarness, run, tmp, type RunResult } from './helpers';
 
@@ -207,7 +218,7 @@ suite('phq-tokens rotate (e2e)', () => {
     assert.equal(r.code, 1, r.stderr);
     assert.match(
       r.stderr,
-      /A token named "CI deploy \(rotated [\d-]+\)" may have been created: check "phq-tokens list"/,
+      /A token named "CI deploy \(rotated [\d-]+\)" may have been created: run the same rotate again to resume \(it reuses the Idempotency-Key, so it cannot make a second one\), or check "phq-tokens list"/,
     );
     assert.equal(existsSync(path.join(cwd, '.env')), false);
     assert.equal(tokens().length, 2, 'the old token and the orphan the message is about');
@@ -283,12 +294,52 @@ suite('phq-tokens rotate (e2e)', () => {
     assert.equal(tokens().length, 1);
   });
 
-  test('two rotations of the same token at once: the second refuses (exit 1), one replacement', async () => {
+  test('a symbolic-link env file: the real file gets the new value, the link stays, then the old token goes', async function () {
+    if (process.platform === 'win32') this.skip();
+    const { old, tokens, env } = setup();
+    const base = tmp();
+    const cwd = path.join(base, 'app');
+    mkdirSync(cwd);
+    mkdirSync(path.join(base, 'outside'));
+    const real = path.join(base, 'outside', 't.env');
+    writeFileSync(real, `PHQ_API_TOKEN=${old.token}\n`);
+    symlinkSync('../outside/t.env', path.join(cwd, 'sl.env'));
+    const r = await run(['rotate', old.id, '--env-file', 'sl.env'], { env, cwd });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(lstatSync(path.join(cwd, 'sl.env')).isSymbolicLink(), 'the link is still a link');
+    // What the app reads through the link is the new token, not the deleted one.
+    assert.equal(tokens().length, 1);
+    assert.equal(h.emu.state.tokenByValue(valueIn(path.join(cwd, 'sl.env'))!)?.id, tokens()[0]!.id);
+    assert.equal(h.emu.state.tokenByValue(valueIn(real)!)?.id, tokens()[0]!.id);
+    assert.equal(statSync(real).mode & 0o777, 0o600);
+    noValue(r, old.token);
+  });
+
+  test('a read-only (0400) env file: exit 1 before anything is created, the file named', async () => {
     const { old, tokens, env } = setup();
     const cwd = tmp();
-    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'latency', delayMs: 1500 });
-    const first = run(['rotate', old.id, '--env-file', 'a.env'], { env, cwd });
-    // The second starts once the first holds the lock (its create is in flight).
+    writeFileSync(path.join(cwd, '.env'), 'A=1\n');
+    chmodSync(path.join(cwd, '.env'), 0o400);
+    const r = await run(['rotate', old.id, '--env-file', '.env'], { env, cwd });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /\.env is read-only \(mode 400\)/);
+    assert.deepEqual(
+      tokens().map((t) => t.id),
+      [old.id],
+    );
+    assert.equal(readFileSync(path.join(cwd, '.env'), 'utf8'), 'A=1\n');
+  });
+
+  test('two rotations of the same token at once: the second refuses (exit 1), nothing of its own', async function () {
+    this.timeout(120_000);
+    const { old, tokens, env } = setup();
+    const cwd = tmp();
+    // The first's create is held until the second has been refused, however slow the machine
+    // (then the first is interrupted: its create never ran, so nothing was made).
+    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'latency', delayMs: 90_000, times: 1 });
+    let firstPid = 0;
+    const first = run(['rotate', old.id, '--env-file', 'a.env'], { env, cwd, onSpawn: (pid) => (firstPid = pid) });
+    // The second starts once the first holds the lock.
     const lock = path.join(env.XDG_CONFIG_HOME!, 'phq-tokens', `rotate-${old.id}.lock`);
     while (!existsSync(lock)) await new Promise((r) => setTimeout(r, 20));
     const second = await run(['rotate', old.id, '--env-file', 'b.env'], { env, cwd });
@@ -297,15 +348,68 @@ suite('phq-tokens rotate (e2e)', () => {
       second.stderr,
       new RegExp(`Another rotation of ${old.id} is running \\(process \\d+\\); nothing was changed`),
     );
-    const r = await first;
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(tokens().length, 1);
-    assert.notEqual(tokens()[0]!.id, old.id);
     assert.equal(existsSync(path.join(cwd, 'b.env')), false);
+    process.kill(firstPid, 'SIGINT');
+    const r = await first;
+    assert.equal(r.code, 130, r.stderr);
+    assert.deepEqual(
+      tokens().map((t) => t.id),
+      [old.id],
+    );
     assert.equal(existsSync(lock), false);
   });
 
-  test('a lock left by a process that no longer runs is taken over', async () => {
+  test('kill -9 mid-create, then an API that cannot return the value again (409): the orphan is named, nothing written', async function () {
+    if (process.platform === 'win32') this.skip();
+    this.timeout(120_000);
+    // Its own emulator with a state file: after a restart it keeps tokens but not their values.
+    const stateFile = path.join(tmp(), 'state.json');
+    let emu = await startEmulator({ port: 0, quiet: true, persistFile: stateFile });
+    try {
+      const cred = emu.state.createAccount('Restart Org').credential;
+      const old = emu.state.createToken(cred, { name: 'CI deploy', scopes: SCOPES });
+      const env: Record<string, string> = { ...h.env(cred), PHQ_API_URL: emu.url };
+      const cwd = tmp();
+      writeFileSync(path.join(cwd, '.env'), `PHQ_API_TOKEN=${old.token}\n`);
+      emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'latency', delayMs: 60_000, when: 'after', times: 1 });
+      const count = () => emu.state.tokenCount(cred);
+      const killed = await run(['rotate', old.id, '--env-file', '.env'], {
+        env,
+        cwd,
+        onSpawn: (pid) => {
+          const poll = setInterval(() => {
+            if (count() < 2) return;
+            clearInterval(poll);
+            process.kill(pid, 'SIGKILL');
+          }, 20);
+        },
+      });
+      assert.equal(killed.signal, 'SIGKILL', killed.stderr);
+      const orphan = emu.state.accountFor(cred)!.tokens.find((t) => t.id !== old.id)!;
+      await emu.close();
+      emu = await startEmulator({ port: 0, quiet: true, persistFile: stateFile });
+      const r = await run(['rotate', old.id, '--env-file', '.env'], { env: { ...env, PHQ_API_URL: emu.url }, cwd });
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /The interrupted rotation cannot be resumed/);
+      assert.match(r.stderr, new RegExp(`created token ${orphan.id}`), 'the orphan is named');
+      assert.match(r.stderr, /No env file was written/);
+      assert.equal(readFileSync(path.join(cwd, '.env'), 'utf8'), `PHQ_API_TOKEN=${old.token}\n`);
+      assert.deepEqual(
+        emu.state
+          .accountFor(cred)!
+          .tokens.map((t) => t.id)
+          .sort(),
+        [old.id, orphan.id].sort(),
+      );
+      const dir = path.join(env.XDG_CONFIG_HOME!, 'phq-tokens');
+      assert.equal(existsSync(path.join(dir, `rotate-${old.id}.journal.json`)), false, 'a fresh start next time');
+      noValue(r, old.token);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('a lock left by a process that no longer runs is taken over and reported, not silently', async () => {
     const { old, tokens, env } = setup();
     const dir = path.join(env.XDG_CONFIG_HOME!, 'phq-tokens');
     mkdirSync(dir, { recursive: true });
@@ -313,6 +417,60 @@ suite('phq-tokens rotate (e2e)', () => {
     const r = await run(['rotate', old.id, '--env-file', '.env'], { env });
     assert.equal(r.code, 0, r.stderr);
     assert.notEqual(tokens()[0]!.id, old.id);
+    assert.match(
+      r.stderr,
+      new RegExp(`warning: an earlier rotation of ${old.id} \\(process 2147483646\\) did not finish`),
+    );
+    assert.match(r.stderr, /It recorded no step, so it had sent no create: nothing to resume/);
+  });
+
+  test('kill -9 while the create is in flight: the rerun resumes with the same key (one replacement, its value in the file)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const { old, tokens, env } = setup();
+    const cwd = tmp();
+    writeFileSync(path.join(cwd, '.env'), `DEBUG=1\nPHQ_API_TOKEN=${old.token}\n`);
+    // The API makes the token, then its answer is held back: the CLI dies before it reads it.
+    h.emu.faults.inject({ route: 'POST /v1/tokens/', kind: 'latency', delayMs: 5000, when: 'after', times: 1 });
+    const killed = await run(['rotate', old.id, '--env-file', '.env'], {
+      env,
+      cwd,
+      onSpawn: (pid) => {
+        const poll = setInterval(() => {
+          if (tokens().length < 2) return;
+          clearInterval(poll);
+          process.kill(pid, 'SIGKILL');
+        }, 20);
+      },
+    });
+    assert.equal(killed.signal, 'SIGKILL', killed.stderr);
+    assert.equal(tokens().length, 2, 'the create was handled: an orphan exists');
+    const orphan = tokens().find((t) => t.id !== old.id)!;
+    // What it left: the lock (a dead pid) and the journal, with the key and the files, no value.
+    const dir = path.join(env.XDG_CONFIG_HOME!, 'phq-tokens');
+    const journalText = readFileSync(path.join(dir, `rotate-${old.id}.journal.json`), 'utf8');
+    const journal = JSON.parse(journalText) as Record<string, unknown>;
+    assert.equal(journal.step, 'create');
+    assert.match(String(journal.idempotencyKey), new RegExp(`^rotate-${old.id}-`));
+    assert.deepEqual(journal.files, [path.join(cwd, '.env')]);
+    for (const v of JSON.stringify(journal).split(/[^A-Za-z0-9_-]+/))
+      assert.equal(h.emu.state.tokenByValue(v), undefined, 'no token value in the journal');
+    assert.ok(!journalText.includes(old.token));
+    assert.ok(existsSync(path.join(dir, `rotate-${old.id}.lock`)));
+
+    const r = await run(['rotate', old.id, '--env-file', '.env'], { env, cwd });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`warning: an earlier rotation of ${old.id} \\(process \\d+\\) did not finish`));
+    assert.match(r.stderr, /Resuming the interrupted rotation .* it had reached the create step/);
+    assert.match(r.stderr, new RegExp(`Resumed ${orphan.id} `));
+    // One replacement, the one the killed run made; the app reads its value; the old one gone.
+    assert.deepEqual(
+      tokens().map((t) => t.id),
+      [orphan.id],
+    );
+    assert.equal(h.emu.state.tokenByValue(valueIn(path.join(cwd, '.env'))!)?.id, orphan.id);
+    assert.equal(existsSync(path.join(dir, `rotate-${old.id}.journal.json`)), false, 'journal removed at the end');
+    assert.equal(existsSync(path.join(dir, `rotate-${old.id}.lock`)), false);
+    noValue(r, old.token);
   });
 
   test('--json needs --env-file outside a dry run: exit 2, nothing created', async () => {

@@ -1,4 +1,5 @@
-// The pure parts of the CLI runtime, in process: exit codes, messages, env-file edits.
+// The pure parts of the CLI runtime, in process: exit codes, messages, .gitignore entries
+// (env-file edits are tested once, in packages/detect and packages/core).
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import ignore from 'ignore';
 import { PhqError, type PhqErrorKind } from '@phq-tokens/core';
 import { describeError } from '../src/runtime/describe-error';
 import { ExitCode, UsageError, exitCodeFor } from '../src/runtime/exit-codes';
-import { ensureGitignored, upsertEnvVar } from '../src/runtime/secret-files';
+import { ensureGitignored } from '../src/runtime/secret-files';
 import { quotePath } from '../src/scan/quote-path';
 import { tmp } from './helpers';
 
@@ -38,20 +39,6 @@ suite('cli runtime (unit)', () => {
     assert.equal(messages.size, Object.keys(expected).length, 'each kind reads differently');
     assert.equal(exitCodeFor(new UsageError('x')), 2);
     assert.equal(exitCodeFor(new Error('EACCES')), 1);
-  });
-
-  test('upsertEnvVar keeps CRLF line endings', () => {
-    const file = path.join(tmp(), '.env');
-    writeFileSync(file, 'A=1\r\nPHQ_API_TOKEN=old\r\n');
-    assert.deepEqual(upsertEnvVar(file, 'PHQ_API_TOKEN', 'new').how, 'updated');
-    assert.equal(readFileSync(file, 'utf8'), 'A=1\r\nPHQ_API_TOKEN=new\r\n');
-  });
-
-  test('upsertEnvVar does not touch a variable that only shares a prefix', () => {
-    const file = path.join(tmp(), '.env');
-    writeFileSync(file, 'PHQ_API_TOKEN_OLD=keep\n');
-    assert.deepEqual(upsertEnvVar(file, 'PHQ_API_TOKEN', 'v').how, 'added');
-    assert.equal(readFileSync(file, 'utf8'), 'PHQ_API_TOKEN_OLD=keep\nPHQ_API_TOKEN=v\n');
   });
 
   test('an env file whose name has gitignore syntax gets an entry that matches it literally', () => {

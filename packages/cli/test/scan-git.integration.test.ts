@@ -87,6 +87,21 @@ suite('scan --staged / --since / --history (end to end, real git)', function () 
     }
   });
 
+  test('--staged in a bare repository is a usage error (exit 2): there is no index to judge', async () => {
+    const repo = new Repo();
+    repo.commit({ 'app.py': PLACEHOLDER_PY }, 'init');
+    const empty = tmp('phq-bare-');
+    execFileSync('git', ['init', '-q', '--bare', empty]);
+    const clone = path.join(tmp('phq-bare-'), 'clone.git');
+    execFileSync('git', ['clone', '-q', '--bare', repo.dir, clone]);
+    for (const dir of [empty, clone]) {
+      const r = await scan(dir, '--staged');
+      assert.equal(r.code, 2, `${dir}: ${r.stderr}`);
+      assert.match(r.stderr, /--staged needs a working tree \(this repository is bare\)/);
+      assert.equal(r.stdout, '');
+    }
+  });
+
   test('--staged judges the index: a file fixed on disk but not re-staged is still reported', async () => {
     const repo = new Repo();
     repo.commit({ 'README.md': '# x\n' }, 'init');
@@ -177,7 +192,8 @@ suite('scan --staged / --since / --history (end to end, real git)', function () 
     assert.equal(r.code, 1, r.stderr);
     const j = parse(r.stdout);
     const files = j.findings.map((f) => f.file).sort();
-    assert.deepEqual(files, ['caf\uFFFD.py', 'new\nline.py', 'with space.py']);
+    // JSON keeps the byte that is not UTF-8 as a lone surrogate (lossless), not U+FFFD.
+    assert.deepEqual(files, ['caf\uDCE9.py', 'new\nline.py', 'with space.py']);
     assert.deepEqual(j.summary.skipped.map((s) => [s.file, s.reason]).sort(), [
       ['blob.bin', 'binary'],
       ['huge.py', 'too-large'],
@@ -186,6 +202,8 @@ suite('scan --staged / --since / --history (end to end, real git)', function () 
     // Human output quotes the control character, as git does.
     const h = await scan(repo.dir, '--staged');
     assert.match(h.stdout, /^"new\\nline\.py":2:/m);
+    // And the human output prints it in octal, as git does.
+    assert.match(h.stdout, /^"caf\\351\.py":2:/m);
   });
 
   test('--staged with paths limits the check to them', async () => {
@@ -267,6 +285,32 @@ suite('scan --staged / --since / --history (end to end, real git)', function () 
     assert.match(h.stderr, /1 finding in 1 file, 15 blobs scanned/);
     assert.match(h.stdout, new RegExp(`added in ${added.slice(0, 10)} on 2025-03-\\d\\d by Ann Author, removed since`));
     assert.ok(!h.stdout.includes(token) && !h.stderr.includes(token));
+  });
+
+  test('--history: one blob at several paths is reported at each; "still in HEAD" only where it is', async () => {
+    const repo = new Repo();
+    const token = fakeToken();
+    const added = repo.commit({ 'a.py': pyToken(token), 'b.py': pyToken(token) }, 'same file twice');
+    repo.git('rm', '-q', 'a.py');
+    repo.git('commit', '-q', '-m', 'remove a.py');
+    // Copied later to a third path: that commit brought it there.
+    const copied = repo.commit({ 'lib/c.py': pyToken(token) }, 'copy');
+    repo.git('rm', '-q', 'lib/c.py');
+    repo.git('commit', '-q', '-m', 'remove c.py');
+    const r = await scan(repo.dir, '--history', '--format', 'json');
+    assert.equal(r.code, 1, r.stderr);
+    const rows = parse(r.stdout)
+      .findings.map((f) => [f.file, f.commit, f.inHead])
+      .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+    assert.deepEqual(rows, [
+      ['a.py', added, false],
+      ['b.py', added, true],
+      ['lib/c.py', copied, false],
+    ]);
+    const h = await scan(repo.dir, '--history');
+    const still = h.stdout.split('\n').filter((l) => /still in HEAD/.test(l));
+    assert.equal(still.length, 1, h.stdout);
+    assert.match(still[0]!, /^b\.py:2:/);
   });
 
   test('--history: a token still in HEAD, edits around it, and a range / --since', async () => {

@@ -192,6 +192,38 @@ suite('scan (end to end)', function () {
     assert.deepEqual(json.findings.map((f) => f.file).sort(), [escape, forged, 'plain é.py', 'q"uote.py'].sort());
   });
 
+  test('a file (and a folder) whose name is not valid UTF-8 is read by its bytes, its name printed escaped', async () => {
+    const bad = "h = 'Bearer $API_TOKEN'\n";
+    const dir = tree({ 'ok.py': bad });
+    // "café.py" and "dé/" in Latin-1: bytes that are not UTF-8. Two names that differ only in
+    // their invalid byte must stay two files.
+    const latin1 = (s: string) => Buffer.from(s, 'latin1');
+    const join = (...parts: Buffer[]) => Buffer.concat([Buffer.from(dir + '/'), ...parts]);
+    writeFileSync(join(latin1('caf\xe9.py')), bad);
+    writeFileSync(join(latin1('caf\xe8.py')), bad);
+    mkdirSync(join(latin1('d\xe9')));
+    writeFileSync(join(latin1('d\xe9/x.py')), bad);
+    const r = await scan(dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /cannot read/);
+    assert.match(r.stderr, /4 findings in 4 files/);
+    const names = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.slice(0, l.indexOf(':1:')));
+    assert.deepEqual(names, ['"caf\\350.py"', '"caf\\351.py"', '"d\\351/x.py"', 'ok.py']);
+    const json = JSON.parse((await scan(dir, '--format', 'json')).stdout) as { findings: { file: string }[] };
+    assert.equal(new Set(json.findings.map((f) => f.file)).size, 4, 'JSON keeps the names apart');
+    const sarif = await scan(dir, '--format', 'sarif');
+    assert.equal(sarif.code, 1, sarif.stderr);
+    const uris = (
+      JSON.parse(sarif.stdout) as {
+        runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      }
+    ).runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    assert.deepEqual(uris.sort(), ['caf%E8.py', 'caf%E9.py', 'd%E9/x.py', 'ok.py']);
+  });
+
   test('binary and oversized files are skipped; extra patterns flag', async () => {
     const dir = tree({
       'img.bin': Buffer.concat([Buffer.from("'Bearer $API_TOKEN'"), Buffer.from([0, 1, 2])]),

@@ -20,6 +20,25 @@ suite('phq-tokens token commands (e2e)', () => {
     assert.match(r.stderr, /\d+ tokens/);
   });
 
+  test('list, rename and delete escape bidi controls and line separators in names (human output)', async () => {
+    const cred = h.account();
+    // U+202E reverses what follows on a terminal; U+2028 / U+2029 break lines in many viewers.
+    const hostile = 'prod\u202Eslav\u2028x\u2066y\u2029z';
+    const t = h.emu.state.createToken(cred, { name: hostile });
+    const r = await run(['list'], { env: h.env(cred) });
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /[\u202a-\u202e\u2066-\u2069\u2028\u2029]/u, JSON.stringify(r.stdout));
+    assert.match(r.stdout, /"prod\\342\\200\\256slav\\342\\200\\250x\\342\\201\\246y\\342\\200\\251z"/);
+    const json = JSON.parse((await run(['list', '--json'], { env: h.env(cred) })).stdout) as { name: string }[];
+    assert.equal(json[0]!.name, hostile, 'JSON carries the name exactly');
+    const renamed = await run(['rename', t.id, `${hostile}2`], { env: h.env(cred) });
+    assert.equal(renamed.code, 0, renamed.stderr);
+    assert.doesNotMatch(renamed.stderr + renamed.stdout, /[\u202a-\u202e\u2066-\u2069\u2028\u2029]/u);
+    const deleted = await run(['delete', t.id, '--yes'], { env: h.env(cred) });
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.doesNotMatch(deleted.stderr + deleted.stdout, /[\u202a-\u202e\u2066-\u2069\u2028\u2029]/u);
+  });
+
   test('list --json gives parsed names and no values', async () => {
     const cred = h.account();
     h.emu.state.addTokens(cred, 3);

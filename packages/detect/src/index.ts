@@ -4,6 +4,7 @@ export { DocumentScanner } from './document-scanner';
 export { fingerprint, maskSecret } from './fingerprint';
 export { languageFromFileName } from './languages';
 export { envReference } from './env-reference';
+export { envVarValues, setEnvVar, type EnvVarEdit } from './env-file';
 export { compilePattern, DEFAULT_ENV_VAR } from './rules/context';
 export { isLikelyToken } from './rules/shape';
 export { FAMILIES } from './rules/patterns';

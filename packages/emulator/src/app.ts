@@ -2,7 +2,7 @@
 // fault hooks and the route modules. No framework logger: nothing here may log a header.
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { ApiError, errorBody, errorBodyFor, invalid } from './errors.js';
+import { ApiError, errorBodyFor, invalid } from './errors.js';
 import { registerFaultHooks, setRetryAfter } from './faultHooks.js';
 import type { Faults } from './faults.js';
 import { newRequestId } from './ids.js';
@@ -57,7 +57,7 @@ export function buildApp({ state, faults, log, publicOnly, expiredTokens }: AppO
           err.code === 'HPE_HEADER_OVERFLOW'
             ? 'The request line or headers are too large.'
             : 'The request could not be read as HTTP.';
-        const body = JSON.stringify(errorBody(invalid(undefined, message), id));
+        const body = JSON.stringify(errorBodyFor(preRequestPath(err, publicOnly), invalid(undefined, message), id));
         socket.write(
           `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
             `Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
@@ -113,6 +113,19 @@ export function buildApp({ state, faults, log, publicOnly, expiredTokens }: AppO
   publicRoutes(app, ctx);
   controlRoutes(app, ctx);
   return app;
+}
+
+/**
+ * The path to choose the error shape by for a request Node's parser refused: a public-only
+ * emulator serves nothing but public families, so every such error gets their shape; else the
+ * request line's path when the refused bytes start with it (a long request arrives in several
+ * chunks, and the parser hands over only the last one).
+ */
+function preRequestPath(err: object, publicOnly: boolean | undefined): string {
+  if (publicOnly) return '/v1/';
+  const raw = (err as { rawPacket?: unknown }).rawPacket;
+  const line = /^[A-Z]+ (\/[^ ?]*)/.exec(Buffer.isBuffer(raw) ? raw.subarray(0, 2048).toString('latin1') : '');
+  return line?.[1] ?? '';
 }
 
 /** Framework errors in the contract's terms: client mistakes are 400, the rest 500. */

@@ -130,6 +130,27 @@ suite('public-only mode (like api.predicthq.com)', () => {
     assert.equal(places.status, 200, 'families that do not document 402 answer as usual');
   });
 
+  test('a query over 16 KiB is refused in the public error shape, not the management one', async () => {
+    // Node's HTTP parser refuses it before any route runs; outside the contract: plain fetch.
+    const r = await fetch(`${emu().url}/v1/events/?q=${'a'.repeat(17 * 1024)}`, {
+      headers: { authorization: `Bearer ${emu().publicTokens[0]!.value}` },
+    });
+    assert.equal(r.status, 400);
+    const body = (await r.json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body), ['error'], JSON.stringify(body));
+    assert.equal(typeof body.error, 'string');
+  });
+
+  test('OPTIONS on a public path is 405 with Allow, in the public error shape', async () => {
+    for (const path of ['/v1/events/', '/v1/events']) {
+      const r = await fetch(`${emu().url}${path}`, { method: 'OPTIONS' });
+      assert.equal(r.status, 405, path);
+      assert.equal(r.headers.get('allow'), 'GET', path);
+      const body = (await r.json()) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(body), ['error'], JSON.stringify(body));
+    }
+  });
+
   test('faults are injected with the public error shape', async () => {
     emu().faults.inject({ route: 'GET /v1/events/', kind: 'status', status: 503, times: 1 });
     const value = emu().publicTokens[0]!.value;

@@ -11,8 +11,8 @@ import {
   type InsertTokenArgs,
 } from '@phq-tokens/protocol';
 import type { Finding } from './engine';
-import { envEdit, envEdits } from './envEdit';
-import { importFor, type Lines } from './envImport';
+import { envEdit, envEdits } from '@phq-tokens/detect/env-edit';
+import { importFor, type Lines } from '@phq-tokens/detect/env-import';
 import { displayNameText } from './names';
 import { MISSING_SCOPE_RULE, scopeProblems } from './scopeCheck';
 import { covers, preferredToken, rankTokens, scopeLabel, type TokenState } from './tokens';

@@ -18,8 +18,8 @@ import {
 } from '@phq-tokens/protocol';
 import type { CompletionSite } from './completionContext';
 import { envRef } from './engine';
-import { envEdit } from './envEdit';
-import { importFor, type Lines } from './envImport';
+import { envEdit } from '@phq-tokens/detect/env-edit';
+import { importFor, type Lines } from '@phq-tokens/detect/env-import';
 import { displayName } from './names';
 import type { Settings } from './settings';
 import { tokenMarkdown, scopesText } from './tokenText';

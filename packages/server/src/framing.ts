@@ -9,6 +9,13 @@
 const HEADER_END = Buffer.from('\r\n\r\n');
 /** A header block longer than this without its blank line is not LSP (real ones are < 100 bytes). */
 const MAX_HEADER_BYTES = 8 * 1024;
+/**
+ * The largest message body accepted (docs/server.md, "Broken framing exits"). VS Code does not
+ * sync files over 50 MB to extensions, so a real message stays well under this even with JSON
+ * escaping; a larger length is a broken or hostile stream, and vscode-jsonrpc would buffer
+ * whatever follows while it waits for the body.
+ */
+export const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
 export class FramingWatch {
   private pending: Buffer = Buffer.alloc(0);
@@ -51,6 +58,7 @@ export class FramingWatch {
       length = Number(value);
     }
     if (length === undefined) return 'a message without Content-Length';
+    if (length > MAX_BODY_BYTES) return `a Content-Length over the ${MAX_BODY_BYTES / (1024 * 1024)} MiB cap`;
     this.bodyLeft = length;
     return undefined;
   }

@@ -6,7 +6,7 @@ export { completionItems, resolveCompletion, UNTRUSTED_NOTE } from './completion
 export { completionSite } from './completionContext';
 export { codeActions } from './codeActions';
 export { hover } from './hover';
-export { envEdit } from './envEdit';
+export { envEdit } from '@phq-tokens/detect/env-edit';
 export { scopeProblems, fileFamilies, MISSING_SCOPE_RULE } from './scopeCheck';
 export { normalizeSettings, resolveSeverity, DEFAULT_SETTINGS, type Settings } from './settings';
 export { tokenState, rankTokens, preferredToken, EMPTY_TOKEN_STATE, type TokenState } from './tokens';

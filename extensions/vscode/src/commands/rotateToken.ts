@@ -5,6 +5,7 @@
 // token deleted (management) or the WebApp opened to revoke it (marked "to revoke" here until
 // a check answers 401). Any failure stops before the revoke and says which steps ran.
 // Args `{tokenId, name, confirm: true, value}` skip the boxes (tests; value: the pasted new token).
+import { planEnvFile } from '@phq-tokens/core/envFile';
 import * as vscode from 'vscode';
 import { isPhqError, parseTokenName } from '../core';
 import { CancelledError } from '../errors/describe';
@@ -114,6 +115,18 @@ async function rotate(
     throw new Error(
       `Rotation stopped before creating anything: ${locked.map((p) => vscode.workspace.asRelativePath(p.uri)).join(', ')} ${locked.length === 1 ? 'is' : 'are'} read-only. Make ${locked.length === 1 ? 'it' : 'them'} writable and rotate again; nothing was changed.`,
     );
+  // The .env the new value goes to: the same write policy as the CLI's, asked before anything exists.
+  const envFolder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if ((needsEnv || places.length === 0) && envFolder?.scheme === 'file') {
+    try {
+      planEnvFile(vscode.Uri.joinPath(envFolder, '.env').fsPath);
+    } catch (e) {
+      throw new Error(
+        `Rotation stopped before creating anything: ${e instanceof Error ? e.message : String(e)} Nothing was changed.`,
+        { cause: e },
+      );
+    }
+  }
   ctx.logs.log.info(`rotating token ${ref.token.id}: ${places.length} files hold it`);
 
   // 2. The replacement.

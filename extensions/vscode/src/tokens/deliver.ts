@@ -1,9 +1,10 @@
 // Where a token value goes when the user asks: the clipboard (optionally cleared after N s
 // if it still holds the value), the editor at the cursor, or a .env file that .gitignore
 // covers. Nothing here logs the value.
-import { chmod, stat, writeFile } from 'node:fs/promises';
+import { planEnvFile, writeEnvFile } from '@phq-tokens/core/envFile';
+import { setEnvVar } from '@phq-tokens/detect/env-file';
 import * as vscode from 'vscode';
-import { addGitignoreEntry, gitignoreCovers, upsertEnvVar } from '../envFile';
+import { addGitignoreEntry, gitignoreCovers } from '../envFile';
 
 export async function copyToClipboard(
   value: string,
@@ -34,28 +35,11 @@ export async function insertAtCursor(value: string): Promise<boolean> {
 }
 
 /**
- * Makes a local .env owner-only before a token goes in: a new file is created empty with
- * mode 600 (vscode.workspace.fs would create it with the umask's, often 644), an existing
- * one readable by group or others loses that access. Returns the mode it had when it was
- * changed. Not on Windows (no such bits) nor for remote file systems (no mode to set).
- */
-async function makePrivate(envFile: vscode.Uri): Promise<number | undefined> {
-  if (envFile.scheme !== 'file' || process.platform === 'win32') return undefined;
-  try {
-    await writeFile(envFile.fsPath, '', { mode: 0o600, flag: 'wx' });
-    return undefined;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
-  const was = (await stat(envFile.fsPath)).mode & 0o777;
-  if ((was & 0o077) === 0) return undefined;
-  await chmod(envFile.fsPath, (was & 0o700) | 0o600);
-  return was;
-}
-
-/**
- * Sets VAR=value in <folder>/.env and makes sure <folder>/.gitignore covers .env; the .env
- * is owner-only (`tightenedFrom`: the mode it had when group or others could read it).
+ * Sets VAR=value in <folder>/.env and makes sure <folder>/.gitignore covers .env. On disk the
+ * write follows the policy the CLI follows too (core's envFile.ts): a symbolic link is written
+ * through, a read-only file or a link to nothing is refused before anything changes, a new
+ * file is mode 600 and one readable by others becomes owner-only (`tightenedFrom`: its mode).
+ * Elsewhere (a remote file system: no links or modes to decide on) through workspace.fs.
  */
 export async function saveToEnv(
   folder: vscode.Uri,
@@ -63,6 +47,8 @@ export async function saveToEnv(
   value: string,
 ): Promise<{ envFile: vscode.Uri; gitignoreUpdated: boolean; tightenedFrom?: number }> {
   const envFile = vscode.Uri.joinPath(folder, '.env');
+  const onDisk = envFile.scheme === 'file';
+  if (onDisk) planEnvFile(envFile.fsPath); // refuses (EnvFileRefused, naming the file) before any change
   const gitignore = vscode.Uri.joinPath(folder, '.gitignore');
   // .gitignore first: the secret must never sit in a file git would pick up.
   const ignoreText = await readText(gitignore);
@@ -71,10 +57,13 @@ export async function saveToEnv(
     await vscode.workspace.fs.writeFile(gitignore, Buffer.from(addGitignoreEntry(ignoreText ?? '', '.env'), 'utf8'));
     gitignoreUpdated = true;
   }
-  const tightenedFrom = await makePrivate(envFile);
+  if (onDisk) {
+    const w = writeEnvFile(envFile.fsPath, (text) => setEnvVar(text ?? '', varName, value).text);
+    return { envFile, gitignoreUpdated, ...(w.tightenedFrom !== undefined && { tightenedFrom: w.tightenedFrom }) };
+  }
   const envText = (await readText(envFile)) ?? '';
-  await vscode.workspace.fs.writeFile(envFile, Buffer.from(upsertEnvVar(envText, varName, value).text, 'utf8'));
-  return { envFile, gitignoreUpdated, ...(tightenedFrom !== undefined && { tightenedFrom }) };
+  await vscode.workspace.fs.writeFile(envFile, Buffer.from(setEnvVar(envText, varName, value).text, 'utf8'));
+  return { envFile, gitignoreUpdated };
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {

@@ -6,9 +6,9 @@
 // Planned first (shown to the user), applied as one workspace edit, saved, and only then is
 // the old token revoked (commands/rotateToken.ts).
 import { envReference } from '@phq-tokens/detect/env-reference';
-import { envEdit } from '@phq-tokens/server/envEdit';
-import { importFor } from '@phq-tokens/server/envImport';
-import { stat } from 'node:fs/promises';
+import { envEdit } from '@phq-tokens/detect/env-edit';
+import { importFor } from '@phq-tokens/detect/env-import';
+import { planEnvFile } from '@phq-tokens/core/envFile';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { outputText } from '../lsp/notebookOutputs';
@@ -97,7 +97,8 @@ export function describePlace(uri: vscode.Uri, kind: PlaceKind, varName: string)
 
 /**
  * Places the rotation must not write: read-only by the editor's file system or, for files on
- * disk, by their mode bits (checked directly: an editor running as root would write anyway).
+ * disk, by the write policy the CLI follows too (core's envFile.ts: no owner write bit, a link
+ * to nothing, not a regular file; checked directly: an editor running as root would write anyway).
  */
 export async function readOnlyPlaces(places: readonly Place[]): Promise<Place[]> {
   const out: Place[] = [];
@@ -105,10 +106,10 @@ export async function readOnlyPlaces(places: readonly Place[]): Promise<Place[]>
     try {
       const s = await vscode.workspace.fs.stat(p.uri);
       const locked = ((s.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0;
-      const mode = p.uri.scheme === 'file' ? (await stat(p.uri.fsPath)).mode : 0o200;
-      if (locked || (mode & 0o222) === 0) out.push(p);
+      if (p.uri.scheme === 'file') planEnvFile(p.uri.fsPath);
+      if (locked) out.push(p);
     } catch {
-      out.push(p); // gone since the plan: also not writable as planned
+      out.push(p); // refused by the policy, or gone since the plan: not writable as planned
     }
   }
   return out;

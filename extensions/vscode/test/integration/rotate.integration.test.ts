@@ -7,6 +7,8 @@
 // disk while the replacement is made (stops before the revoke, names it), cancel at the name box.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, copiedValue, emulator, env, exec, requireEmulator, seenValues, signedIn, waitFor } from './helpers';
 
@@ -121,6 +123,56 @@ suite('rotate a token', function () {
     const names = await emulator.tokenNames();
     assert.equal(names.filter((n) => n === 'Twice A' || n === 'Twice B').length, 1, names.join(', '));
     assert.ok(!names.includes('Rotate Twice'));
+  });
+
+  test('a .env that is a symbolic link gets the new value through the link (the CLI decides the same)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const old = await tokenWithValue('Rotate Linked');
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'phq-outside-'));
+    const real = path.join(outside, 't.env');
+    const link = vscode.Uri.joinPath(dir(), 'linked', '.env');
+    try {
+      await fs.writeFile(real, `PHQ_API_TOKEN=${old.value}\n`);
+      await fs.mkdir(path.dirname(link.fsPath), { recursive: true });
+      await fs.symlink(real, link.fsPath);
+      const report = await exec<{ newTokenId: string; changed: string[]; revoked: string }>(
+        'predicthqTokens.rotateToken',
+        { tokenId: old.id, name: 'Rotate Linked (rotated)', confirm: true },
+      );
+      assert.ok(report, JSON.stringify((await api()).testing.lastError()));
+      assert.equal(report.revoked, 'deleted');
+      const fresh = await copiedValue(report.newTokenId);
+      seenValues.add(fresh);
+      assert.ok((await fs.lstat(link.fsPath)).isSymbolicLink(), 'the .env is still a link');
+      // What the app reads through the link is the new token, not the deleted one.
+      assert.equal(await fs.readFile(real, 'utf8'), `PHQ_API_TOKEN=${fresh}\n`);
+    } finally {
+      for (const d of vscode.workspace.textDocuments.filter((x) => x.uri.fsPath === link.fsPath)) {
+        await vscode.window.showTextDocument(d);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
+      await fs.rm(path.dirname(link.fsPath), { recursive: true, force: true });
+      await fs.rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('a read-only (0400) .env stops the rotation before anything is created, naming it', async function () {
+    if (process.platform === 'win32') this.skip();
+    const old = await tokenWithValue('Rotate RO Env');
+    const file = vscode.Uri.joinPath(dir(), 'roenv', '.env');
+    await vscode.workspace.fs.writeFile(file, Buffer.from(`PHQ_API_TOKEN=${old.value}\n`));
+    await fs.chmod(file.fsPath, 0o400);
+    const a = await api();
+    a.testing.clearLastError();
+    try {
+      const report = await exec('predicthqTokens.rotateToken', { tokenId: old.id, name: 'RO Env New', confirm: true });
+      assert.equal(report, undefined);
+      assert.match(a.testing.lastError()?.message ?? '', /rotate\/roenv\/\.env is read-only/);
+      const names = await emulator.tokenNames();
+      assert.ok(!names.includes('RO Env New'), names.join(', '));
+    } finally {
+      await fs.rm(path.dirname(file.fsPath), { recursive: true, force: true });
+    }
   });
 
   test('a read-only file stops the rotation before anything changes and names the file', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { VerifyResult } from '@phq-tokens/core';
@@ -171,6 +172,50 @@ suite('token commands against the emulator', function () {
     seenValues.add(value);
     assert.equal((await fs.stat(envPath)).mode & 0o777, 0o600, 'an existing .env that was 644');
     assert.ok((await fs.readFile(envPath, 'utf8')).includes(`PHQ_API_TOKEN=${value}`));
+  });
+
+  test('Save to .env through a symbolic link writes the real file; a read-only .env is refused, named (CLI policy)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'a workspace folder is open');
+    const envPath = vscode.Uri.joinPath(folder, '.env').fsPath;
+    const before = await fs.readFile(envPath, 'utf8').catch(() => undefined);
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'phq-outside-'));
+    const real = path.join(outside, 't.env');
+    try {
+      await fs.writeFile(real, 'A=1\n');
+      await fs.chmod(real, 0o644);
+      await fs.rm(envPath, { force: true });
+      await fs.symlink(real, envPath);
+      const id = await exec<string>('predicthqTokens.createToken', {
+        name: 'Dotenv Link',
+        scopes: ['events'],
+        then: 'env',
+      });
+      const value = await copiedValue(id);
+      seenValues.add(value);
+      assert.ok((await fs.lstat(envPath)).isSymbolicLink(), '.env is still a link');
+      assert.equal(await fs.readFile(real, 'utf8'), `A=1\nPHQ_API_TOKEN=${value}\n`);
+      assert.equal((await fs.stat(real)).mode & 0o777, 0o600, 'the real file is owner-only');
+
+      await fs.rm(envPath);
+      await fs.writeFile(envPath, 'A=1\n');
+      await fs.chmod(envPath, 0o400);
+      const a = await api();
+      a.testing.clearLastError();
+      const ro = await exec<string>('predicthqTokens.createToken', {
+        name: 'Dotenv RO',
+        scopes: ['events'],
+        then: 'env',
+      });
+      if (ro) seenValues.add(await copiedValue(ro));
+      assert.match(a.testing.lastError()?.message ?? '', /\.env is read-only \(mode 400\)/);
+      assert.equal(await fs.readFile(envPath, 'utf8'), 'A=1\n');
+    } finally {
+      await fs.rm(envPath, { force: true });
+      if (before !== undefined) await fs.writeFile(envPath, before, { mode: 0o600 });
+      await fs.rm(outside, { recursive: true, force: true });
+    }
   });
 
   test('copy clears the clipboard after the configured seconds, only if it still holds the token', async () => {

@@ -8,6 +8,7 @@ import { info, out } from '../runtime/io';
 import { checkEnvFile, checkOutFile, ensureGitignored, upsertEnvVar, writeOutFile } from '../runtime/secret-files';
 import { UsageError } from '../runtime/exit-codes';
 import { connection, str, strList, withApiUrl } from './options';
+import { quoteName } from '../scan/quote-path';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -47,7 +48,7 @@ export function register(program: Command): void {
       });
 
       info(
-        `Created token ${created.id} "${created.name}" with scopes: ${created.scopes.join(', ')}${
+        `Created token ${created.id} ${quoteName(created.name)} with scopes: ${created.scopes.join(', ')}${
           created.replayed ? ' (replayed: this key was used before)' : ''
         }.`,
       );
@@ -56,10 +57,11 @@ export function register(program: Command): void {
           writeOutFile(outFile, created.value);
           info(`Wrote the token value to ${outFile} (mode 600).`);
         } else if (envFile) {
-          const { how, tightenedFrom } = upsertEnvVar(envFile, envVar, created.value);
+          const { how, tightenedFrom, link, target } = upsertEnvVar(envFile, envVar, created.value);
           const gi = ensureGitignored(envFile);
           info(
-            `${how === 'updated' ? 'Updated' : 'Set'} ${envVar} in ${envFile}${how === 'created' ? ' (new file, mode 600)' : ''}.`,
+            `${how === 'updated' ? 'Updated' : 'Set'} ${envVar} in ${envFile}${how === 'created' ? ' (new file, mode 600)' : ''}` +
+              `${link ? ` (a symbolic link: written through to ${target})` : ''}.`,
           );
           if (tightenedFrom !== undefined) {
             const octal = (m: number) => m.toString(8).padStart(3, '0');

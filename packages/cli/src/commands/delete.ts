@@ -4,6 +4,7 @@ import { action, withClient } from '../runtime/action';
 import { UsageError } from '../runtime/exit-codes';
 import { confirm, info, isInteractive } from '../runtime/io';
 import { bool, connection, withApiUrl } from './options';
+import { quoteName } from '../scan/quote-path';
 
 export function register(program: Command): void {
   withApiUrl(
@@ -22,7 +23,7 @@ export function register(program: Command): void {
         let label = tokenId;
         if (!yes) {
           const token = await c.get(tokenId, { signal: ctx.signal });
-          label = `${token.id} "${token.name}"`;
+          label = `${token.id} ${quoteName(token.name)}`;
           if (!(await confirm(`Delete token ${label}? Anything using it will get 401.`, ctx.signal))) {
             info('Not deleted.');
             return;

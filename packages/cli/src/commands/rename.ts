@@ -3,6 +3,7 @@ import { validateTokenId, validateTokenName } from '@phq-tokens/core';
 import { action, withClient } from '../runtime/action';
 import { info, out } from '../runtime/io';
 import { bool, connection, json, withApiUrl, withJson } from './options';
+import { quoteName } from '../scan/quote-path';
 
 export function register(program: Command): void {
   withJson(
@@ -19,7 +20,7 @@ export function register(program: Command): void {
       const newName = validateTokenName(name);
       const token = await withClient(ctx, connection(opts), (c) => c.rename(tokenId, newName, { signal: ctx.signal }));
       if (bool(opts, 'json')) out(json(token));
-      else info(`Renamed ${token.id} to "${token.name}".`);
+      else info(`Renamed ${token.id} to ${quoteName(token.name)}.`);
     }),
   );
 }

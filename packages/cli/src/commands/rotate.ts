@@ -15,11 +15,19 @@ import {
 } from '@phq-tokens/core';
 import { action, withClient, type Ctx } from '../runtime/action';
 import { info, out } from '../runtime/io';
-import { checkEnvFile, ensureGitignored, upsertEnvVar } from '../runtime/secret-files';
+import { checkEnvFile, ensureGitignored, envFileValues, upsertEnvVar } from '../runtime/secret-files';
 import { describeError } from '../runtime/describe-error';
 import { CliError, ExitCode, UsageError, exitCodeFor } from '../runtime/exit-codes';
-import { lockRotation } from '../runtime/rotate-lock';
+import { lockRotation, type RotationLock } from '../runtime/rotate-lock';
+import {
+  readRotateJournal,
+  removeRotateJournal,
+  rotateJournalFile,
+  writeRotateJournal,
+  type RotateJournal,
+} from '../runtime/rotate-journal';
 import { bool, connection, json, str, strList, withApiUrl, withJson } from './options';
+import { quoteName } from '../scan/quote-path';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -49,10 +57,12 @@ function hashOf(file: string): string | undefined {
 
 /** Local checks before any request: a bad path must not cost a token. */
 function checkTarget(file: string, envVar: string): EnvTarget {
-  checkEnvFile(file, envVar);
+  // The shared policy first (a read-only file, a link to nothing), then what it writes with:
+  // a temporary file in the folder of the real file (a link's target's folder).
+  const plan = checkEnvFile(file, envVar);
   try {
-    accessSync(path.dirname(path.resolve(file)), constants.W_OK);
-    if (existsSync(file)) accessSync(file, constants.R_OK);
+    accessSync(path.dirname(path.resolve(plan.target)), constants.W_OK);
+    if (plan.exists) accessSync(plan.target, constants.R_OK);
   } catch {
     throw new CliError(`${file} is not writable; nothing was changed.`, ExitCode.failed);
   }
@@ -64,8 +74,19 @@ async function resolveToken(c: TokenApiClient, ref: string, ctx: Ctx): Promise<T
     try {
       return await c.get(ref, { signal: ctx.signal });
     } catch (e) {
-      if (e instanceof PhqError && e.kind === 'not-found')
+      if (e instanceof PhqError && e.kind === 'not-found') {
+        const done = readRotateJournal(ref);
+        if (done?.step === 'delete' && done.newId) {
+          // Killed after sending the delete: that rotation had done everything else.
+          removeRotateJournal(ref);
+          throw new CliError(
+            `Token ${ref} not found: the interrupted rotation had already deleted it; its replacement is ` +
+              `${done.newId}. Nothing was changed.`,
+            ExitCode.notFound,
+          );
+        }
         throw new CliError(`Token ${ref} not found (already deleted?); nothing was changed.`, ExitCode.notFound);
+      }
       throw e;
     }
   }
@@ -82,10 +103,8 @@ async function resolveToken(c: TokenApiClient, ref: string, ctx: Ctx): Promise<T
 const errText = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
 
 function holdsValue(file: string, envVar: string, value: string): boolean {
-  const line = new RegExp(`^(\\s*export\\s+)?${envVar}=(.*)$`);
-  return readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .some((l) => line.exec(l)?.[2] === value);
+  const values = envFileValues(file, envVar);
+  return values.length > 0 && values.every((v) => v === value);
 }
 
 /**
@@ -129,8 +148,8 @@ export function register(program: Command): void {
       await withClient(ctx, connection(opts), async (c) => {
         const old = await resolveToken(c, ref, ctx);
         const newName = newNameGiven ?? rotatedName(old.name);
-        printPlan(old, newName, targets, envVar, dryRun);
         if (dryRun) {
+          printPlan(old, newName, targets, envVar, dryRun);
           if (asJson)
             out(
               json({
@@ -143,11 +162,18 @@ export function register(program: Command): void {
             );
           return;
         }
-        const release = lockRotation(old.id);
+        const lock = lockRotation(old.id);
         try {
-          await rotate(c, ctx, { old, newName, targets, envVar, asJson });
+          const resume = readRotateJournal(old.id);
+          reportInterrupted(old.id, lock.stale, resume);
+          // A resumed create must send the same body as the first, or the key is a conflict.
+          const name = resume?.newName ?? newName;
+          if (resume && newNameGiven !== undefined && newNameGiven !== resume.newName)
+            info(`The replacement keeps the name the interrupted rotation gave it: ${quoteName(name)}.`);
+          printPlan(old, name, targets, envVar, false);
+          await rotate(c, ctx, { old, newName: name, targets, envVar, asJson, resume });
         } finally {
-          release();
+          lock.release();
         }
       });
     }),
@@ -156,8 +182,8 @@ export function register(program: Command): void {
 
 function printPlan(old: TokenMeta, newName: string, targets: EnvTarget[], envVar: string, dryRun: boolean): void {
   const lines = [
-    `${dryRun ? 'Plan (dry run: nothing will be changed)' : 'Plan'} to rotate ${old.id} "${old.name}":`,
-    `  1. create "${newName}" with the same scopes: ${old.scopes.join(', ') || '(none)'}`,
+    `${dryRun ? 'Plan (dry run: nothing will be changed)' : 'Plan'} to rotate ${old.id} ${quoteName(old.name)}:`,
+    `  1. create ${quoteName(newName)} with the same scopes: ${old.scopes.join(', ') || '(none)'}`,
     ...(targets.length === 0
       ? ['  2. print the new value once on stdout (no --env-file given)']
       : targets.map((t, i) => `  ${i === 0 ? '2.' : '  '} set ${envVar} in ${t.file}${t.seen ? '' : ' (new file)'}`)),
@@ -172,29 +198,85 @@ interface Rotation {
   targets: EnvTarget[];
   envVar: string;
   asJson: boolean;
+  /** The journal of an interrupted rotation of the same token: resumed. */
+  resume: RotateJournal | undefined;
+}
+
+/** A stale lock is said, never taken over silently; so is what its rotation had done. */
+function reportInterrupted(tokenId: string, stale: RotationLock['stale'], journal: RotateJournal | undefined): void {
+  if (stale)
+    info(
+      `warning: an earlier rotation of ${tokenId}${stale.pid !== undefined ? ` (process ${stale.pid})` : ''} did not ` +
+        `finish: its process no longer runs. Its lock ${stale.file} is taken over.`,
+    );
+  if (journal)
+    info(
+      `Resuming the interrupted rotation recorded in ${rotateJournalFile(tokenId)}: it had reached the ` +
+        `${journal.step} step${journal.newId ? ` (replacement ${journal.newId})` : ''}. Its create is sent again with ` +
+        'the same Idempotency-Key, which returns the token that create made instead of making a second one.',
+    );
+  else if (stale) info('It recorded no step, so it had sent no create: nothing to resume.');
 }
 
 async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
-  const { old, newName, targets, envVar } = r;
-  // One key for the whole rotation: every retry of the create (core's, and the replay of an
-  // unreadable 201) returns the same token instead of making a second one.
-  const idempotencyKey = `rotate-${old.id}-${randomUUID()}`;
+  const { old, newName, targets, envVar, resume } = r;
+  // One key for the whole rotation: every retry of the create (core's, the replay of an
+  // unreadable 201, and a rerun after this process was killed) returns the same token
+  // instead of making a second one.
+  const idempotencyKey = resume?.idempotencyKey ?? `rotate-${old.id}-${randomUUID()}`;
+  const files = targets.map((t) => path.resolve(t.file));
+  const record = (step: RotateJournal['step'], newId?: string) =>
+    writeRotateJournal({ oldId: old.id, newName, scopes: old.scopes, idempotencyKey, envVar, files, step, newId });
+  record('create');
   let created: CreateResult;
   try {
     created = await c.create(newName, { scopes: old.scopes, idempotencyKey, signal: ctx.signal });
   } catch (e) {
+    if (resume && e instanceof PhqError && e.kind === 'conflict') {
+      // The server can no longer return the value of that create: the token it made is an orphan.
+      removeRotateJournal(old.id);
+      throw new CliError(
+        `The interrupted rotation cannot be resumed: the API no longer returns the value of the token its create ` +
+          `made (${describeError(e).replace(/^error: /, '')}). Delete that token` +
+          (resume.newId
+            ? ` with "phq-tokens delete ${resume.newId} --yes"`
+            : ` (named ${quoteName(newName)}: see "phq-tokens list")`) +
+          `, then run rotate again. No env file was written and ${old.id} was not deleted.`,
+        ExitCode.failed,
+      );
+    }
+    // A create that timed out, lost its connection or was cancelled may still have been handled.
+    const nothing =
+      e instanceof PhqError && e.possiblyCreated === undefined && !['cancelled', 'timeout', 'network'].includes(e.kind);
+    if (nothing) removeRotateJournal(old.id);
     info(
       `Step 1 (create) failed: no env file was written and ${old.id} was not deleted.` +
-        // A create that timed out, lost its connection or was cancelled may still have been handled.
-        (e instanceof PhqError &&
-        e.possiblyCreated === undefined &&
-        !['cancelled', 'timeout', 'network'].includes(e.kind)
+        (nothing
           ? ' Nothing changed.'
-          : ` A token named "${newName}" may have been created: check "phq-tokens list".`),
+          : ` A token named ${quoteName(newName)} may have been created: run the same rotate again to resume ` +
+            '(it reuses the Idempotency-Key, so it cannot make a second one), or check "phq-tokens list".'),
     );
     throw e;
   }
-  info(`Created ${created.id} "${created.name}" with scopes: ${created.scopes.join(', ')}.`);
+  if (resume) {
+    // A replay answers even for a token deleted since: its value must not go into a file.
+    try {
+      await c.get(created.id, { signal: ctx.signal });
+    } catch (e) {
+      if (!(e instanceof PhqError && e.kind === 'not-found')) throw e;
+      removeRotateJournal(old.id);
+      throw new CliError(
+        `The token ${created.id} that the interrupted rotation created has been deleted since. No env file was ` +
+          `written and ${old.id} was not deleted: run rotate again to start afresh.`,
+        ExitCode.failed,
+      );
+    }
+  }
+  info(
+    `${resume && created.replayed ? 'Resumed' : 'Created'} ${created.id} ${quoteName(created.name)} with scopes: ` +
+      `${created.scopes.join(', ')}${resume && created.replayed ? ' (the token the interrupted rotation created)' : ''}.`,
+  );
+  record('write', created.id);
 
   const written: string[] = [];
   // `deleteSent`: the delete request may have reached the API (cancelled or failed mid-way).
@@ -206,7 +288,7 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
           ? `The old token ${old.id} may or may not be deleted: check "phq-tokens list".`
           : `The old token ${old.id} was NOT deleted and still works.`),
       'Steps that ran:',
-      `  created ${created.id} "${created.name}"`,
+      `  created ${created.id} ${quoteName(created.name)}`,
       ...written.map((f) => `  set ${envVar} in ${f} (new value)`),
       ...left.map((f) => `  not written: ${f}`),
       'To finish: ' +
@@ -232,8 +314,11 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
     if (hashOf(t.file) !== t.seen)
       stop(`${t.file} changed on disk during the rotation; it was not written`, ExitCode.failed);
     let tightenedFrom: number | undefined;
+    let through = '';
     try {
-      ({ tightenedFrom } = upsertEnvVar(t.file, envVar, created.value));
+      const w = upsertEnvVar(t.file, envVar, created.value);
+      tightenedFrom = w.tightenedFrom;
+      if (w.link) through = ` (a symbolic link: written through to ${w.target})`;
     } catch (e) {
       stop(`could not write ${t.file} (${errText(e)})`, ExitCode.failed);
     }
@@ -251,7 +336,7 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
     } catch (e) {
       stop(`could not make a .gitignore cover ${t.file} (${errText(e)})`, ExitCode.failed);
     }
-    info(`Set ${envVar} in ${t.file}.${gi.changed ? ` Added it to ${gi.gitignore}.` : ''}`);
+    info(`Set ${envVar} in ${t.file}${through}.${gi.changed ? ` Added it to ${gi.gitignore}.` : ''}`);
   }
   // Every file must still hold the new value when the old token goes.
   for (const f of written) {
@@ -266,6 +351,7 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
   await yieldToEvents();
   if (ctx.signal.aborted) stop('cancelled before deleting the old token', ExitCode.cancelled);
 
+  record('delete', created.id);
   let alreadyGone = false;
   try {
     await c.delete(old.id, { signal: ctx.signal });
@@ -275,7 +361,8 @@ async function rotate(c: TokenApiClient, ctx: Ctx, r: Rotation): Promise<void> {
       stop('cancelled while deleting the old token', ExitCode.cancelled, true);
     else stop(`deleting the old token failed (${describeError(e).replace(/^error: /, '')})`, exitCodeFor(e), true);
   }
-  info(alreadyGone ? `${old.id} was already deleted.` : `Deleted the old token ${old.id} "${old.name}".`);
+  removeRotateJournal(old.id);
+  info(alreadyGone ? `${old.id} was already deleted.` : `Deleted the old token ${old.id} ${quoteName(old.name)}.`);
   if (r.asJson)
     out(
       json({

@@ -1,20 +1,12 @@
 // Writing a token value where the user asked: a new private file, or one variable of an
 // env file (updated in place), plus a .gitignore entry so the env file is not committed.
-import {
-  chmodSync,
-  existsSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  appendFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import ignore from 'ignore';
+import { EnvFileRefused, planEnvFile, writeEnvFile, type EnvFilePlan } from '@phq-tokens/core/envFile';
+import { envVarValues, setEnvVar } from '@phq-tokens/detect/env-file';
 import { isEnvVarName } from '@phq-tokens/settings';
-import { UsageError } from './exit-codes';
+import { CliError, ExitCode, UsageError } from './exit-codes';
 
 /** Checks done before the token is created, so a bad path never costs a lost secret. */
 export function checkOutFile(file: string): void {
@@ -22,10 +14,20 @@ export function checkOutFile(file: string): void {
   checkDir(file);
 }
 
-export function checkEnvFile(file: string, varName: string): void {
+/**
+ * The env file checks, before any token exists: the variable name, the folder, and the
+ * shared write policy's verdict on the file (a read-only file, a link to nothing).
+ */
+export function checkEnvFile(file: string, varName: string): EnvFilePlan {
   if (!isEnvVarName(varName)) throw new UsageError(`"${varName}" is not a valid environment variable name.`);
-  if (existsSync(file) && !statSync(file).isFile()) throw new UsageError(`${file} is not a file.`);
   checkDir(file);
+  try {
+    return planEnvFile(file);
+  } catch (e) {
+    if (!(e instanceof EnvFileRefused)) throw e;
+    if (e.reason === 'not-a-file') throw new UsageError(e.message);
+    throw new CliError(`${e.message} Nothing was changed.`, ExitCode.failed);
+  }
 }
 
 function checkDir(file: string): void {
@@ -42,54 +44,35 @@ export interface EnvUpsert {
   how: 'created' | 'updated' | 'added';
   /** The mode the file had when it was readable by group or others (it is now owner-only). */
   tightenedFrom?: number;
-}
-
-/** Owner-only: a file that holds a token keeps no group or other access (not on Windows, which has no such bits). */
-function privateMode(mode: number): number {
-  return process.platform === 'win32' || (mode & 0o077) === 0 ? mode : (mode & 0o700) | 0o600;
+  /** The file written: the env file itself, or the real file a symbolic link leads to. */
+  target: string;
+  link: boolean;
 }
 
 /**
- * Sets `NAME=value` in an env file: replaces the existing line (also `export NAME=`), or
- * appends. A new file gets mode 600; an existing file keeps its mode unless group or others
- * could read it, in which case it becomes owner-only (the caller says so).
+ * Sets `NAME=value` in an env file with the shared text edit (detect's setEnvVar) and the
+ * shared write policy (core's envFile.ts: links written through, read-only files refused,
+ * new files mode 600, readable files made owner-only; the caller says so).
  */
 export function upsertEnvVar(file: string, name: string, value: string): EnvUpsert {
-  const line = `${name}=${value}`;
-  if (!existsSync(file)) {
-    writeFileSync(file, `${line}\n`, { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
-    return { how: 'created' };
-  }
-  const text = readFileSync(file, 'utf8');
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const matcher = new RegExp(`^(\\s*export\\s+)?${name}\\s*=`);
-  const lines = text.split(/\r?\n/);
-  let found = false;
-  const next = lines.map((l) => {
-    const m = matcher.exec(l);
-    if (!m) return l;
-    found = true;
-    return `${m[1] ?? ''}${line}`;
+  let how: EnvUpsert['how'] = 'created';
+  const w = writeEnvFile(file, (text) => {
+    if (text === undefined) return setEnvVar('', name, value).text;
+    const edit = setEnvVar(text, name, value);
+    how = edit.how;
+    return edit.text;
   });
-  if (!found) {
-    if (next.length > 0 && next[next.length - 1] === '') next.pop();
-    next.push(line, '');
-  }
-  // Same directory temp file + rename: the env file is never half-written.
-  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const was = statSync(file).mode & 0o777;
-  const mode = privateMode(was);
-  try {
-    // 'wx' + mode: the temp file is private from its first byte, whatever the umask.
-    writeFileSync(tmp, next.join(eol), { mode: mode & 0o600, flag: 'wx' });
-    chmodSync(tmp, mode);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  return { how: found ? 'updated' : 'added', ...(mode !== was && { tightenedFrom: was }) };
+  return {
+    how,
+    target: w.target,
+    link: w.link,
+    ...(w.tightenedFrom !== undefined && { tightenedFrom: w.tightenedFrom }),
+  };
+}
+
+/** The values an env file assigns to `name` (reads through a link). */
+export function envFileValues(file: string, name: string): string[] {
+  return envVarValues(readFileSync(file, 'utf8'), name);
 }
 
 /** Escapes what .gitignore would read as a pattern or a comment, so the entry matches the name only. */

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { cellLabel, RULES as ENGINE_RULES, type CellRef, type Severity } from '@phq-tokens/detect';
+import { encodeNameUri } from './raw-name';
 import type { ScanReport } from './run';
 
 /** The engine's rules (the list every front end reads); server-only rules never appear in a scan. */
@@ -39,7 +40,7 @@ export function formatSarif(r: ScanReport, version: string): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(res.file), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: encodeNameUri(res.file), uriBaseId: '%SRCROOT%' },
             region: {
               startLine: f.range.start.line + 1,
               startColumn: f.range.start.character + 1,

@@ -14,7 +14,7 @@ export interface HistoryInfo {
   blob: string;
   /** Undefined when no commit in the scanned range adds the blob (e.g. it came with a merge). */
   introduced?: Introduced;
-  /** The same finding (rule and token or placeholder) is in a file of HEAD. */
+  /** HEAD has this path, and its blob there holds the same finding (rule and token or placeholder). */
   inHead: boolean;
 }
 

@@ -3,6 +3,7 @@
 // read .git with a library. Every output that carries paths is read with -z, as bytes.
 import { spawn } from 'node:child_process';
 import { CliError, ExitCode } from '../runtime/exit-codes';
+import { decodeName } from './raw-name';
 
 /** A git command that failed; `stderr` is git's own message. */
 export class GitError extends Error {
@@ -27,10 +28,15 @@ export function git(cwd: string, args: string[], input?: string): Promise<Buffer
   });
 }
 
-/** NUL-separated output (-z) as strings; names that are not UTF-8 get U+FFFD (display only). */
+/** NUL-separated output (-z) as strings; bytes of a name that are not UTF-8 are kept (raw-name.ts). */
 export function splitZ(b: Buffer): string[] {
-  const parts = b.toString('utf8').split('\0');
-  if (parts.at(-1) === '') parts.pop();
+  const parts: string[] = [];
+  for (let at = 0; at < b.length;) {
+    const nul = b.indexOf(0, at);
+    const end = nul < 0 ? b.length : nul;
+    parts.push(decodeName(b.subarray(at, end)));
+    at = end + 1;
+  }
   return parts;
 }
 

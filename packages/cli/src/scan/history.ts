@@ -1,7 +1,8 @@
 // `scan --history`: every unique blob reachable from the given revisions (all refs by
 // default), each judged once however many commits hold it, streamed through one
 // `git cat-file --batch`; then, for the blobs with findings only, one `git log --raw` pass
-// finds the commit that first added each, and `git ls-tree HEAD` says what is still there.
+// finds every path each was added at and the commit that first did, and `git ls-tree HEAD`
+// says which of those paths still hold it.
 import { createPathFilter, type Finding } from '@phq-tokens/detect';
 import { catObjects, git, splitZ } from './git';
 import type { HistoryInfo, Introduced } from './git-types';
@@ -31,13 +32,23 @@ export async function listBlobs(cwd: string, revisions: string[]): Promise<{ oid
   return blobs;
 }
 
-/** Oldest commit (by date) adding each of `wanted`, with its path, from one `git log --raw -z`. */
+/** Where a blob was brought to a path: the oldest commit adding it there, and its order. */
+export interface Arrival {
+  introduced: Introduced;
+  seq: number;
+}
+
+/**
+ * For each of `wanted`, every path it was added at, with the oldest commit (by date) adding
+ * it there, from one `git log --raw -z`. One blob can live at several paths (the same file
+ * committed twice, a copy, a rename): each is a place the token sits, so each is reported.
+ */
 export async function introductions(
   cwd: string,
   revisions: string[],
   wanted: ReadonlySet<string>,
-): Promise<Map<string, { introduced: Introduced; seq: number }>> {
-  const found = new Map<string, { introduced: Introduced; seq: number }>();
+): Promise<Map<string, Map<string, Arrival>>> {
+  const found = new Map<string, Map<string, Arrival>>();
   let seq = 0;
   if (wanted.size === 0) return found;
   const out = await git(cwd, [
@@ -54,10 +65,14 @@ export async function introductions(
     '--',
   ]);
   // Records: \x01 H \0 date \0 author \0 (\n? ":modes oids status" \0 path \0)*
-  for (const rec of out.toString('utf8').split('\x01')) {
-    if (rec === '') continue;
-    const parts = rec.split('\0');
+  let at = 0;
+  while (at < out.length) {
+    const next = out.indexOf(1, at + 1);
+    const rec = out.subarray(at + 1, next < 0 ? out.length : next);
+    at = next < 0 ? out.length : next;
+    const parts = splitZ(rec);
     const [commit, date, author] = parts;
+    if (commit === undefined) continue;
     seq++;
     for (let i = 3; i + 1 < parts.length;) {
       const meta = parts[i]!.replace(/^\n+/, '');
@@ -67,27 +82,32 @@ export async function introductions(
       }
       if (!meta.startsWith(':')) break;
       const oid = meta.split(' ')[3]!;
-      if (wanted.has(oid) && !found.has(oid))
-        found.set(oid, { introduced: { commit: commit!, date: date!, author: author!, path: parts[i + 1]! }, seq });
+      const path = parts[i + 1]!;
+      if (wanted.has(oid)) {
+        let paths = found.get(oid);
+        if (!paths) found.set(oid, (paths = new Map()));
+        if (!paths.has(path))
+          paths.set(path, { introduced: { commit: commit, date: date!, author: author!, path }, seq });
+      }
       i += 2;
     }
-    if (found.size === wanted.size) break;
   }
   return found;
 }
 
-/** Blob ids of every file in HEAD (empty when HEAD is unborn). */
-export async function headBlobs(cwd: string): Promise<Set<string>> {
+/** The blob id at each path of HEAD (empty when HEAD is unborn). */
+export async function headBlobs(cwd: string): Promise<Map<string, string>> {
   try {
     const out = await git(cwd, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD']);
-    const set = new Set<string>();
+    const byPath = new Map<string, string>();
     for (const e of splitZ(out)) {
-      const meta = e.slice(0, e.indexOf('\t')).split(' ');
-      if (meta[1] === 'blob') set.add(meta[2]!);
+      const tab = e.indexOf('\t');
+      const meta = e.slice(0, tab).split(' ');
+      if (meta[1] === 'blob') byPath.set(e.slice(tab + 1), meta[2]!);
     }
-    return set;
+    return byPath;
   } catch {
-    return new Set();
+    return new Map();
   }
 }
 
@@ -120,35 +140,44 @@ export async function scanHistory(
     introductions(cwd, revisions, new Set(judged.map((j) => j.oid))),
     headBlobs(cwd),
   ]);
-  const inHead = new Set<string>();
-  for (const j of judged) if (head.has(j.oid)) for (const f of j.findings) inHead.add(sameness(f));
+  // "Still in HEAD" is said of a path: the blob HEAD has there holds the same finding.
+  const findingsOf = new Map(judged.map((j) => [j.oid, new Set(j.findings.map(sameness))]));
+  const stillAt = (path: string, f: Finding): boolean => {
+    const oid = head.get(path);
+    return oid !== undefined && (findingsOf.get(oid)?.has(sameness(f)) ?? false);
+  };
 
-  // One result per finding per path, from the blob that brought it first: a token that sat
-  // in a file through 40 edits is one finding (its introduction), not 40.
+  // One result per finding per path, from the blob that brought it there first: a token that
+  // sat in a file through 40 edits is one finding (its introduction), not 40; a blob that sits
+  // at two paths is a finding at each.
   type Owner = FileFindings & { history: HistoryInfo; seq: number };
-  const best = new Map<string, { seq: number; finding: Finding; oid: string; file: string; language: string }>();
+  type Best = { seq: number; finding: Finding; oid: string; file: string; language: string; arrival?: Arrival };
+  const best = new Map<string, Best>();
   for (const j of judged) {
-    const known = intro.get(j.oid);
-    const file = known?.introduced.path ?? j.path;
-    const seq = known?.seq ?? Number.MAX_SAFE_INTEGER;
-    const nth = new Map<string, number>();
-    for (const f of j.findings) {
-      const s = sameness(f);
-      const n = (nth.get(s) ?? 0) + 1;
-      nth.set(s, n);
-      const key = `${file}\0${s}\0${n}`;
-      const prev = best.get(key);
-      if (!prev || seq < prev.seq) best.set(key, { seq, finding: f, oid: j.oid, file, language: j.language });
+    const arrivals: [string, Arrival | undefined][] = [...(intro.get(j.oid) ?? new Map<string, Arrival>())];
+    if (arrivals.length === 0) arrivals.push([j.path, undefined]);
+    for (const [file, arrival] of arrivals) {
+      const seq = arrival?.seq ?? Number.MAX_SAFE_INTEGER;
+      const nth = new Map<string, number>();
+      for (const f of j.findings) {
+        const s = sameness(f);
+        const n = (nth.get(s) ?? 0) + 1;
+        nth.set(s, n);
+        const key = `${file}\0${s}\0${n}`;
+        const prev = best.get(key);
+        if (!prev || seq < prev.seq)
+          best.set(key, { seq, finding: f, oid: j.oid, file, language: j.language, arrival });
+      }
     }
   }
   // Grouped back by blob and by whether the finding is still in HEAD.
   const owners = new Map<string, Owner>();
   for (const b of best.values()) {
-    const still = inHead.has(sameness(b.finding));
+    const still = stillAt(b.file, b.finding);
     const key = `${b.oid}\0${b.file}\0${still}`;
     let o = owners.get(key);
     if (!o) {
-      const introduced = intro.get(b.oid)?.introduced;
+      const introduced = b.arrival?.introduced;
       o = {
         file: b.file,
         language: b.language,

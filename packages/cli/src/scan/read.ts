@@ -1,6 +1,7 @@
 // Reads a file once, deciding on the way whether it is worth scanning.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeBytes } from './decode';
+import { fsPath } from './raw-name';
 
 export type ReadResult = { text: string } | { skipped: 'binary' | 'too-large' };
 
@@ -17,7 +18,7 @@ function fill(fd: number, buf: Buffer, got: number): number {
 }
 
 export function readText(abs: string, maxBytes: number): ReadResult {
-  const fd = openSync(abs, 'r');
+  const fd = openSync(fsPath(abs), 'r');
   try {
     // One buffer, reused for every ordinary file: reading 100 MB must not allocate 100 MB.
     // Read first, stat only a file that fills it: an fstat per file (a Stats object with

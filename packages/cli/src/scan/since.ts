@@ -8,6 +8,7 @@ import { git } from './git';
 import { decodeBytes } from './decode';
 import { judge } from './judge';
 import type { ScanReport, ScanRequest } from './run';
+import { decodeName } from './raw-name';
 
 function splitRaw(b: Buffer): Buffer[] {
   const out: Buffer[] = [];
@@ -44,7 +45,7 @@ export async function scanSince(
     const key = raw.toString('latin1');
     if (seen.has(key)) continue;
     seen.add(key);
-    const file = raw.toString('utf8');
+    const file = decodeName(raw);
     if (filter.ignores(file)) continue;
     const abs = Buffer.concat([Buffer.from(cwd + path.sep), raw]);
     try {

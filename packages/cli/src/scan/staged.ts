@@ -1,6 +1,7 @@
 // `scan --staged`: judges the index, not the working tree. A file fixed on disk but not
 // re-staged is still reported, because that is what the commit would contain.
 import { createPathFilter } from '@phq-tokens/detect';
+import { UsageError } from '../runtime/exit-codes';
 import { catObjects, git, splitZ } from './git';
 import { judgeBlob } from './judge';
 import type { ScanReport, ScanRequest } from './run';
@@ -37,11 +38,21 @@ export async function stagedEntries(cwd: string, pathspecs: string[]): Promise<S
   return entries;
 }
 
+async function isBare(cwd: string): Promise<boolean> {
+  return (await git(cwd, ['rev-parse', '--is-bare-repository'])).toString().trim() === 'true';
+}
+
 export async function scanStaged(cwd: string, req: ScanRequest, pathspecs: string[]): Promise<ScanReport> {
   const report: ScanReport = { root: cwd, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
   const entries: StagedEntry[] = [];
   const filter = createPathFilter(req.ignore);
-  for (const e of await stagedEntries(cwd, pathspecs)) {
+  const staged = await stagedEntries(cwd, pathspecs);
+  // In a bare repository `git diff --cached` answers with nothing and exit 0: "0 findings"
+  // would claim a check that never ran. Asked only when nothing is staged, so a commit with
+  // files pays no extra git process.
+  if (staged.length === 0 && (await isBare(cwd)))
+    throw new UsageError('--staged needs a working tree (this repository is bare).');
+  for (const e of staged) {
     if (filter.ignores(e.path)) continue;
     const special = SPECIAL_MODES[e.mode];
     if (special) report.skipped.push({ file: e.path, reason: special });

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'no
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { PathFilter } from '@phq-tokens/detect';
+import { decodeName, fsPath } from './raw-name';
 
 export interface WalkOptions {
   gitignore: boolean;
@@ -45,7 +46,7 @@ function toRel(root: string, abs: string): string {
 function loadGitignore(dirAbs: string, base: string): Rules | null {
   let text: string;
   try {
-    text = readFileSync(path.join(dirAbs, '.gitignore'), 'utf8');
+    text = readFileSync(fsPath(path.join(dirAbs, '.gitignore')), 'utf8');
   } catch {
     return null;
   }
@@ -89,12 +90,26 @@ export function* walk(paths: readonly string[], o: WalkOptions): Generator<Walke
   }
 }
 
+/**
+ * A folder's entries. A name that is not UTF-8 comes back from readdir with U+FFFD in it; the
+ * folder is then read again as bytes and every name decoded losslessly (raw-name.ts).
+ */
+function readEntries(dirAbs: string): { name: string; isDirectory(): boolean; isFile(): boolean }[] {
+  const entries: Dirent[] = readdirSync(fsPath(dirAbs), { withFileTypes: true }) as Dirent[];
+  if (!entries.some((e) => e.name.includes('\uFFFD'))) return entries;
+  return readdirSync(fsPath(dirAbs), { withFileTypes: true, encoding: 'buffer' }).map((e) => ({
+    name: decodeName(e.name),
+    isDirectory: () => e.isDirectory(),
+    isFile: () => e.isFile(),
+  }));
+}
+
 function* walkDir(dirAbs: string, dirRel: string, stack: Rules[], o: WalkOptions): Generator<WalkedFile> {
   const own = o.gitignore ? loadGitignore(dirAbs, dirRel) : null;
   if (own) stack.push(own);
-  let entries: Dirent[];
+  let entries: { name: string; isDirectory(): boolean; isFile(): boolean }[];
   try {
-    entries = readdirSync(dirAbs, { withFileTypes: true });
+    entries = readEntries(dirAbs);
   } catch (e) {
     o.onError(dirRel || '.', e);
     if (own) stack.pop();

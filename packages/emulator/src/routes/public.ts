@@ -12,7 +12,9 @@ import { paginate } from '../pagination.js';
 import { checkPageParams } from '../validate.js';
 import { origin, type RouteContext } from './context.js';
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+// OPTIONS too: PredictHQ answers it 405 with Allow like any other undocumented method (HEAD
+// comes with GET from fastify).
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 export function publicRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const byPath = new Map<string, { family: ApiFamily; endpoints: Endpoint[] }>();

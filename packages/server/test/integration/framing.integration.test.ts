@@ -2,7 +2,7 @@
 // with an error, so the client restarts it, instead of running on without ever answering.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { FramingWatch } from '../../src/framing';
+import { FramingWatch, MAX_BODY_BYTES } from '../../src/framing';
 import { ensureBundle } from '../support/bundle';
 
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
@@ -56,6 +56,17 @@ suite('broken framing on stdin (bundled server)', function () {
     ['no Content-Length', 'Content-Type: application/json\r\n\r\n{}', /without Content-Length/],
     ['a header line without a colon', 'hello\r\n\r\n{}', /header line without/],
     ['a header that never ends', 'x'.repeat(20_000), /header block longer/],
+    // An absurd length followed by data: without the cap the server buffers on and never exits.
+    [
+      'an absurd Content-Length',
+      `Content-Length: 99999999999\r\n\r\n${'x'.repeat(1024 * 1024)}`,
+      /over the 128 MiB cap/,
+    ],
+    [
+      'a Content-Length one byte over the cap',
+      `Content-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n{}`,
+      /over the 128 MiB cap/,
+    ],
   ];
   for (const [what, bytes, reason] of cases) {
     test(`${what}: the server exits with an error and says why`, async () => {
@@ -78,5 +89,6 @@ suite('broken framing on stdin (bundled server)', function () {
       'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length: 2\r\n\r\n{}',
     );
     assert.equal(new FramingWatch().feed(headers), undefined);
+    assert.equal(new FramingWatch().feed(Buffer.from(`Content-Length: ${MAX_BODY_BYTES}\r\n\r\n{}`)), undefined);
   });
 });

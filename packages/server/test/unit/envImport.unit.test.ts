@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { BlockText } from '../../src/blockText';
 import { codeActions } from '../../src/codeActions';
-import { envEdits } from '../../src/envEdit';
-import { importFor } from '../../src/envImport';
+import { envEdits } from '@phq-tokens/detect/env-edit';
+import { importFor } from '@phq-tokens/detect/env-import';
 import { fileFamilies } from '../../src/scopeCheck';
 import { tokenState } from '../../src/tokens';
 import { finding, tokensParams } from '../support/fixtures';

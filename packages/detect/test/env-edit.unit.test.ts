@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { envEdit, enclosingLiteral } from '../../src/envEdit';
+import { envEdit, enclosingLiteral } from '../src/env-edit';
 
 function apply(line: string, e: { start: number; end: number; newText: string }): string {
   return line.slice(0, e.start) + e.newText + line.slice(e.end);
