@@ -1,5 +1,7 @@
 // A JSON file checked against a JSON Schema, with every problem reported at its line: parse
 // errors from jsonc-parser's offsets, schema errors (ajv) at the offending key or value.
+// jsonc-parser is imported by its ES module build: its UMD main requires files by computed
+// names, which a bundle cannot hold.
 // A broken policy file must stop the tool with a clear message, never become an empty policy.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import {
@@ -9,7 +11,7 @@ import {
   type Node,
   type ParseError,
   type Segment,
-} from 'jsonc-parser';
+} from 'jsonc-parser/lib/esm/main.js';
 
 export interface Problem {
   /** 1-based, as an editor shows them. */

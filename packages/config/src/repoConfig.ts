@@ -85,8 +85,8 @@ export function readRepoConfig(file: string): RepoConfig {
   return parseRepoConfig(text, file);
 }
 
-/** Whether a path (absolute) is ignored by the config's `ignore` globs. */
-export function ignoredByConfig(config: RepoConfig, abs: string): boolean {
+/** Whether a path (absolute; a folder when `isDir`) is ignored by the config's `ignore` globs. */
+export function ignoredByConfig(config: Pick<RepoConfig, 'dir' | 'filter'>, abs: string, isDir = false): boolean {
   const rel = path.relative(config.dir, abs).split(path.sep).join('/');
-  return config.filter.ignores(rel);
+  return config.filter.ignores(isDir ? rel + '/' : rel);
 }

@@ -2,7 +2,8 @@
 // default), each judged once however many commits hold it, streamed through one
 // `git cat-file --batch`; then, for the blobs with findings only, one `git log --raw` pass
 // finds the commit that first added each, and `git ls-tree HEAD` says what is still there.
-import { createPathFilter, type Finding } from '@phq-tokens/detect';
+import type { Finding } from '@phq-tokens/detect';
+import { pathFilterFor } from './path-filter';
 import { catObjects, git, splitZ } from './git';
 import type { HistoryInfo, Introduced } from './git-types';
 import { judgeBlob } from './judge';
@@ -100,7 +101,7 @@ export async function scanHistory(
   revisions: string[],
 ): Promise<{ report: ScanReport; blobs: number }> {
   const report: ScanReport = { root: cwd, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
-  const filter = createPathFilter(req.ignore);
+  const filter = pathFilterFor(req);
   const blobs = (await listBlobs(cwd, revisions)).filter((b) => !filter.ignores(b.path));
   const judged: { oid: string; path: string; language: string; findings: Finding[] }[] = [];
   await catObjects(

@@ -1,6 +1,6 @@
 // `scan --staged`: judges the index, not the working tree. A file fixed on disk but not
 // re-staged is still reported, because that is what the commit would contain.
-import { createPathFilter } from '@phq-tokens/detect';
+import { pathFilterFor } from './path-filter';
 import { catObjects, git, splitZ } from './git';
 import { judgeBlob } from './judge';
 import type { ScanReport, ScanRequest } from './run';
@@ -40,7 +40,7 @@ export async function stagedEntries(cwd: string, pathspecs: string[]): Promise<S
 export async function scanStaged(cwd: string, req: ScanRequest, pathspecs: string[]): Promise<ScanReport> {
   const report: ScanReport = { root: cwd, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
   const entries: StagedEntry[] = [];
-  const filter = createPathFilter(req.ignore);
+  const filter = pathFilterFor(req);
   for (const e of await stagedEntries(cwd, pathspecs)) {
     if (filter.ignores(e.path)) continue;
     const special = SPECIAL_MODES[e.mode];
