@@ -107,7 +107,10 @@ function copyCli() {
  * @phq-tokens/config, which validates with the same files.
  */
 function copySchemas() {
-  const from = path.join(path.dirname(createRequire(import.meta.url).resolve('@phq-tokens/config/package.json')), 'schema');
+  const from = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('@phq-tokens/config/package.json')),
+    'schema',
+  );
   mkdirSync(path.join(dist, 'schemas'), { recursive: true });
   for (const f of ['phq-tokens.schema.json', 'phq-tokens-baseline.schema.json'])
     copyFileSync(path.join(from, f), path.join(dist, 'schemas', f));

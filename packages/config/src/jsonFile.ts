@@ -112,7 +112,9 @@ export function readJsonWithSchema<T>(text: string, file: string, schema: object
       const where = pointerPath(e.instancePath).join('.');
       const p = { ...lineCol(text, node?.offset ?? 0), message: describe(e, where) };
       const key = `${p.line}:${p.column}:${p.message}`;
-      if (!seen.has(key)) (problems.push(p), seen.add(key));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(p);
     }
     throw new ConfigFileError(file, problems);
   }

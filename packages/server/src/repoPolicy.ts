@@ -95,7 +95,8 @@ export class RepoPolicy {
       try {
         value = read(file);
       } catch (e) {
-        value = e instanceof ConfigFileError ? e : new ConfigFileError(file, [{ line: 1, column: 1, message: String(e) }]);
+        value =
+          e instanceof ConfigFileError ? e : new ConfigFileError(file, [{ line: 1, column: 1, message: String(e) }]);
       }
       entry = { stamp, value };
       cache.set(file, entry);

@@ -120,7 +120,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
-    clientHasTrust = (params.initializationOptions as { workspaceTrust?: unknown } | undefined)?.workspaceTrust === true;
+    clientHasTrust =
+      (params.initializationOptions as { workspaceTrust?: unknown } | undefined)?.workspaceTrust === true;
     guard(() => warmUp(), 'warming up');
     canRegisterConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     disabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;

@@ -80,7 +80,10 @@ export function register(program: Command): void {
     .option('--since <ref>', 'judge the files changed since this commit (with --history: the commits since it)')
     .option('--history [range]', 'judge every blob in git history (all refs, or a range such as v1.0..main)')
     .option('--known-tokens <file>', 'JSON list of your tokens as {id, name, fingerprint} (no values)')
-    .option('--config <file>', 'the repository config file (default: the nearest .phq-tokens.json above the scanned path)')
+    .option(
+      '--config <file>',
+      'the repository config file (default: the nearest .phq-tokens.json above the scanned path)',
+    )
     .option('--no-config', 'do not read a repository config file')
     .option('--baseline <file>', 'report only findings not in this baseline (default: the config file\'s "baseline")')
     .option('--no-baseline', 'report every finding, even those in the baseline the config file names')
@@ -129,9 +132,12 @@ export function register(program: Command): void {
           gitignore: (opts as { gitignore?: unknown }).gitignore !== false,
           ignore: strList(opts, 'ignore') ?? [],
           ...(policy.config?.ignore && { configIgnore: { dir: policy.config.dir, globs: policy.config.ignore } }),
-          skip: [policy.config?.file, policy.config?.baselineFile, policy.baselineFile, writeTo && path.resolve(writeTo)].filter(
-            (f): f is string => typeof f === 'string',
-          ),
+          skip: [
+            policy.config?.file,
+            policy.config?.baselineFile,
+            policy.baselineFile,
+            writeTo && path.resolve(writeTo),
+          ].filter((f): f is string => typeof f === 'string'),
           maxBytes,
           endpoints: bool(opts, 'endpoints'),
           options: {

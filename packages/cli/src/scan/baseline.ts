@@ -84,7 +84,8 @@ export function baselineLines(report: ScanReport): string[] {
     lines.push(
       `baseline: ${b.stale.length} entr${b.stale.length === 1 ? 'y no longer occurs' : 'ies no longer occur'} (rewrite it with --write-baseline):`,
     );
-    for (const e of b.stale) lines.push(`  ${quotePath(e.path)}  ${e.rule}  ${e.text.startsWith('hmac:') ? 'a token' : quotePath(e.text)}`);
+    for (const e of b.stale)
+      lines.push(`  ${quotePath(e.path)}  ${e.rule}  ${e.text.startsWith('hmac:') ? 'a token' : quotePath(e.text)}`);
   }
   return lines;
 }

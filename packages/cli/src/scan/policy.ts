@@ -44,7 +44,7 @@ function startDir(cwd: string, paths: string[], gitMode: boolean): string {
 }
 
 function gitTop(dir: string): string | undefined {
-  for (let d = dir; ; ) {
+  for (let d = dir; ;) {
     if (existsSync(path.join(d, '.git'))) return d;
     const up = path.dirname(d);
     if (up === d) return undefined;
