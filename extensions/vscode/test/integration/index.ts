@@ -25,6 +25,7 @@ export function run(): Promise<void> {
     require('./local.integration.test'); // tokens on this machine, against the public-only emulator
     require('./rotate.integration.test'); // rotate: files rewritten, old token deleted last
     require('./workspaceScan.integration.test'); // Scan Workspace; before the server is stopped
+    require('./repoConfig.integration.test'); // .phq-tokens.json and its baseline, through Scan Workspace
     require('./serverFailures.integration.test'); // leaves the language server stopped
     require('./history.integration.test'); // Scan Git History over a repository built with git
     require('./leaks.integration.test'); // last: checks what the whole session wrote
