@@ -7,7 +7,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { entryFor, formatBaseline, newSalt } from '@phq-tokens/config';
 import { fingerprint } from '@phq-tokens/detect';
 import { JudgeFiles } from '@phq-tokens/protocol';
@@ -101,6 +105,43 @@ suite('LSP repository config file and baseline (bundled server over stdio)', () 
         .map((p) => rows('app.py', p.diagnostics));
     for (let i = 0; i < 200 && !after().some((r) => r.length === 2); i++) await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(after().at(-1), WITH_CONFIG);
+  });
+
+  test('a client with workspace trust (VS Code): the patterns wait until it says the workspace is trusted', async () => {
+    await s.stop();
+    s = await startSession({ initializationOptions: { workspaceTrust: true } });
+    const dir = workspace({ '.phq-tokens.json': JSON.stringify(CONFIG), 'app.py': APP_PY });
+    await s.open(uri(dir, 'app.py'), 'python', APP_PY);
+    assert.deepEqual(rows('app.py', (await s.diagnostics(uri(dir, 'app.py'), 1)).diagnostics), [
+      'app.py:3 phq/placeholder warning TEAM_PHQ_TOKEN',
+    ]);
+    const before = s.published.length;
+    await s.tokens({ tokens: [], scopes: [], workspaceTrusted: true });
+    const after = () =>
+      s.published
+        .slice(before)
+        .filter((p) => p.uri === uri(dir, 'app.py'))
+        .map((p) => rows('app.py', p.diagnostics));
+    for (let i = 0; i < 200 && !after().some((r) => r.length === 2); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(after().at(-1), WITH_CONFIG);
+  });
+
+  test('a changed config file is merged again on workspace/didChangeWatchedFiles', async () => {
+    const dir = workspace({ '.phq-tokens.json': '{}', 'app.py': LEGACY_PY });
+    await s.open(uri(dir, 'app.py'), 'python', LEGACY_PY);
+    assert.equal((await s.diagnostics(uri(dir, 'app.py'), 1)).diagnostics[0]?.severity, 1);
+    writeFileSync(path.join(dir, '.phq-tokens.json'), JSON.stringify({ severity: { placeholder: 'info' } }));
+    const before = s.published.length;
+    await s.conn.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uri(dir, '.phq-tokens.json'), type: FileChangeType.Changed }],
+    });
+    const last = () =>
+      s.published
+        .slice(before)
+        .filter((p) => p.uri === uri(dir, 'app.py'))
+        .at(-1);
+    for (let i = 0; i < 200 && last()?.diagnostics[0]?.severity !== 3; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(last()?.diagnostics[0]?.severity, 3);
   });
 
   test('baselined findings are hints "in the baseline"; others keep their severity', async () => {
