@@ -1,13 +1,13 @@
 // The repository config file, `.phq-tokens.json`: one policy shared by the editor, the CLI,
 // the pre-commit hook and CI (docs/scan.md, "Repository config file"). Found by walking up
 // from the scanned path or the document; the nearest file wins, files are not merged.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compilePattern, createPathFilter, type PathFilter } from '@phq-tokens/detect';
 import schema from '../schema/phq-tokens.schema.json';
 import { ConfigFileError, lineOf, readJsonWithSchema } from './jsonFile';
 
-export const CONFIG_FILE_NAME = '.phq-tokens.json';
+export { CONFIG_FILE_NAME, findRepoConfig } from './find';
 
 export type SeverityOrOff = 'error' | 'warning' | 'info' | 'hint' | 'off';
 export type FailOn = 'error' | 'warning' | 'info' | 'hint' | 'none';
@@ -54,21 +54,6 @@ export function parseRepoConfig(text: string, file: string): RepoConfig {
     filter: createPathFilter(value.ignore ?? []),
     ...(value.baseline !== undefined && { baselineFile: path.resolve(dir, value.baseline) }),
   };
-}
-
-/** The nearest `.phq-tokens.json` at or above `start` (a folder), if any. */
-export function findRepoConfig(start: string): string | undefined {
-  for (let d = path.resolve(start); ;) {
-    const f = path.join(d, CONFIG_FILE_NAME);
-    try {
-      if (statSync(f).isFile()) return f;
-    } catch {
-      // not here: go up
-    }
-    const up = path.dirname(d);
-    if (up === d) return undefined;
-    d = up;
-  }
 }
 
 /** Reads and parses a config file; a read error is a ConfigFileError too (line 1). */

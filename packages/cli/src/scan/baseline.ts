@@ -3,16 +3,8 @@
 // root (the folder of .phq-tokens.json), whatever folder scan runs from.
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  BaselineMatcher,
-  ConfigFileError,
-  entryFor,
-  formatBaseline,
-  newSalt,
-  readBaseline,
-  type Baseline,
-  type BaselineEntry,
-} from '@phq-tokens/config';
+import type { Baseline, BaselineEntry } from '@phq-tokens/config';
+import { configLib } from './config-lib';
 import { UsageError } from '../runtime/exit-codes';
 import { quotePath } from './quote-path';
 import type { ScanReport } from './run';
@@ -26,6 +18,7 @@ function load(file: string): Baseline {
     throw new UsageError(
       `the baseline ${quotePath(file)} does not exist: write it with --write-baseline, or scan with --no-baseline.`,
     );
+  const { readBaseline, ConfigFileError } = configLib();
   try {
     return readBaseline(file);
   } catch (e) {
@@ -36,6 +29,7 @@ function load(file: string): Baseline {
 
 /** Records every finding of the report; an existing file's salt is kept, so unchanged entries stay byte-identical. */
 export function writeBaseline(report: ScanReport, file: string, projectRoot: string): number {
+  const { readBaseline, newSalt, entryFor, formatBaseline } = configLib();
   let salt = newSalt();
   if (existsSync(file)) {
     try {
@@ -58,7 +52,7 @@ export function writeBaseline(report: ScanReport, file: string, projectRoot: str
  * `walked` (files mode): the paths scanned, so an entry for a file that is gone counts too.
  */
 export function applyBaseline(report: ScanReport, file: string, projectRoot: string, walked?: string[]): void {
-  const matcher = new BaselineMatcher(load(file));
+  const matcher = new (configLib().BaselineMatcher)(load(file));
   let known = 0;
   for (const r of report.results) {
     const p = projectPath(report, projectRoot, r.file);

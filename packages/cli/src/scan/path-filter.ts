@@ -1,7 +1,6 @@
 // Which paths a scan skips: the --ignore globs (relative to the current folder) and the
 // repository file's `ignore` (relative to that file's folder), in every scan mode.
 import path from 'node:path';
-import { ignoredByConfig } from '@phq-tokens/config';
 import { createPathFilter, type PathFilter } from '@phq-tokens/detect';
 
 export interface PathFilterRequest {
@@ -18,12 +17,15 @@ export function pathFilterFor(req: PathFilterRequest): PathFilter {
   const skip = new Set(req.skip ?? []);
   const globs = req.configIgnore?.globs ?? [];
   if (skip.size === 0 && globs.length === 0) return flags;
-  const config = { dir: req.configIgnore?.dir ?? req.root, filter: createPathFilter(globs) };
+  const dir = req.configIgnore?.dir ?? req.root;
+  const config = createPathFilter(globs);
   return {
     ignores(rel) {
       if (flags.ignores(rel)) return true;
       const abs = path.resolve(req.root, rel);
-      return skip.has(abs) || (globs.length > 0 && ignoredByConfig(config, abs, rel.endsWith('/')));
+      if (skip.has(abs)) return true;
+      const fromConfig = path.relative(dir, abs).split(path.sep).join('/');
+      return globs.length > 0 && config.ignores(rel.endsWith('/') ? fromConfig + '/' : fromConfig);
     },
   };
 }

@@ -3,9 +3,11 @@
 // joins the file's); single values and each severity key take the most specific source.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigFileError, findRepoConfig, readRepoConfig, type RepoConfig } from '@phq-tokens/config';
+import type { RepoConfig } from '@phq-tokens/config';
+import { findRepoConfig } from '@phq-tokens/config/src/find';
 import { DEFAULT_ENV_VAR } from '@phq-tokens/detect';
 import { UsageError } from '../runtime/exit-codes';
+import { configLib } from './config-lib';
 import type { FailOn } from './severity';
 
 export interface PolicyFlags {
@@ -53,6 +55,7 @@ function gitTop(dir: string): string | undefined {
 }
 
 function load(file: string): RepoConfig {
+  const { readRepoConfig, ConfigFileError } = configLib();
   try {
     return readRepoConfig(file);
   } catch (e) {
