@@ -17,6 +17,8 @@ import {
 } from '@phq-tokens/config';
 import type { Settings, SeverityMap } from './settings';
 
+const CELL_SCHEME = 'vscode-notebook-cell:';
+
 /** How long a "which config file is nearest" answer is kept per folder (a new file is seen after it). */
 const TTL_MS = 5_000;
 
@@ -43,10 +45,12 @@ export class RepoPolicy {
 
   /** `settings` with the repository file of `uri` applied; `trusted` says whether its patterns may run. */
   apply(settings: Settings, uri: string, trusted: boolean, now = Date.now()): Settings {
-    if (!uri.startsWith('file:')) return settings;
+    // A notebook cell is judged under its notebook's policy (its URI has the notebook's path).
+    const fileUri = uri.startsWith(CELL_SCHEME) ? `file:${uri.slice(CELL_SCHEME.length).replace(/#.*$/s, '')}` : uri;
+    if (!fileUri.startsWith('file:')) return settings;
     let file: string;
     try {
-      file = fileURLToPath(uri);
+      file = fileURLToPath(fileUri);
     } catch {
       return settings;
     }
