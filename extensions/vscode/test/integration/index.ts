@@ -14,6 +14,7 @@ export function run(): Promise<void> {
     require('./benchWorkspace.integration.test'); // the Scan Workspace benchmark alone (bench/workspace-vscode.mjs)
   } else if (process.env.PHQ_TEST_UNTRUSTED) {
     require('./trust.integration.test'); // second pass: workspace trust on, folder untrusted
+    require('./repoConfigUntrusted.integration.test'); // .phq-tokens.json: its patterns are not run
   } else {
     require('./activation.integration.test');
     require('./tree.integration.test');
