@@ -6,18 +6,20 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  BaselineMatcher,
-  ConfigFileError,
-  findRepoConfig,
-  ignoredByConfig,
-  readBaseline,
-  readRepoConfig,
-  type RepoConfig,
-} from '@phq-tokens/config';
+import type * as ConfigLib from '@phq-tokens/config';
+import type { BaselineMatcher, ConfigFileError, RepoConfig } from '@phq-tokens/config';
+import { findRepoConfig } from '@phq-tokens/config/src/find';
 import type { Settings, SeverityMap } from './settings';
 
 const CELL_SCHEME = 'vscode-notebook-cell:';
+
+let loaded: typeof ConfigLib | undefined;
+/** The validator (ajv) loads when a repository has a config file, not at server start. */
+function lib(): typeof ConfigLib {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  loaded ??= require('@phq-tokens/config') as typeof ConfigLib;
+  return loaded;
+}
 
 /** How long a "which config file is nearest" answer is kept per folder (a new file is seen after it). */
 const TTL_MS = 5_000;
@@ -56,6 +58,7 @@ export class RepoPolicy {
     }
     const configFile = this.find(path.dirname(file), now);
     if (!configFile) return settings;
+    const { readRepoConfig, readBaseline, ignoredByConfig, BaselineMatcher } = lib();
     const config = this.load(this.configs, configFile, readRepoConfig);
     if (!config) return settings;
     const merged: Settings = {
@@ -95,17 +98,17 @@ export class RepoPolicy {
     }
     let entry = cache.get(file);
     if (!entry || entry.stamp !== stamp) {
+      const Broken = lib().ConfigFileError;
       let value: T | ConfigFileError;
       try {
         value = read(file);
       } catch (e) {
-        value =
-          e instanceof ConfigFileError ? e : new ConfigFileError(file, [{ line: 1, column: 1, message: String(e) }]);
+        value = e instanceof Broken ? e : new Broken(file, [{ line: 1, column: 1, message: String(e) }]);
       }
       entry = { stamp, value };
       cache.set(file, entry);
     }
-    if (!(entry.value instanceof ConfigFileError)) return entry.value;
+    if (!(entry.value instanceof lib().ConfigFileError)) return entry.value;
     const key = `${file}\0${stamp}`;
     if (!this.reported.has(key)) {
       this.reported.add(key);
