@@ -101,6 +101,21 @@ function copyCli() {
   return 'copied';
 }
 
+/**
+ * The JSON Schemas of .phq-tokens.json and its baseline, contributed with `jsonValidation`
+ * (package.json) so the editor completes and checks the file; the one copy lives in
+ * @phq-tokens/config, which validates with the same files.
+ */
+function copySchemas() {
+  const from = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('@phq-tokens/config/package.json')),
+    'schema',
+  );
+  mkdirSync(path.join(dist, 'schemas'), { recursive: true });
+  for (const f of ['phq-tokens.schema.json', 'phq-tokens-baseline.schema.json'])
+    copyFileSync(path.join(from, f), path.join(dist, 'schemas', f));
+}
+
 /** Loads the extension bundle with a stub `vscode` so a missing or broken import fails the build. */
 function smokeLoad() {
   const file = path.join(dist, 'extension.js');
@@ -140,6 +155,7 @@ if (watch) {
   if (server !== 'copied') console.warn(`  language server bundle ${server}: the extension will run without it`);
   const cli = copyCli();
   if (cli !== 'copied') console.warn(`  CLI bundle ${cli}: Scan Git History will not work`);
+  copySchemas();
   smokeLoad();
   printSizes();
 }

@@ -69,7 +69,9 @@ export function toDiagnostics(
       d = findingDiagnostic(f, doc, settings, languageId);
       cache?.set(f, d);
     }
-    if (d) out.push(f.kind === 'known-token' ? inFile(d, f, git, tokens) : d);
+    if (!d) continue;
+    const placed = f.kind === 'known-token' ? inFile(d, f, git, tokens) : d;
+    out.push(settings.baseline ? inBaseline(placed, f, settings, tokens) : placed);
   }
   for (const p of scopeProblems(findings, tokens)) {
     if (out.length >= max) return out;
@@ -103,6 +105,17 @@ function inFile(d: Diagnostic, f: Finding, git: GitStatus, tokens: TokenState): 
     };
   if (git === 'committed') return { ...d, message: `${d.message} Git would commit this file.` };
   return d;
+}
+
+/**
+ * A finding the repository's baseline knows (docs/scan.md, "Adopting in an existing
+ * repository"): shown, but as a hint, so the team sees it without it counting as a problem.
+ * A known token reaches the server as a stand-in: its entry is found by the value's fingerprint.
+ */
+function inBaseline(d: Diagnostic, f: Finding, settings: Settings, tokens: TokenState): Diagnostic {
+  const fp = f.kind === 'known-token' ? (tokens.byId.get(f.data.tokenId ?? '')?.fingerprint ?? undefined) : undefined;
+  if (!settings.baseline?.has(f, fp)) return d;
+  return { ...d, severity: DiagnosticSeverity.Hint, message: `${d.message} (in the baseline)` };
 }
 
 function findingDiagnostic(f: Finding, doc: PositionMapper, settings: Settings, languageId: string): Diagnostic | null {

@@ -4,6 +4,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
@@ -41,6 +43,7 @@ import { EMPTY_TOKEN_STATE, tokenState, type TokenState } from './tokens';
 import { judgeWorkspaceFile, WorkspaceDiagnostics } from './workspaceFiles';
 // The release version, written once in the root package.json (docs/release.md).
 import { version } from '../../../package.json';
+import { RepoPolicy } from './repoPolicy';
 
 export const TRIGGER_CHARACTERS = ['$', '{', '<', '[', '=', ':', ' ', '"', "'"];
 
@@ -65,6 +68,15 @@ export function startServer(connection: Connection): void {
   const log = connection.console;
   /** Unopened files judged by a workspace scan (workspaceFiles.ts). */
   const workspace = new WorkspaceDiagnostics();
+  /** The repository config file, merged into each document's settings (repoPolicy.ts). */
+  const repo = new RepoPolicy((message) => {
+    log.error(message);
+    // A notification, not window/showMessageRequest: nothing waits for the user to close it.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+  });
+  /** Whether the client has workspace trust (VS Code): the repository file's patterns then wait for it. */
+  let clientHasTrust = false;
+  const patternsTrusted = (): boolean => tokens.trusted === true || (!clientHasTrust && tokens.trusted !== false);
 
   const publisher = new Publisher(
     (state) => {
@@ -104,7 +116,7 @@ export function startServer(connection: Connection): void {
     if (state.closed || seq !== state.settingsSeq) return;
     const { settings, invalid } = normalizeSettings(raw);
     if (invalid.length) log.warn(`Ignoring invalid ${SETTINGS_SECTION} settings: ${invalid.join('; ')}`);
-    state.settings = settings;
+    state.settings = repo.apply(settings, state.uri, patternsTrusted());
     // Called with `void`: a throw here would be an unhandled rejection, which ends a Node process.
     guard(() => state.refreshOptions(tokens), `applying settings to ${state.uri}`);
     publisher.schedule(state);
@@ -112,6 +124,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
+    clientHasTrust =
+      (params.initializationOptions as { workspaceTrust?: unknown } | undefined)?.workspaceTrust === true;
     guard(() => warmUp(), 'warming up');
     canRegisterConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     disabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
@@ -132,6 +146,12 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
   });
 
+  // The extension watches .phq-tokens.json and the baseline (client.ts, fileEvents).
+  connection.onDidChangeWatchedFiles(() => {
+    repo.clear();
+    for (const state of docs.values()) void pullSettings(state);
+  });
+
   connection.onDidChangeConfiguration(() => {
     for (const state of docs.values()) void pullSettings(state);
   });
@@ -141,7 +161,10 @@ export function startServer(connection: Connection): void {
       log.warn(`Ignoring a malformed ${TokensChanged.method} notification.`);
       return;
     }
+    const wasTrusted = patternsTrusted();
     tokens = tokenState(params);
+    // Trust decides whether the repository file's patterns run: settings are merged again.
+    if (wasTrusted !== patternsTrusted()) for (const state of docs.values()) void pullSettings(state);
     log.info(`Tokens: ${tokens.tokens.length}, scopes: ${tokens.scopes.length}, trusted: ${String(tokens.trusted)}`);
     for (const state of docs.values()) {
       guard(() => state.refreshOptions(tokens), `refreshing ${state.uri}`);
@@ -220,7 +243,7 @@ export function startServer(connection: Connection): void {
     for (const f of params.files) {
       if (docs.has(f.uri)) continue; // open: its own diagnostics rule
       const diagnostics = guard(
-        () => judgeWorkspaceFile(f.uri, f.languageId, f.text, settings, tokens),
+        () => judgeWorkspaceFile(f.uri, f.languageId, f.text, repo.apply(settings, f.uri, patternsTrusted()), tokens),
         `judging ${f.uri}`,
       );
       if (!diagnostics) continue;

@@ -43,6 +43,16 @@ export interface Settings {
   severityByLanguage: Readonly<Record<string, SeverityMap>>;
   /** At most this many diagnostics per document: a generated file with thousands of placeholders must not flood the client. */
   maxDiagnostics: number;
+  /**
+   * Set by the language server from the repository's baseline (never a setting): whether a
+   * finding at this document's path is a known one, shown as a hint.
+   */
+  baseline?: BaselineLookup;
+}
+
+/** A repository baseline as one document sees it (server/src/repoPolicy.ts). */
+export interface BaselineLookup {
+  has(finding: { ruleId: string; match: string; data: { fingerprint?: string } }, fingerprint?: string): boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({

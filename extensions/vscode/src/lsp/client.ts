@@ -99,6 +99,12 @@ export class TokenLanguageClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       // Notebook cells are text documents of their own scheme: synced (and redacted) like files.
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }],
+      // The server waits for phq/tokensChanged's trust before running the repository file's patterns.
+      initializationOptions: { workspaceTrust: true },
+      // The repository config file and its baseline: the server merges them into settings.
+      synchronize: {
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/{.phq-tokens.json,.phq-tokens-baseline.json}'),
+      },
       outputChannel: this.logs.server,
       traceOutputChannel: this.trace,
       errorHandler: policy,

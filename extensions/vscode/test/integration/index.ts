@@ -14,6 +14,7 @@ export function run(): Promise<void> {
     require('./benchWorkspace.integration.test'); // the Scan Workspace benchmark alone (bench/workspace-vscode.mjs)
   } else if (process.env.PHQ_TEST_UNTRUSTED) {
     require('./trust.integration.test'); // second pass: workspace trust on, folder untrusted
+    require('./repoConfigUntrusted.integration.test'); // .phq-tokens.json: its patterns are not run
   } else {
     require('./activation.integration.test');
     require('./tree.integration.test');
@@ -25,6 +26,7 @@ export function run(): Promise<void> {
     require('./local.integration.test'); // tokens on this machine, against the public-only emulator
     require('./rotate.integration.test'); // rotate: files rewritten, old token deleted last
     require('./workspaceScan.integration.test'); // Scan Workspace; before the server is stopped
+    require('./repoConfig.integration.test'); // .phq-tokens.json and its baseline, through Scan Workspace
     require('./serverFailures.integration.test'); // leaves the language server stopped
     require('./history.integration.test'); // Scan Git History over a repository built with git
     require('./leaks.integration.test'); // last: checks what the whole session wrote

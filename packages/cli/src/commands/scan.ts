@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { compilePattern, DEFAULT_ENV_VAR } from '@phq-tokens/detect';
 import { describeError } from '../runtime/describe-error';
@@ -10,7 +11,9 @@ import { quotePath } from '../scan/quote-path';
 import { isScanWorker, runAsWorker } from '../scan/parallel';
 import { runScan, scanFile, type ScanRequest } from '../scan/run';
 import { readKnownTokens, runGitScan, type GitMode } from './scan-git';
-import { fails, isFailOn } from '../scan/severity';
+import { fails, isFailOn, type FailOn } from '../scan/severity';
+import { applyBaseline, baselineLines, writeBaseline } from '../scan/baseline';
+import { resolvePolicy } from '../scan/policy';
 import { bool, str, strList } from './options';
 import { VERSION } from '../version';
 
@@ -65,10 +68,10 @@ export function register(program: Command): void {
     .description('Find unfilled token placeholders and hardcoded tokens in files (exit 1 when found)')
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'human')
-    .option('--fail-on <severity>', 'exit 1 on findings at or above: error, warning, info, hint, none', 'error')
+    .option('--fail-on <severity>', 'exit 1 on findings at or above: error, warning, info, hint, none (default: error)')
     .option('--ignore <glob>', 'skip paths matching this gitignore-style glob (repeatable)', collect)
     .option('--pattern <regex>', 'also flag this placeholder spelling, a regular expression (repeatable)', collect)
-    .option('--env-var <name>', 'environment variable suggested in messages', DEFAULT_ENV_VAR)
+    .option('--env-var <name>', `environment variable suggested in messages (default: ${DEFAULT_ENV_VAR})`)
     .option('--markdown-prose', 'also judge Markdown prose, not only code blocks')
     .option('--endpoints', 'also list the PredictHQ API families each file calls')
     .option('--no-gitignore', 'do not honour .gitignore files')
@@ -77,6 +80,14 @@ export function register(program: Command): void {
     .option('--since <ref>', 'judge the files changed since this commit (with --history: the commits since it)')
     .option('--history [range]', 'judge every blob in git history (all refs, or a range such as v1.0..main)')
     .option('--known-tokens <file>', 'JSON list of your tokens as {id, name, fingerprint} (no values)')
+    .option(
+      '--config <file>',
+      'the repository config file (default: the nearest .phq-tokens.json above the scanned path)',
+    )
+    .option('--no-config', 'do not read a repository config file')
+    .option('--baseline <file>', 'report only findings not in this baseline (default: the config file\'s "baseline")')
+    .option('--no-baseline', 'report every finding, even those in the baseline the config file names')
+    .option('--write-baseline <file>', 'record every finding of this scan as known, in this file, and exit 0')
     .action(
       action(async (paths: unknown, opts: unknown) => {
         // A worker thread of a large scan (see scan/parallel.ts): it only scans files.
@@ -84,8 +95,9 @@ export function register(program: Command): void {
         const list = Array.isArray(paths) && paths.length > 0 ? paths.map(String) : ['.'];
         const format = str(opts, 'format') ?? 'human';
         if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown --format "${format}".`);
-        const failOn = str(opts, 'failOn') ?? 'error';
-        if (!isFailOn(failOn)) throw new UsageError(`Unknown --fail-on "${failOn}".`);
+        const failFlag = str(opts, 'failOn');
+        if (failFlag !== undefined && !isFailOn(failFlag)) throw new UsageError(`Unknown --fail-on "${failFlag}".`);
+        const envFlag = str(opts, 'envVar');
         const maxBytes = Number(str(opts, 'maxFileSize'));
         if (!Number.isFinite(maxBytes) || maxBytes <= 0)
           throw new UsageError('--max-file-size must be a positive number.');
@@ -96,17 +108,43 @@ export function register(program: Command): void {
         }
         const gitMode = gitModeOf(opts);
         const knownFile = str(opts, 'knownTokens');
+        const rawConfig = (opts as { config?: unknown }).config;
+        const rawBaseline = (opts as { baseline?: unknown }).baseline;
+        const writeTo = str(opts, 'writeBaseline');
+        if (writeTo !== undefined && typeof rawBaseline === 'string')
+          throw new UsageError('--write-baseline cannot be combined with --baseline.');
+        const policy = resolvePolicy(
+          {
+            config: rawConfig === false ? false : typeof rawConfig === 'string' ? rawConfig : undefined,
+            failOn: failFlag as FailOn | undefined,
+            envVar: envFlag,
+            markdownProse: bool(opts, 'markdownProse'),
+            baseline: rawBaseline === false ? false : typeof rawBaseline === 'string' ? rawBaseline : undefined,
+          },
+          process.cwd(),
+          list,
+          gitMode !== undefined,
+        );
+        const failOn = policy.failOn;
         const req: ScanRequest = {
           paths: list,
           root: process.cwd(),
           gitignore: (opts as { gitignore?: unknown }).gitignore !== false,
           ignore: strList(opts, 'ignore') ?? [],
+          ...(policy.config?.ignore && { configIgnore: { dir: policy.config.dir, globs: policy.config.ignore } }),
+          skip: [
+            policy.config?.file,
+            policy.config?.baselineFile,
+            policy.baselineFile,
+            writeTo && path.resolve(writeTo),
+          ].filter((f): f is string => typeof f === 'string'),
           maxBytes,
           endpoints: bool(opts, 'endpoints'),
           options: {
-            extraPatterns: patterns,
-            envVarName: str(opts, 'envVar') ?? DEFAULT_ENV_VAR,
-            markdownProse: bool(opts, 'markdownProse'),
+            extraPatterns: [...policy.extraPatterns, ...patterns],
+            envVarName: policy.envVarName,
+            markdownProse: policy.markdownProse,
+            severities: policy.severities,
             ...(knownFile !== undefined && { knownFingerprints: readKnownTokens(knownFile) }),
           },
         };
@@ -115,6 +153,15 @@ export function register(program: Command): void {
         const report = gitMode
           ? await runGitScan(gitMode, req, list, format === 'sarif')
           : await runScan(req, __filename);
+        if (writeTo !== undefined) {
+          const n = writeBaseline(report, path.resolve(writeTo), policy.projectRoot);
+          info(`wrote ${n} baseline entr${n === 1 ? 'y' : 'ies'} to ${quotePath(writeTo)}`);
+          if (report.errors.length > 0)
+            throw new CliError(`${report.errors.length} path(s) could not be read.`, ExitCode.usage);
+          return;
+        }
+        if (policy.baselineFile !== undefined)
+          applyBaseline(report, policy.baselineFile, policy.projectRoot, gitMode ? undefined : list);
         if (format === 'json') out(formatJson(report));
         else if (format === 'sarif') out(formatSarif(report, VERSION));
         else {
@@ -124,6 +171,7 @@ export function register(program: Command): void {
         for (const line of skippedLines(report)) info(line);
         for (const e of report.errors) info(`cannot read ${quotePath(e.file)}: ${e.message}`);
         if (format === 'human') info(summaryLine(report));
+        for (const line of baselineLines(report)) info(line);
         if (report.errors.length > 0)
           throw new CliError(`${report.errors.length} path(s) could not be read.`, ExitCode.usage);
         const failing = report.results.some((r) => r.findings.some((f) => fails(f, failOn)));

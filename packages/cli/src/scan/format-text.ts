@@ -84,7 +84,13 @@ export function formatJson(r: ScanReport): string {
   return JSON.stringify(
     {
       version: 1,
-      summary: { findings: findings.length, scanned: r.scanned, skipped: r.skipped, errors: r.errors },
+      summary: {
+        findings: findings.length,
+        scanned: r.scanned,
+        skipped: r.skipped,
+        errors: r.errors,
+        ...(r.baseline && { baseline: r.baseline }),
+      },
       ...(r.git && { git: r.git }),
       findings,
     },

@@ -3,7 +3,8 @@
 // `git cat-file --batch`; then, for the blobs with findings only, one `git log --raw` pass
 // finds every path each was added at and the commit that first did, and `git ls-tree HEAD`
 // says which of those paths still hold it.
-import { createPathFilter, type Finding } from '@phq-tokens/detect';
+import type { Finding } from '@phq-tokens/detect';
+import { pathFilterFor } from './path-filter';
 import { catObjects, git, splitZ } from './git';
 import type { HistoryInfo, Introduced } from './git-types';
 import { judgeBlob } from './judge';
@@ -120,7 +121,7 @@ export async function scanHistory(
   revisions: string[],
 ): Promise<{ report: ScanReport; blobs: number }> {
   const report: ScanReport = { root: cwd, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
-  const filter = createPathFilter(req.ignore);
+  const filter = pathFilterFor(req);
   const blobs = (await listBlobs(cwd, revisions)).filter((b) => !filter.ignores(b.path));
   const judged: { oid: string; path: string; language: string; findings: Finding[] }[] = [];
   await catObjects(

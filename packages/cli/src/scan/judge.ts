@@ -59,6 +59,7 @@ export function judgeBlob(
   if ('skipped' in d) return void report.skipped.push({ file, reason: d.skipped });
   report.scanned++;
   report.bytes += d.text.length;
+  (report.judged ??= []).push(path);
   const judged = judge(d.text, path, req);
   if (judged.error) return void report.errors.push({ file, message: judged.error });
   return judged;

@@ -1,5 +1,6 @@
 // The scan itself: walk, read each file once, run the engine, collect results.
-import { createPathFilter, isNotebookFile, type Finding, type ScanOptions } from '@phq-tokens/detect';
+import { isNotebookFile, type Finding, type ScanOptions } from '@phq-tokens/detect';
+import { pathFilterFor } from './path-filter';
 import type { GitScanInfo, HistoryInfo } from './git-types';
 import { scanAll } from './parallel';
 import { judge } from './judge';
@@ -11,6 +12,10 @@ export interface ScanRequest {
   root: string;
   gitignore: boolean;
   ignore: string[];
+  /** The repository file's `ignore` globs, relative to its folder (scan/path-filter.ts). */
+  configIgnore?: { dir: string; globs: string[] };
+  /** Absolute paths never judged (the config file and the baseline). */
+  skip?: string[];
   maxBytes: number;
   options: Omit<ScanOptions, 'languageId' | 'fileName'>;
   endpoints: boolean;
@@ -34,6 +39,10 @@ export interface ScanReport {
   errors: { file: string; message: string }[];
   /** scan --staged / --since / --history. */
   git?: GitScanInfo;
+  /** Every path judged (files, or blob paths), for the baseline's "no longer occurs" (scan/baseline.ts). */
+  judged?: string[];
+  /** With a baseline: findings it passed over and its entries that no longer occur. */
+  baseline?: { file: string; known: number; stale: { rule: string; path: string; text: string }[] };
 }
 
 /** What scanning one file gives; plain data, so that it can come back from a worker. */
@@ -72,7 +81,7 @@ export async function runScan(req: ScanRequest, script: string): Promise<ScanRep
   const files = [
     ...walk(req.paths, {
       gitignore: req.gitignore,
-      filter: createPathFilter(req.ignore),
+      filter: pathFilterFor(req),
       root: req.root,
       onError: (file, e) => report.errors.push({ file, message: errorMessage(e) }),
       onSkip: (file, reason) => report.skipped.push({ file, reason }),
@@ -86,6 +95,7 @@ export async function runScan(req: ScanRequest, script: string): Promise<ScanRep
     else {
       report.scanned++;
       report.bytes += o.bytes;
+      (report.judged ??= []).push(file);
       if (o.findings.length > 0) report.results.push({ file, language: o.language, findings: o.findings });
     }
   });

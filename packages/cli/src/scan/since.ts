@@ -3,7 +3,7 @@
 // UTF-8 is still opened.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createPathFilter } from '@phq-tokens/detect';
+import { pathFilterFor } from './path-filter';
 import { git } from './git';
 import { decodeBytes } from './decode';
 import { judge } from './judge';
@@ -40,7 +40,7 @@ export async function scanSince(
   ]);
   const untracked = await git(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--', ...pathspecs]);
   const seen = new Set<string>();
-  const filter = createPathFilter(req.ignore);
+  const filter = pathFilterFor(req);
   for (const raw of [...splitRaw(changed), ...splitRaw(untracked)]) {
     const key = raw.toString('latin1');
     if (seen.has(key)) continue;

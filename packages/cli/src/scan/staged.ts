@@ -1,7 +1,7 @@
 // `scan --staged`: judges the index, not the working tree. A file fixed on disk but not
 // re-staged is still reported, because that is what the commit would contain.
-import { createPathFilter } from '@phq-tokens/detect';
 import { UsageError } from '../runtime/exit-codes';
+import { pathFilterFor } from './path-filter';
 import { catObjects, git, splitZ } from './git';
 import { judgeBlob } from './judge';
 import type { ScanReport, ScanRequest } from './run';
@@ -45,7 +45,7 @@ async function isBare(cwd: string): Promise<boolean> {
 export async function scanStaged(cwd: string, req: ScanRequest, pathspecs: string[]): Promise<ScanReport> {
   const report: ScanReport = { root: cwd, results: [], scanned: 0, bytes: 0, skipped: [], errors: [] };
   const entries: StagedEntry[] = [];
-  const filter = createPathFilter(req.ignore);
+  const filter = pathFilterFor(req);
   const staged = await stagedEntries(cwd, pathspecs);
   // In a bare repository `git diff --cached` answers with nothing and exit 0: "0 findings"
   // would claim a check that never ran. Asked only when nothing is staged, so a commit with

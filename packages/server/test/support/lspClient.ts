@@ -31,6 +31,8 @@ export interface SessionOptions {
   /** Settings answered for section predicthqTokens, per scope uri. */
   settings?: (uri: string | undefined) => unknown;
   record?: boolean;
+  /** `initialize`'s initializationOptions (the extension sends `{ workspaceTrust: true }`). */
+  initializationOptions?: unknown;
 }
 
 export class Session {
@@ -176,6 +178,7 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
     processId: process.pid,
     rootUri: null,
     workspaceFolders: null,
+    ...(opts.initializationOptions !== undefined && { initializationOptions: opts.initializationOptions }),
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {
