@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as ConfigLib from '@phq-tokens/config';
 import type { BaselineMatcher, ConfigFileError, RepoConfig } from '@phq-tokens/config';
-import { findRepoConfig } from '@phq-tokens/config/src/find';
+import { findRepoConfig } from '@phq-tokens/config/find';
 import type { Settings, SeverityMap } from './settings';
 
 const CELL_SCHEME = 'vscode-notebook-cell:';

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RepoConfig } from '@phq-tokens/config';
-import { findRepoConfig } from '@phq-tokens/config/src/find';
+import { findRepoConfig } from '@phq-tokens/config/find';
 import { DEFAULT_ENV_VAR } from '@phq-tokens/detect';
 import { UsageError } from '../runtime/exit-codes';
 import { configLib } from './config-lib';
