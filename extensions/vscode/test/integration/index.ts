@@ -14,6 +14,7 @@ export function run(): Promise<void> {
     require('./benchWorkspace.integration.test'); // the Scan Workspace benchmark alone (bench/workspace-vscode.mjs)
   } else if (process.env.PHQ_TEST_UNTRUSTED) {
     require('./trust.integration.test'); // second pass: workspace trust on, folder untrusted
+    require('./terminalUntrusted.integration.test'); // no token in terminals, tasks or debug sessions
   } else {
     require('./activation.integration.test');
     require('./tree.integration.test');
@@ -24,6 +25,7 @@ export function run(): Promise<void> {
     require('./notebook.integration.test'); // a real .ipynb in the notebook editor
     require('./local.integration.test'); // tokens on this machine, against the public-only emulator
     require('./rotate.integration.test'); // rotate: files rewritten, old token deleted last
+    require('./terminal.integration.test'); // Use Token in Terminals, tasks, debug sessions
     require('./workspaceScan.integration.test'); // Scan Workspace; before the server is stopped
     require('./serverFailures.integration.test'); // leaves the language server stopped
     require('./history.integration.test'); // Scan Git History over a repository built with git
