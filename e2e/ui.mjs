@@ -6,7 +6,8 @@
 // the server, extension and emulator logs there. Ends with "UI-E2E: N passed, N failed".
 //   node e2e/ui.mjs            (after npm start / npm test have built the bundles)
 // Env: PHQ_E2E_HEADED=1 shows the browser (needs a display); PHQ_E2E_BAIL=1 stops at the first failure.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../extensions/vscode/scripts/browser.mjs';
 import { checkChromium, repoRoot } from '../extensions/vscode/scripts/ensure-code-server.mjs';
@@ -416,6 +417,53 @@ async function main() {
   });
 
   await step(
+    '8d-terminal',
+    '8d Use Token in Terminals: a Python script reading PHQ_API_TOKEN runs in a new terminal against the public API',
+    async ({ shot }) => {
+      await wb.palette('Notifications: Clear All Notifications');
+      // The script a customer writes after the env-reference fix: it reads the variable, nothing on disk holds the value.
+      writeFileSync(
+        path.join(app.workspace, 'events_count.py'),
+        [
+          'import json, os, urllib.request',
+          '',
+          'url = os.environ.get("PHQ_API_URL", "https://api.predicthq.com") + "/v1/events/?limit=1"',
+          'request = urllib.request.Request(url, headers={"Authorization": "Bearer " + os.environ["PHQ_API_TOKEN"]})',
+          'with urllib.request.urlopen(request) as response:',
+          '    body = json.load(response)',
+          '    print(f"PredictHQ answered {response.status}: {len(body[\'results\'])} event(s)")',
+          '',
+        ].join('\n'),
+      );
+      await wb.openFile('events_count.py');
+      await wb.contextMenu(wb.treeRow('Notebook'), 'Use Token in Terminals');
+      // code-server's terminals run on its host: asked once per remote.
+      const ask = page.locator(`.monaco-dialog-box:has-text('Put "Notebook" into the terminals')`);
+      await ask.waitFor({ timeout: T });
+      await shot('confirm');
+      await ask.locator('.monaco-button', { hasText: exactly('Use There') }).click();
+      const status = page.locator('.statusbar-item:has-text("PHQ_API_TOKEN: Notebook")');
+      await status.waitFor({ timeout: T });
+      const outDir = mkdtempSync(path.join(os.tmpdir(), 'phq-e2e-terminal-'));
+      const out = path.join(outDir, 'out.txt');
+      await wb.palette('Terminal: Create New Terminal');
+      await page.locator('.terminal-wrapper.active .xterm').first().waitFor({ timeout: T });
+      await page.waitForTimeout(1000); // the shell's prompt
+      await page.keyboard.type(
+        `PHQ_API_URL=${app.publicApi.url} python3 events_count.py 2>&1 | tee ${out}; echo "length of PHQ_API_TOKEN: \${#PHQ_API_TOKEN}"`,
+      );
+      await page.keyboard.press('Enter');
+      let said = '';
+      for (const until = Date.now() + T; Date.now() < until; await page.waitForTimeout(200))
+        if (existsSync(out) && /answered|Error/.test((said = readFileSync(out, 'utf8')))) break;
+      rmSync(outDir, { recursive: true, force: true });
+      if (!/PredictHQ answered 200: \d+ event/.test(said)) throw new Error(`the script said: ${said}`);
+      if (said.includes(webAppToken.value)) throw new Error('the script printed the value');
+      await page.waitForTimeout(500); // the terminal renders the line
+    },
+  );
+
+  await step(
     '8c-forget',
     '8c forget it: the confirmation says it is not revoked; the tree drops it',
     async ({ shot }) => {
@@ -427,6 +475,10 @@ async function main() {
       await shot('confirm');
       await dialog.locator('.monaco-button', { hasText: exactly('Forget on This Machine') }).click();
       await wb.treeRow('Notebook').waitFor({ state: 'detached', timeout: T });
+      // It was in the terminals (8d): forgetting it takes it out of them at once.
+      await page
+        .locator('.statusbar-item:has-text("PHQ_API_TOKEN: Notebook")')
+        .waitFor({ state: 'detached', timeout: T });
     },
   );
 

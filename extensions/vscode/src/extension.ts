@@ -80,7 +80,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     logs.log,
   );
   const terminalStatus = new TerminalStatusItem(terminal);
-  const ctx = { extension: context, accounts, auth, repo, choice, tree, config, logs, workspaceScan, history, terminal };
+  const ctx = {
+    extension: context,
+    accounts,
+    auth,
+    repo,
+    choice,
+    tree,
+    config,
+    logs,
+    workspaceScan,
+    history,
+    terminal,
+  };
 
   // Context keys for `when` clauses, and the filter shown in the view's title.
   const updateContext = () => {

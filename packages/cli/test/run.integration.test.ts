@@ -11,7 +11,12 @@ import { CliHarness, cliJs, run, tmp, type RunResult } from './helpers';
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 /** The CLI with a command that says "ready" once it can take a signal; `onReady` gets the CLI's pid. */
-function runUntilReady(args: string[], env: Record<string, string>, input: string, onReady: (pid: number) => void): Promise<RunResult> {
+function runUntilReady(
+  args: string[],
+  env: Record<string, string>,
+  input: string,
+  onReady: (pid: number) => void,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cliJs, args, { env, cwd: tmp() });
     let stdout = '';
@@ -40,8 +45,10 @@ suite('phq-tokens run (e2e)', () => {
   });
   suiteTeardown(() => h.stop());
 
-  const env = (extra: Record<string, string | undefined> = {}) => h.env('', { PHQ_MANAGEMENT_TOKEN: undefined, ...extra });
-  const noValue = (r: RunResult) => assert.ok(!r.stdout.includes(token) && !r.stderr.includes(token), 'the value is never printed');
+  const env = (extra: Record<string, string | undefined> = {}) =>
+    h.env('', { PHQ_MANAGEMENT_TOKEN: undefined, ...extra });
+  const noValue = (r: RunResult) =>
+    assert.ok(!r.stdout.includes(token) && !r.stderr.includes(token), 'the value is never printed');
   const lengthOf = (v: string) => ['sh', '-c', `printf %s "\${#${v}}"`];
 
   test('--stdin: the command gets PHQ_API_TOKEN and calls the API with it (verify against the emulator)', async () => {
@@ -52,10 +59,22 @@ suite('phq-tokens run (e2e)', () => {
   });
 
   test('--env-var names the variable; the default one is not set', async () => {
-    const r = await run(['run', '--stdin', '--env-var', 'MY_TOKEN', '--', 'sh', '-c', 'printf "%s %s" "${#MY_TOKEN}" "${#PHQ_API_TOKEN}"'], {
-      env: env(),
-      input: token,
-    });
+    const r = await run(
+      [
+        'run',
+        '--stdin',
+        '--env-var',
+        'MY_TOKEN',
+        '--',
+        'sh',
+        '-c',
+        'printf "%s %s" "${#MY_TOKEN}" "${#PHQ_API_TOKEN}"',
+      ],
+      {
+        env: env(),
+        input: token,
+      },
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, `${token.length} 0`);
   });
@@ -140,7 +159,7 @@ suite('phq-tokens run (e2e)', () => {
     const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     // A throwaway keyring (its own HOME), unlocked with a throwaway password, in a private D-Bus session.
     const script = [
-      "printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null",
+      'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
       `printf %s "$TOKEN_FOR_TEST" | ${q(cliJs)} keyring store ci --stdin; echo "store=$?"`,
       `${q(cliJs)} run --keyring ci -- sh -c 'printf "len=%s\\n" "\${#PHQ_API_TOKEN}"'; echo "run=$?"`,
       `${q(cliJs)} run --keyring ci -- ${q(cliJs)} verify; echo "verify=$?"`,
@@ -169,4 +188,3 @@ suite('phq-tokens run (e2e)', () => {
     assert.ok(!out.includes(token) && !r.stderr.includes(token));
   });
 });
-

@@ -62,7 +62,9 @@ export async function terminalTokenMenu(ctx: CommandContext): Promise<unknown> {
       run: () => vscode.commands.executeCommand('workbench.action.terminal.new'),
     });
   const picked = await vscode.window.showQuickPick(items, {
-    title: s ? `${s.varName}: "${s.name}"${s.applied ? '' : ` (not in terminals: ${s.blocked ?? ''})`}` : 'Token in terminals',
+    title: s
+      ? `${s.varName}: "${s.name}"${s.applied ? '' : ` (not in terminals: ${s.blocked ?? ''})`}`
+      : 'Token in terminals',
   });
   if (!picked) throw new CancelledError();
   return picked.run();
@@ -91,9 +93,7 @@ export async function activeToken(ctx: CommandContext): Promise<string> {
 export async function offerTerminalToken(ctx: CommandContext): Promise<boolean> {
   const key = 'predicthqTokens.terminal.offered';
   if (!vscode.workspace.isTrusted || ctx.terminal.tokenId || ctx.extension.workspaceState.get(key)) return false;
-  const stored = ctx.repo
-    .list()
-    .some((a) => (a.tokens ?? []).some((t) => ctx.repo.isStored(a.record.sessionId, t.id)));
+  const stored = ctx.repo.list().some((a) => (a.tokens ?? []).some((t) => ctx.repo.isStored(a.record.sessionId, t.id)));
   if (!stored) return false;
   await ctx.extension.workspaceState.update(key, true);
   void vscode.window

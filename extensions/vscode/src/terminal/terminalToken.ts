@@ -110,7 +110,13 @@ export class TerminalToken implements vscode.Disposable {
         await this.state.update(ACTIVE_KEY, undefined);
         return this.set(undefined, undefined);
       }
-      return this.set(undefined, { tokenId: id, name: id, varName: this.config.envVarName, applied: false, blocked: 'The token list is still loading.' });
+      return this.set(undefined, {
+        tokenId: id,
+        name: id,
+        varName: this.config.envVarName,
+        applied: false,
+        blocked: 'The token list is still loading.',
+      });
     }
     const name = parseTokenName(ref.token.name).token;
     const varName = this.config.envVarName;
@@ -133,8 +139,7 @@ export class TerminalToken implements vscode.Disposable {
 
   private set(next: TerminalToken['applied'], state: TerminalTokenState | undefined): void {
     const prev = this.applied;
-    const same =
-      prev?.tokenId === next?.tokenId && prev?.varName === next?.varName && prev?.value === next?.value;
+    const same = prev?.tokenId === next?.tokenId && prev?.varName === next?.varName && prev?.value === next?.value;
     if (!same) {
       // Only a real change touches the collection: each change shows existing terminals the relaunch hint.
       this.collection.clear();

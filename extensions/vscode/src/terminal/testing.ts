@@ -31,7 +31,11 @@ export function terminalTestingApi(
         state: terminal.status,
         statusText: status.text,
         statusTooltip: status.tooltip,
-        collection: { vars, description: typeof d === 'string' ? d : (d?.value ?? ''), persistent: collection.persistent },
+        collection: {
+          vars,
+          description: typeof d === 'string' ? d : (d?.value ?? ''),
+          persistent: collection.persistent,
+        },
       };
     },
     terminalSettled: () => terminal.reconcile(),

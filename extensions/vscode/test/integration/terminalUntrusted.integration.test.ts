@@ -13,7 +13,11 @@ suite('untrusted workspace: no token in terminals', function () {
   test('Use Token in Terminals is refused, saying why; the terminal environment stays empty', async () => {
     const a = await api();
     assert.equal(vscode.workspace.isTrusted, false);
-    const id = await exec<string>('predicthqTokens.createToken', { name: 'Untrusted Terminal', scopes: ['events'], then: 'none' });
+    const id = await exec<string>('predicthqTokens.createToken', {
+      name: 'Untrusted Terminal',
+      scopes: ['events'],
+      then: 'none',
+    });
     assert.ok(id);
     a.testing.clearLastError();
     assert.equal(await exec('predicthqTokens.useInTerminals', { tokenId: id }), undefined);

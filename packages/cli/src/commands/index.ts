@@ -17,4 +17,18 @@ import { register as whoami } from './whoami';
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [login, logout, whoami, scopes, list, create, rename, rotate, del, verify, scan, run, keyring];
+export const commands: Register[] = [
+  login,
+  logout,
+  whoami,
+  scopes,
+  list,
+  create,
+  rename,
+  rotate,
+  del,
+  verify,
+  scan,
+  run,
+  keyring,
+];

@@ -20,7 +20,10 @@ export function register(program: Command): void {
     .option('--env-var <name>', `the variable the command reads (default ${DEFAULT_ENV_VAR})`)
     .option('--stdin', 'read the token from standard input (the command then gets an empty stdin)')
     .option('--env-file <file>', 'read the token from this .env file (the --env-var entry)')
-    .option('--keyring [name]', 'read the token from the OS keyring (entry stored with "keyring store"; default name "default")')
+    .option(
+      '--keyring [name]',
+      'read the token from the OS keyring (entry stored with "keyring store"; default name "default")',
+    )
     .action(async (argv: string[], opts: unknown) => {
       // Not the shared action() wrapper: its Ctrl+C handling would end phq-tokens before the command.
       try {

@@ -18,7 +18,11 @@ export class CommandNotFound extends Error {
 }
 
 /** Spawns `argv` with `env`; resolves to its exit status once it has ended. */
-export function runChild(argv: readonly string[], env: NodeJS.ProcessEnv, stdin: 'inherit' | 'ignore'): Promise<number> {
+export function runChild(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  stdin: 'inherit' | 'ignore',
+): Promise<number> {
   const [file, ...args] = argv;
   if (!file) return Promise.reject(new Error('No command to run.'));
   return new Promise((resolve, reject) => {

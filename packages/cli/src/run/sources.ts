@@ -8,12 +8,15 @@ import { readStdin } from '../runtime/io';
 import { readKeyring } from './keyring';
 
 export type TokenSource =
-  | { kind: 'stdin' }
-  | { kind: 'env-file'; file: string; varName: string }
-  | { kind: 'keyring'; account: string };
+  { kind: 'stdin' } | { kind: 'env-file'; file: string; varName: string } | { kind: 'keyring'; account: string };
 
 /** The one source the flags name; more than one, or none, is a usage error. */
-export function sourceFrom(o: { stdin: boolean; envFile?: string; keyring?: string | true; varName: string }): TokenSource {
+export function sourceFrom(o: {
+  stdin: boolean;
+  envFile?: string;
+  keyring?: string | true;
+  varName: string;
+}): TokenSource {
   const given = [o.stdin, o.envFile !== undefined, o.keyring !== undefined].filter(Boolean).length;
   if (given > 1) throw new UsageError('Name one source of the token: --stdin, --env-file FILE or --keyring [NAME].');
   if (o.stdin) return { kind: 'stdin' };
@@ -34,7 +37,9 @@ export async function readToken(source: TokenSource): Promise<string> {
       try {
         text = readFileSync(source.file, 'utf8');
       } catch (e) {
-        throw new UsageError(`--env-file: cannot read ${source.file} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+        throw new UsageError(
+          `--env-file: cannot read ${source.file} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
+        );
       }
       const v = parseEnv(text)[source.varName];
       if (!v) throw new UsageError(`--env-file: ${source.file} does not set ${source.varName}.`);
