@@ -159,17 +159,27 @@ suite('phq-tokens run (e2e)', () => {
     const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     // A throwaway keyring (its own HOME), unlocked with a throwaway password, in a private D-Bus session.
     const script = [
-      'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
+      // In the foreground, in the background of this shell: stopped at the end, nothing left running.
+      'mkdir -m 700 -p "$XDG_RUNTIME_DIR" && printf pw > "$HOME/pw"',
+      'gnome-keyring-daemon --foreground --unlock --components=secrets < "$HOME/pw" >/dev/null 2>&1 & KEYRING=$!',
+      'for i in 1 2 3 4 5 6 7 8 9 10; do [ -S "$XDG_RUNTIME_DIR/keyring/control" ] && break; sleep 0.5; done',
       `printf %s "$TOKEN_FOR_TEST" | ${q(cliJs)} keyring store ci --stdin; echo "store=$?"`,
       `${q(cliJs)} run --keyring ci -- sh -c 'printf "len=%s\\n" "\${#PHQ_API_TOKEN}"'; echo "run=$?"`,
       `${q(cliJs)} run --keyring ci -- ${q(cliJs)} verify; echo "verify=$?"`,
       `${q(cliJs)} keyring delete ci; echo "delete=$?"`,
       `${q(cliJs)} run --keyring ci -- true; echo "after=$?"`,
+      'kill $KEYRING; wait',
     ].join('\n');
     // Asynchronously: the emulator answering `verify` runs in this process.
     const r = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
       const child = spawn('dbus-run-session', ['--', 'sh', '-c', script], {
-        env: { ...env(), HOME: home, XDG_DATA_HOME: path.join(home, '.local', 'share'), TOKEN_FOR_TEST: token },
+        env: {
+          ...env(),
+          HOME: home,
+          XDG_DATA_HOME: path.join(home, '.local', 'share'),
+          XDG_RUNTIME_DIR: path.join(home, 'run'),
+          TOKEN_FOR_TEST: token,
+        },
       });
       let stdout = '';
       let stderr = '';
