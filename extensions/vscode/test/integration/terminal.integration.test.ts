@@ -236,6 +236,10 @@ suite('use a token in terminals', function () {
       await ended;
       return got;
     };
+    // debug.saveBeforeStart would save the active editor first, and an untitled one left by an
+    // earlier suite opens a Save As box nobody answers.
+    const debugConfig = vscode.workspace.getConfiguration('debug');
+    await debugConfig.update('saveBeforeStart', 'none', vscode.ConfigurationTarget.Global);
     await setting('injectIntoDebugSessions', false);
     assert.equal(await launch(), '0 0', 'off by default');
     await setting('injectIntoDebugSessions', true);
@@ -246,6 +250,7 @@ suite('use a token in terminals', function () {
       `0 ${tok.value.length}`,
       'the command variable, resolved at launch',
     );
+    await debugConfig.update('saveBeforeStart', undefined, vscode.ConfigurationTarget.Global);
   });
 
   test('the environment-reference quick fix offers Use Token in Terminals afterwards', async () => {
