@@ -28,6 +28,7 @@ export const README_SHOTS = {
   'notebook-fix.png': '10-notebook-menu.png',
   'rotate-plan.png': '12-rotate-plan.png',
   'scan-workspace.png': '11-scan-workspace.png',
+  'terminal.png': '8d-terminal.png',
 };
 
 if (process.argv.includes('--run')) {

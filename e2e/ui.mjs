@@ -6,7 +6,8 @@
 // the server, extension and emulator logs there. Ends with "UI-E2E: N passed, N failed".
 //   node e2e/ui.mjs            (after npm start / npm test have built the bundles)
 // Env: PHQ_E2E_HEADED=1 shows the browser (needs a display); PHQ_E2E_BAIL=1 stops at the first failure.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../extensions/vscode/scripts/browser.mjs';
 import { checkChromium, repoRoot } from '../extensions/vscode/scripts/ensure-code-server.mjs';
@@ -416,6 +417,50 @@ async function main() {
   });
 
   await step(
+    '8d-terminal',
+    '8d Use Token in Terminals: a Python script reading PHQ_API_TOKEN runs in a new terminal against the public API',
+    async ({ shot }) => {
+      await wb.palette('Notifications: Clear All Notifications');
+      await wb.openFile('events_count.py');
+      await wb.contextMenu(wb.treeRow('Notebook'), 'Use Token in Terminals');
+      // code-server's terminals run on its host: asked once per remote.
+      const ask = page.locator(`.monaco-dialog-box:has-text('Put "Notebook" into the terminals')`);
+      await ask.waitFor({ timeout: T });
+      await shot('confirm');
+      await ask.locator('.monaco-button', { hasText: exactly('Use There') }).click();
+      const status = page.locator('.statusbar-item:has-text("PHQ_API_TOKEN: Notebook")');
+      await status.waitFor({ timeout: T });
+      const outDir = mkdtempSync(path.join(os.tmpdir(), 'phq-e2e-terminal-'));
+      const out = path.join(outDir, 'out.txt');
+      await wb.palette('Terminal: Create New Terminal');
+      await page.locator('.terminal-wrapper.active .xterm').first().waitFor({ timeout: T });
+      // The prompt: shell integration marks it (keystrokes typed earlier would be echoed twice).
+      const marks = page.locator('.terminal-wrapper.active .terminal-command-decoration');
+      await marks
+        .first()
+        .waitFor({ timeout: T })
+        .catch(() => undefined); // a shell without integration still queues the keystrokes
+      await page.keyboard.type(
+        `(PHQ_API_URL=${app.publicApi.url} python3 events_count.py; echo "length of PHQ_API_TOKEN: \${#PHQ_API_TOKEN}") 2>&1 | tee ${out}`,
+      );
+      await page.keyboard.press('Enter');
+      let said = '';
+      for (const until = Date.now() + T; Date.now() < until; await page.waitForTimeout(200))
+        if (existsSync(out) && /length of/.test((said = readFileSync(out, 'utf8')))) break;
+      rmSync(outDir, { recursive: true, force: true });
+      if (!/PredictHQ answered 200: \d+ event/.test(said)) throw new Error(`the script said: ${said}`);
+      if (!/length of PHQ_API_TOKEN: 43/.test(said)) throw new Error(`the terminal's variable: ${said}`);
+      if (said.includes(webAppToken.value)) throw new Error('the script printed the value');
+      // Shown on screen once the command is marked finished (the canvas renderer has no text to read).
+      await page
+        .locator('.terminal-wrapper.active .terminal-command-decoration.codicon-terminal-decoration-success')
+        .first()
+        .waitFor({ timeout: T })
+        .catch(() => undefined);
+    },
+  );
+
+  await step(
     '8c-forget',
     '8c forget it: the confirmation says it is not revoked; the tree drops it',
     async ({ shot }) => {
@@ -427,6 +472,10 @@ async function main() {
       await shot('confirm');
       await dialog.locator('.monaco-button', { hasText: exactly('Forget on This Machine') }).click();
       await wb.treeRow('Notebook').waitFor({ state: 'detached', timeout: T });
+      // It was in the terminals (8d): forgetting it takes it out of them at once.
+      await page
+        .locator('.statusbar-item:has-text("PHQ_API_TOKEN: Notebook")')
+        .waitFor({ state: 'detached', timeout: T });
     },
   );
 

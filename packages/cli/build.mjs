@@ -23,6 +23,8 @@ const ctx = await esbuild.context({
   // the committed copy of scan.js (bundled/, docs/release.md) is reproducible byte for byte.
   absWorkingDir: here,
   legalComments: 'eof', // keep the bundled libraries' license notices
+  // A native binary (prebuilt, per platform): required from node_modules on first use (src/run/keyring.ts).
+  external: ['@napi-rs/keyring'],
   // `node --` stops Node 20 from reading our `--env-file` option as its own (it exits 9
   // when the file does not exist yet): nodejs/node#54232, fixed only for args after `--`.
   // --max-semi-space-size=4 (MiB per young-generation half; Node 20's default here is 8):

@@ -1,15 +1,21 @@
 // Headless Debian Chromium driven by playwright-core: the browser side of code-server for the
-// extension-host tests and the UI tests. A fresh profile per launch, removed on close.
+// extension-host tests and the UI tests. A fresh profile per launch, removed on close (or kept
+// in `profileDir` when given: the leak check scans it after the run).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { checkChromium, codeServerPaths } from './ensure-code-server.mjs';
 
-export async function launchBrowser({ headless = true, viewport = { width: 1400, height: 900 }, permissions } = {}) {
+export async function launchBrowser({
+  headless = true,
+  viewport = { width: 1400, height: 900 },
+  permissions,
+  profileDir,
+} = {}) {
   const paths = codeServerPaths();
   checkChromium(paths);
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'phq-chrome-'));
+  const profile = profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'phq-chrome-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: paths.chromium,
     headless,
@@ -28,7 +34,7 @@ export async function launchBrowser({ headless = true, viewport = { width: 1400,
   const page = context.pages()[0] ?? (await context.newPage());
   async function close() {
     await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    if (!profileDir) rmSync(profile, { recursive: true, force: true });
   }
   return { context, page, close };
 }

@@ -16,6 +16,7 @@ const NOISE =
  * @param {string} [o.folder]      workspace folder to open
  * @param {number} [o.timeoutMs]   default 300000
  * @param {string} [o.artifactsDir] on failure, a screenshot of the workbench is saved here
+ * @param {string} [o.profileDir]  keep Chromium's profile here (default: a temp folder, removed)
  * @param {(line: string) => void} [o.log]
  * @returns {Promise<number|'timeout'>} the suite's exit code
  */
@@ -27,7 +28,7 @@ export async function runExtensionHostTests(server, o) {
     ['extensionDevelopmentPath', remote(o.extensionPath)],
     ['extensionTestsPath', remote(o.testsPath)],
   ];
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ profileDir: o.profileDir });
   try {
     let done;
     const exited = new Promise((r) => (done = r));

@@ -19,6 +19,7 @@ import { startCodeServer } from './code-server.mjs';
 import { startEmulator } from './emulator.mjs';
 import { ensureCodeServer, repoRoot } from './ensure-code-server.mjs';
 import { runExtensionHostTests } from './ext-host-tests.mjs';
+import { scanForValues } from './leak-scan.mjs';
 
 const extDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -58,11 +59,18 @@ async function main() {
   const workspace = benchTree ?? mkdtempSync(path.join(os.tmpdir(), 'phq-ws-'));
   // Our own state folder so the no-secret-leak test can scan everything code-server wrote.
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'phq-code-server-'));
+  // Chromium's profile (the workbench's IndexedDB storage) is kept beside code-server's state,
+  // and the suite leaves SHA-256 digests of the values it used outside both, for the check
+  // after shutdown (scripts/leak-scan.mjs).
+  const profileDir = path.join(stateDir, 'chromium-profile');
+  const digestsDir = mkdtempSync(path.join(os.tmpdir(), 'phq-digests-'));
+  const digestsFile = path.join(digestsDir, 'values.json');
   if (!benchTree) cpSync(path.join(extDir, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   // Values reach the extension host through the server's environment; never printed.
   const env = {
     PHQ_TEST_WORKSPACE: workspace,
     PHQ_TEST_STATE_DIR: stateDir,
+    PHQ_TEST_DIGESTS_FILE: digestsFile,
     ...(benchTree ? { PHQ_BENCH_TREE: benchTree } : {}),
     ...(untrusted ? { PHQ_TEST_UNTRUSTED: '1' } : {}),
     ...(grep ? { PHQ_TEST_GREP: grep } : {}),
@@ -105,7 +113,9 @@ async function main() {
       extensionPath: extDir,
       testsPath: path.join(extDir, 'dist', 'test', 'suite.js'),
       folder: workspace,
-      ...(benchTree ? { timeoutMs: 900_000 } : {}),
+      profileDir,
+      // The whole suite takes 4-5 minutes on this shared machine: more than the runner's default.
+      timeoutMs: benchTree ? 900_000 : 600_000,
     });
   } finally {
     if (code !== 0) {
@@ -117,6 +127,19 @@ async function main() {
     await server.close();
     await started?.emu.close();
     await started?.publicEmu?.close();
+    // Everything is shut down and flushed now: state databases, IndexedDB, storage, logs.
+    const leaks = scanForValues([stateDir], digestsFile);
+    if (leaks) {
+      lap(
+        `after shutdown: ${leaks.scanned} files code-server and Chromium wrote searched for the suite's token values`,
+      );
+      if (leaks.hits.length > 0) {
+        console.log(`a token value is on disk after the run in: ${leaks.hits.join(', ')}`);
+        console.log('1 failing (token values on disk after shutdown)');
+        code = 1;
+      } else console.log('  ✔ no token value on disk after shutdown (state databases, browser storage, logs)');
+    }
+    rmSync(digestsDir, { recursive: true, force: true });
     if (!benchTree) rmSync(workspace, { recursive: true, force: true });
     if (!process.env.PHQ_KEEP_STATE) rmSync(stateDir, { recursive: true, force: true });
     else console.log(`state kept in ${stateDir}`);

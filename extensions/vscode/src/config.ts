@@ -69,6 +69,15 @@ export class Config {
     return Number.isInteger(v) && v >= 0 && v <= 5 ? v : D['network.retries'];
   }
 
+  /** Debug sessions get the token in terminals (terminal/debug.ts). */
+  get injectIntoDebugSessions(): boolean {
+    return this.raw.get<boolean>('injectIntoDebugSessions', false) === true;
+  }
+
+  setInjectIntoDebugSessions(on: boolean): Thenable<void> {
+    return this.raw.update('injectIntoDebugSessions', on, vscode.ConfigurationTarget.Workspace);
+  }
+
   setSortOrder(order: SortOrder): Thenable<void> {
     return this.raw.update('tree.sortBy', order, vscode.ConfigurationTarget.Global);
   }

@@ -28,6 +28,11 @@ import { WorkspaceTokenChoice } from './tokens/workspaceChoice';
 import type { TreeNode } from './tree/nodes';
 import { TokenTreeProvider } from './tree/provider';
 import { testingApi, type TestingApi } from './testingApi';
+import { registerDebugInjection } from './terminal/debug';
+import { InjectionGate } from './terminal/gate';
+import { TerminalStatusItem } from './terminal/statusItem';
+import { TerminalToken } from './terminal/terminalToken';
+import { terminalTestingApi, type TerminalTestingApi } from './terminal/testing';
 
 export interface ExtensionApi {
   /** Wall time of activate() in ms, measured in the extension host. */
@@ -35,7 +40,7 @@ export interface ExtensionApi {
   /** Wall time of evaluating dist/extension.js (first line to last), in ms. */
   bundleLoadMs: number | undefined;
   /** For tests and tooling only. Exposes metadata, never token values or credentials. */
-  testing: TestingApi;
+  testing: TestingApi & TerminalTestingApi;
 }
 
 let languageClient: TokenLanguageClient | undefined;
@@ -66,7 +71,28 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   client.onDidCloseDocument = (uri) => void workspaceScan.rejudge(uri).catch(() => undefined);
   const history = new HistoryTreeProvider();
   const historyView = vscode.window.createTreeView<HistoryNode>(HISTORY_VIEW_ID, { treeDataProvider: history });
-  const ctx = { extension: context, accounts, auth, repo, choice, tree, config, logs, workspaceScan, history };
+  const terminal = new TerminalToken(
+    context.environmentVariableCollection,
+    repo,
+    config,
+    context.workspaceState,
+    new InjectionGate(context.workspaceState),
+    logs.log,
+  );
+  const terminalStatus = new TerminalStatusItem(terminal);
+  const ctx = {
+    extension: context,
+    accounts,
+    auth,
+    repo,
+    choice,
+    tree,
+    config,
+    logs,
+    workspaceScan,
+    history,
+    terminal,
+  };
 
   // Context keys for `when` clauses, and the filter shown in the view's title.
   const updateContext = () => {
@@ -91,6 +117,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     historyView,
     vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new HistoryContentProvider()),
     ...registerCommands(ctx, errors),
+    terminal,
+    terminalStatus,
+    ...registerDebugInjection(terminal, config, context.globalState, logs.log),
     repo.onDidChange(updateContext),
     tree.onDidChangeTreeData(updateContext),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -143,17 +172,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return {
     activationMs,
     bundleLoadMs,
-    testing: testingApi({
-      repo,
-      auth,
-      statusBar,
-      tree,
-      history,
-      errors,
-      client,
-      logUri: context.logUri,
-      globalState: context.globalState,
-    }),
+    testing: {
+      ...testingApi({
+        repo,
+        auth,
+        statusBar,
+        tree,
+        history,
+        errors,
+        client,
+        logUri: context.logUri,
+        globalState: context.globalState,
+      }),
+      ...terminalTestingApi(terminal, terminalStatus, context.environmentVariableCollection),
+    },
   };
 }
 

@@ -104,6 +104,14 @@ export namespace UseTokenInWorkspace {
   export const command = 'predicthqTokens.useInWorkspace' as const;
 }
 
+/**
+ * Client-side command run after the environment-reference quick fix: offers (once per workspace)
+ * to put a token into the terminals where that code runs. No arguments.
+ */
+export namespace OfferTerminalToken {
+  export const command = 'predicthqTokens.offerTerminalToken' as const;
+}
+
 /** `data` of a real-token completion item: the id only. The client's command writes the value. */
 export interface TokenCompletionData {
   phq: 'token';

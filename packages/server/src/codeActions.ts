@@ -5,6 +5,7 @@ import {
   CreateTokenAndInsert,
   FIX_ALL_KIND,
   InsertToken,
+  OfferTerminalToken,
   RotateToken,
   UseTokenInWorkspace,
   type CreateTokenAndInsertArgs,
@@ -118,6 +119,8 @@ function placeholderFixes(input: CodeActionInput, f: Finding, r: Range): CodeAct
     diagnostics,
     isPreferred: preferred === undefined,
     edit: { changes: { [uri]: envTextEdits(input.doc, f) } },
+    // After the edit: the code reads the variable, so the client offers a token for the terminals.
+    command: { title: 'Offer a token for terminals', command: OfferTerminalToken.command },
   });
   if (tokens.trusted === true) {
     const args: CreateTokenAndInsertArgs = { uri, range: r, scopes: [...input.families], version };

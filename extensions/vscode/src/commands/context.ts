@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { HistoryTreeProvider } from '../history/gitHistory';
 import type { Logs } from '../log';
 import type { WorkspaceScan } from '../lsp/workspaceScan';
+import type { TerminalToken } from '../terminal/terminalToken';
 import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
 import type { TokenTreeProvider } from '../tree/provider';
@@ -22,6 +23,8 @@ export interface CommandContext {
   workspaceScan: WorkspaceScan;
   /** The "Token Leaks in Git History" view's data. */
   history: HistoryTreeProvider;
+  /** "Use Token in Terminals": the token new terminals, tasks and opted-in debug sessions get. */
+  terminal: TerminalToken;
 }
 
 /** One command: async, arguments unknown until checked (docs/conventions.md, "Commands"). */

@@ -18,6 +18,13 @@ import { scanWorkspace } from './scanWorkspace';
 import { signIn, signInEmulator } from './signIn';
 import { signOut } from './signOut';
 import { useInWorkspace } from './useInWorkspace';
+import {
+  activeToken,
+  offerTerminalToken,
+  stopUsingInTerminals,
+  terminalTokenMenu,
+  useInTerminals,
+} from './useInTerminals';
 import { verifyToken } from './verifyToken';
 import { viewScopes } from './viewScopes';
 import {
@@ -66,6 +73,11 @@ export const COMMANDS: Record<string, [Command, string]> = {
   'predicthqTokens.showLogs': [showLogs, 'show the logs'],
   'predicthqTokens.scanWorkspace': [scanWorkspace, 'scan the workspace'],
   'predicthqTokens.scanGitHistory': [scanGitHistory, 'scan the git history'],
+  'predicthqTokens.useInTerminals': [useInTerminals, 'use the token in terminals'],
+  'predicthqTokens.stopUsingInTerminals': [stopUsingInTerminals, 'stop using the token in terminals'],
+  'predicthqTokens.terminalTokenMenu': [terminalTokenMenu, 'change the token in terminals'],
+  'predicthqTokens.activeToken': [activeToken, 'resolve ${command:predicthqTokens.activeToken}'],
+  'predicthqTokens.offerTerminalToken': [offerTerminalToken, 'offer a token for terminals'],
   [InsertToken.command]: [insertToken, 'insert the token'],
   [CreateTokenAndInsert.command]: [createTokenAndInsert, 'create and insert a token'],
 };

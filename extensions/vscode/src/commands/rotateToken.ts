@@ -197,6 +197,7 @@ async function rotate(
     );
   }
   await ctx.choice.set(newId);
+  ctx.repo.noteReplacement(ref.token.id, newId);
 
   // 4. Revoke last.
   let revoked: RotationReport['revoked'];

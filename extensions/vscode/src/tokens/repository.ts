@@ -49,6 +49,8 @@ export class TokenRepository implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly data = new Map<string, AccountData>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Rotations of this session: old token id -> its replacement (in memory; ids only). */
+  private readonly replacements = new Map<string, string>();
 
   constructor(
     private readonly accounts: AccountStore,
@@ -256,6 +258,16 @@ export class TokenRepository implements vscode.Disposable {
     d.tokens = (d.tokens ?? []).filter((t) => t.id !== tokenId);
     this.log.info(`deleted token ${tokenId}`);
     this.changed.fire();
+  }
+
+  /** Records that `newId` replaced `oldId` (a rotation), so whatever followed the old token can follow the new one. */
+  noteReplacement(oldId: string, newId: string): void {
+    this.replacements.set(oldId, newId);
+    this.changed.fire();
+  }
+
+  replacementOf(tokenId: string): string | undefined {
+    return this.replacements.get(tokenId);
   }
 
   async importValue(sessionId: string, tokenId: string, value: string): Promise<void> {

@@ -15,6 +15,7 @@ export function run(): Promise<void> {
   } else if (process.env.PHQ_TEST_UNTRUSTED) {
     require('./trust.integration.test'); // second pass: workspace trust on, folder untrusted
     require('./repoConfigUntrusted.integration.test'); // .phq-tokens.json: its patterns are not run
+    require('./terminalUntrusted.integration.test'); // no token in terminals, tasks or debug sessions
   } else {
     require('./activation.integration.test');
     require('./tree.integration.test');
@@ -25,6 +26,7 @@ export function run(): Promise<void> {
     require('./notebook.integration.test'); // a real .ipynb in the notebook editor
     require('./local.integration.test'); // tokens on this machine, against the public-only emulator
     require('./rotate.integration.test'); // rotate: files rewritten, old token deleted last
+    require('./terminal.integration.test'); // Use Token in Terminals, tasks, debug sessions
     require('./workspaceScan.integration.test'); // Scan Workspace; before the server is stopped
     require('./repoConfig.integration.test'); // .phq-tokens.json and its baseline, through Scan Workspace
     require('./serverFailures.integration.test'); // leaves the language server stopped

@@ -1,7 +1,11 @@
-// Runs last: after a full create / copy / insert / save-to-.env session, no token value may
-// appear in settings, global state or any log (the extension's, the server trace, VS Code's).
+// Runs last: after a full create / copy / insert / save-to-.env / terminal session, no token
+// value may appear in settings, global state or any log (the extension's, the server trace,
+// VS Code's). The same values are searched again after shutdown, when VS Code has flushed its
+// state databases and the browser its storage (scripts/leak-scan.mjs): this suite hands the
+// runner their SHA-256 digests, never a value.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, env, requireEmulator, seenValues } from './helpers';
@@ -25,6 +29,21 @@ suite('no secret leaks', function () {
   suiteSetup(function () {
     requireEmulator(this);
     if (seenValues.size === 0) this.skip();
+  });
+
+  test('the runner gets the digests of every value, for the check after shutdown', function () {
+    const file = process.env.PHQ_TEST_DIGESTS_FILE;
+    if (!file) this.skip();
+    const digests = [...seenValues].map((v) => ({
+      length: v.length,
+      sha256: createHash('sha256').update(v).digest('hex'),
+    }));
+    writeFileSync(file, JSON.stringify(digests));
+  });
+
+  test('the terminal environment collection is never persisted by VS Code', async () => {
+    const t = (await api()).testing.terminalToken();
+    assert.equal(t.collection.persistent, false);
   });
 
   test('settings hold no token value', () => {
