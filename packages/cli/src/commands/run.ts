@@ -2,7 +2,7 @@
 // the command runs with the token in its environment; nothing is written anywhere
 // (docs/cli.md, "run"). Its exit code (or 128 + signal) is phq-tokens' exit code.
 import type { Command } from 'commander';
-import { DEFAULT_ENV_VAR, isEnvVarName } from '@phq-tokens/protocol/src/settings';
+import { DEFAULT_ENV_VAR, isEnvVarName } from '@phq-tokens/settings';
 import { describeError } from '../runtime/describe-error';
 import { ExitCode, UsageError, exitCodeFor } from '../runtime/exit-codes';
 import { info } from '../runtime/io';
