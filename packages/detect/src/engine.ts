@@ -10,7 +10,7 @@
 import type { Finding } from './types';
 import type { LexState, Lexer, Segments } from './lexer/types';
 import type { ScanContext } from './rules/context';
-import { extraTriggers, judgeLine, mayFire, TRIGGERS } from './rules/judge';
+import { BUILT_IN_RULES } from './rules/judge';
 import { TriggerFinder } from './triggers';
 
 /** A line start with its 0-based line number (at creation) and the lexer state there. */
@@ -152,8 +152,9 @@ export function scanBlock(
   finish = true,
 ): void {
   const region = from === 0 && to >= text.length ? text : text.slice(from, to);
-  const triggers = new TriggerFinder(region, TRIGGERS);
-  const res = extraTriggers(ctx);
+  const rules = ctx.rules ?? BUILT_IN_RULES;
+  const triggers = new TriggerFinder(region, rules.triggers);
+  const res = rules.extraTriggers(ctx);
   const next: number[] = res.map(() => -2);
   let pos = from;
   const segs: Segments = [];
@@ -176,7 +177,7 @@ export function scanBlock(
     const nl = text.indexOf('\n', ls);
     const le = lineEnd(text, ls, nl);
     const nextLine = nl < 0 ? text.length + 1 : nl + 1;
-    if (!mayFire(ctx, text.slice(ls, le))) {
+    if (!rules.mayFire(ctx, text.slice(ls, le))) {
       // Nothing can fire here: leave the line to the walker (which lexes it only if it can
       // change the state) and look for the next trigger after it.
       pos = nextLine;
@@ -189,7 +190,7 @@ export function scanBlock(
     const line = (): number => walker.lineAt(ls);
     // Suppression comments are rare: look for them per line only when the text has one.
     suppressions ??= hasSuppression(text);
-    judgeLine(ctx, text, ls, le, line, segs, out, base, suppressions);
+    rules.judgeLine(ctx, text, ls, le, line, segs, out, base, suppressions);
     pos = walker.cur.pos;
     if (pos >= to) break;
   }

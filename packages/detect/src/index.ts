@@ -9,7 +9,9 @@ export { compilePattern, DEFAULT_ENV_VAR } from './rules/context';
 export { isLikelyToken } from './rules/shape';
 export { FAMILIES } from './rules/patterns';
 export { createPathFilter, type PathFilter } from './paths';
-export { RULES, ruleById, type Rule, type RuleFixture, type Trigger } from './rules/index';
+export { RULES, RULES_DOC_URL, ruleById, ruleDocsUrl, type Rule, type RuleFixture, type Trigger } from './rules/index';
+export { compileRules, type CompiledRules } from './rules/judge';
+export { KINDS, type FixFamily, type KindDescriptor } from './kinds';
 export {
   cellLabel,
   isNotebookFile,

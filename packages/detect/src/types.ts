@@ -87,4 +87,9 @@ export interface ScanOptions {
   aboutPredictHQ?: boolean;
   /** Per-rule severity override, or "off". */
   severities?: Readonly<Record<string, Severity | 'off'>>;
+  /**
+   * Another rule list, made with compileRules (a test of a new rule before it joins RULES);
+   * absent: the built-in rules.
+   */
+  rules?: import('./rules/judge').CompiledRules;
 }

@@ -12,6 +12,7 @@ import {
   type InsertTokenArgs,
 } from '@phq-tokens/protocol';
 import type { Finding } from './engine';
+import { KINDS } from '@phq-tokens/detect';
 import { envEdit, envEdits } from '@phq-tokens/detect/env-edit';
 import { importFor, type Lines } from '@phq-tokens/detect/env-import';
 import { displayNameText } from './names';
@@ -217,7 +218,7 @@ function fixAll(input: CodeActionInput): CodeAction | undefined {
   const byLine = new Map<number, Finding[]>();
   let multiLine: Finding[] = [];
   for (const f of input.findings) {
-    if (f.kind !== 'placeholder') continue;
+    if (!KINDS[f.kind].fixAll) continue;
     const r = rangeOf(input.doc, f.offset, f.length);
     if (r.start.line !== r.end.line) multiLine = [...multiLine, f];
     else byLine.set(r.start.line, [...(byLine.get(r.start.line) ?? []), f]);
@@ -255,9 +256,9 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     for (const f of input.findings) {
       const r = rangeOf(input.doc, f.offset, f.length);
       if (!overlaps(r, input.range)) continue;
-      if (f.kind === 'placeholder') out.push(...placeholderFixes(input, f, r));
-      else if (f.kind === 'hardcoded-token' || f.kind === 'known-token' || f.kind === 'browser-exposure')
-        out.push(...secretFixes(input, f, r));
+      const fixes = KINDS[f.kind].fixes;
+      if (fixes === 'placeholder') out.push(...placeholderFixes(input, f, r));
+      else if (fixes === 'secret') out.push(...secretFixes(input, f, r));
     }
     out.push(...scopeFixes(input));
   }

@@ -1,14 +1,15 @@
 // Engine findings (and scope problems) to LSP diagnostics. Pure: the fuzz test compares the
 // server's output with this function applied to a fresh scan.
 import { DiagnosticSeverity, type Diagnostic, type Position } from 'vscode-languageserver';
-import { ruleDocsAnchor, type Finding } from './engine';
+import { RULES_DOC_URL, ruleDocsUrl } from '@phq-tokens/detect';
+import type { Finding } from './engine';
 import { MISSING_SCOPE_RULE, scopeProblems } from './scopeCheck';
 import { resolveSeverity, type Settings, type SeverityOrOff } from './settings';
 import type { GitStatus } from './gitStatus';
 import type { TokenState } from './tokens';
 
 export const SOURCE = 'PredictHQ Tokens';
-export const RULES_URL = 'https://github.com/predicthq-tokens/predicthq-tokens/blob/main/docs/rules.md';
+export const RULES_URL = RULES_DOC_URL;
 
 export interface PositionMapper {
   positionAt(offset: number): Position;
@@ -23,7 +24,7 @@ const LSP_SEVERITY: Readonly<Record<Exclude<SeverityOrOff, 'off'>, DiagnosticSev
 
 /** The rule's section of docs/rules.md (anchors come from the engine's one rule list). */
 export function ruleHref(ruleId: string): string {
-  return `${RULES_URL}#${ruleDocsAnchor(ruleId)}`;
+  return ruleDocsUrl(ruleId);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The one place the server touches the detection engine, so that the rest of the server
 // depends on a small interface (and tests can compare against a fresh `scan`).
-import { DocumentScanner, envReference, fingerprint, languageFromFileName, ruleById, scan } from '@phq-tokens/detect';
+import { DocumentScanner, envReference, fingerprint, languageFromFileName, scan } from '@phq-tokens/detect';
 import type { Finding, KnownToken, ScanOptions } from '@phq-tokens/detect';
 import type { Settings } from './settings';
 
@@ -50,9 +50,4 @@ export function envRef(languageId: string, varName: string): string {
 
 export function fingerprintOf(text: string): string {
   return fingerprint(text);
-}
-
-/** The heading of a rule in docs/rules.md, from the engine's rule list. */
-export function ruleDocsAnchor(ruleId: string): string {
-  return ruleById(ruleId)?.docs ?? ruleId.replace(/^phq\//, '');
 }

@@ -1,6 +1,7 @@
 // Hovers: what a placeholder is and why it fails; which of the user's tokens a recognised
 // value is (masked); what a call site needs.
 import type { Hover } from 'vscode-languageserver';
+import { KINDS } from '@phq-tokens/detect';
 import type { Finding } from './engine';
 import type { PositionMapper } from './diagnostics';
 import { findingAt } from './completionContext';
@@ -13,23 +14,15 @@ function code(s: string): string {
 }
 
 function text(f: Finding, tokens: TokenState, findings: readonly Finding[]): string | undefined {
+  const own = KINDS[f.kind].hover;
+  if (own) return own(f, code);
+  // The kinds whose hover depends on the user's tokens (which the engine does not know).
   switch (f.kind) {
-    case 'placeholder':
-      return [
-        `**${code(f.data.placeholder ?? f.match)} is a placeholder**, not a token.`,
-        '',
-        'Here it is sent to PredictHQ literally, so every request fails with **401 Unauthorized**.',
-        `Replace it with one of your tokens, or with ${code(f.data.envReference)} so the token stays out of the file.`,
-      ].join('\n');
     case 'known-token': {
       const t = f.data.tokenId ? tokens.byId.get(f.data.tokenId) : undefined;
       if (!t) return `**One of your PredictHQ tokens** (${code(f.match)}).`;
       return `${tokenMarkdown(tokens, t, f.match)}\n\nThis file holds the token's value; ${code(f.data.envReference)} keeps it out.`;
     }
-    case 'hardcoded-token':
-      return `**A hardcoded API token** (${code(f.match)}): anyone who can read this file can use it. Use ${code(f.data.envReference)} and keep the value in a secret store.`;
-    case 'browser-exposure':
-      return `**This token is shipped to browsers** (${code(f.match)}): variables with this prefix are bundled into client code. Call PredictHQ from a server instead.`;
     case 'endpoint': {
       const family = f.data.family;
       if (!family) return undefined;
@@ -41,6 +34,8 @@ function text(f: Finding, tokens: TokenState, findings: readonly Finding[]): str
         if (p.offset === f.offset && p.family === family) lines.push('', `⚠ ${escapeMd(p.message)}`);
       return lines.join('\n');
     }
+    default:
+      return undefined;
   }
 }
 

@@ -2,7 +2,7 @@
 // relative to %SRCROOT%, and no snippet is included (a snippet would carry the token).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { cellLabel, RULES as ENGINE_RULES, type CellRef, type Severity } from '@phq-tokens/detect';
+import { cellLabel, ruleDocsUrl, RULES as ENGINE_RULES, type CellRef, type Severity } from '@phq-tokens/detect';
 import { encodeNameUri } from './raw-name';
 import type { ScanReport } from './run';
 
@@ -17,7 +17,6 @@ const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
 };
 
 /** Where each rule is explained (the same page the language server links to). */
-const RULES_DOC_URL = 'https://github.com/predicthq-tokens/predicthq-tokens/blob/main/docs/rules.md';
 
 function cellLocation(c: CellRef): object {
   const path = `cells[${c.index}]` + (c.output !== undefined ? `/outputs[${c.output}]` : '');
@@ -88,7 +87,7 @@ export function formatSarif(r: ScanReport, version: string): string {
               name: x.sarif.name,
               shortDescription: { text: x.sarif.short },
               fullDescription: { text: x.sarif.full },
-              helpUri: `${RULES_DOC_URL}#${x.docs}`,
+              helpUri: ruleDocsUrl(x),
               defaultConfiguration: { level: LEVEL[x.severity] },
             })),
           },

@@ -1,6 +1,7 @@
 // Options compiled once per scan (and per DocumentScanner), shared by every judged line.
 import type { KnownToken, ScanOptions, Severity } from '../types';
 import { dialectFor, type Dialect } from '../dialects';
+import type { CompiledRules } from './judge';
 import { isTestPath } from './test-paths';
 
 export interface ScanContext {
@@ -20,6 +21,8 @@ export interface ScanContext {
   shellStrings: boolean;
   /** A Jupyter notebook: its cells' source lines are JSON strings holding code. */
   notebook: boolean;
+  /** The rules to judge with; absent: the built-in list (RULES). */
+  rules: CompiledRules | undefined;
 }
 
 const PHQ_CONF = /(?:^|[\\/])predicthq\.conf$/i;
@@ -60,5 +63,6 @@ export function compileOptions(options: ScanOptions): ScanContext {
     // A notebook read as JSON text (an editor showing the .ipynb's source); a notebook's
     // cells are judged by src/notebook/ in their own language.
     notebook: /\.ipynb$/i.test(options.fileName ?? '') && /^json/.test(options.languageId),
+    rules: options.rules,
   };
 }

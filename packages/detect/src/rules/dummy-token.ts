@@ -23,6 +23,7 @@ const BEARER_VALUE =
 export const dummyTokenRule: Rule = {
   id: 'phq/dummy-token',
   kind: 'placeholder',
+  overlap: 'placeholder',
   severity: 'error',
   sarif: {
     name: 'DummyTokenValue',

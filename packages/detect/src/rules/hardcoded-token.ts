@@ -25,6 +25,7 @@ export function reportHardcoded(lc: LineCtx, s: number, value: string, k: number
 export const hardcodedTokenRule: Rule = {
   id: 'phq/hardcoded-token',
   kind: 'hardcoded-token',
+  overlap: 'token',
   severity: 'error',
   sarif: {
     name: 'HardcodedToken',

@@ -9,7 +9,6 @@ import { dummyTokenRule } from './dummy-token';
 import { endpointRule } from './endpoint';
 import { hardcodedTokenRule } from './hardcoded-token';
 import { knownTokenRule } from './known-token';
-import { DEFAULT_SEVERITY } from './line';
 import { missingScopeRule } from './missing-scope';
 import { placeholderInDocsRule } from './placeholder-in-docs';
 import { placeholderRule } from './placeholder';
@@ -29,8 +28,17 @@ export const RULES: readonly Rule[] = [
   missingScopeRule,
 ];
 
-for (const r of RULES) DEFAULT_SEVERITY.set(r.id, r.severity);
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+  return BY_ID.get(id);
+}
+
+/** Where docs/rules.md is published: the help link of every diagnostic and SARIF rule. */
+export const RULES_DOC_URL = 'https://github.com/predicthq-tokens/predicthq-tokens/blob/main/docs/rules.md';
+
+/** The rule's section of docs/rules.md (its descriptor's `docs` anchor). */
+export function ruleDocsUrl(rule: Pick<Rule, 'id' | 'docs'> | string): string {
+  const r = typeof rule === 'string' ? (ruleById(rule) ?? { id: rule, docs: rule.replace(/^phq\//, '') }) : rule;
+  return `${RULES_DOC_URL}#${r.docs}`;
 }

@@ -11,6 +11,7 @@ import { hasTokenRun } from './shape';
 export const knownTokenRule: Rule = {
   id: 'phq/known-token',
   kind: 'known-token',
+  overlap: 'token',
   severity: 'error',
   sarif: {
     name: 'KnownToken',

@@ -21,10 +21,9 @@ export interface LineCtx {
   out: Finding[];
   /** Per-line cache of the token sinks (see sinks.ts), filled on first use. */
   sinks: unknown;
+  /** Default severity of every rule being judged (from the rule descriptors; judge.ts). */
+  defaults: ReadonlyMap<string, Finding['severity']>;
 }
-
-/** Default severity per rule id (filled from the rule list, see rules/index.ts). */
-export const DEFAULT_SEVERITY = new Map<string, Finding['severity']>();
 
 /**
  * A copy of `s` that does not keep the text it was cut from alive. V8 represents slices of
@@ -77,7 +76,8 @@ export function push(
   envVar = lc.ctx.envVar,
 ): Finding | null {
   if (isSuppressed(lc.sup, ruleId, kind)) return null;
-  const sev = lc.ctx.severities[ruleId] ?? lc.ctx.severities[kind] ?? DEFAULT_SEVERITY.get(ruleId)!;
+  const sev = lc.ctx.severities[ruleId] ?? lc.ctx.severities[kind] ?? lc.defaults.get(ruleId);
+  if (sev === undefined) throw new Error(`${ruleId} reported a finding but is not in the rule list`);
   if (sev === 'off') return null;
   const col = start - lc.ls;
   const line = lc.line();

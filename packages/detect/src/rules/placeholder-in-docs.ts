@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const placeholderInDocsRule: Rule = {
   id: 'phq/placeholder-in-docs',
   kind: 'placeholder',
+  overlap: 'placeholder',
   severity: 'warning',
   sarif: {
     name: 'PlaceholderInDocs',

@@ -117,6 +117,7 @@ export function judgePlaceholder(lc: LineCtx, s: number, e: number, group: numbe
 export const placeholderRule: Rule = {
   id: 'phq/placeholder',
   kind: 'placeholder',
+  overlap: 'placeholder',
   severity: 'error',
   sarif: {
     name: 'UnfilledTokenPlaceholder',

@@ -43,5 +43,11 @@ export interface Rule {
   judge?(lc: LineCtx, lt: string): void;
   /** The rule whose judge reports this id (placeholder-in-docs is reported by placeholder). */
   reportedBy?: string;
+  /**
+   * Findings that describe one value: where two findings of the same group overlap on one
+   * line, the earlier rule's (in RULES order) is kept. No group: always reported (the user's
+   * own patterns, endpoints).
+   */
+  overlap?: 'placeholder' | 'token';
   fixtures: readonly RuleFixture[];
 }
