@@ -9,6 +9,7 @@ import type { TokenLanguageClient } from './lsp/client';
 import type { TokenRepository } from './tokens/repository';
 import type { TreeNode } from './tree/nodes';
 import type { LocalToken } from './tokens/localTokens';
+import { activeInputBox, typeIntoInputBox, type InputBoxView } from './ui/inputBoxes';
 import { recordOpenExternal } from './util/external';
 import { filesUsingValue } from './workspaceUsage';
 import type { TokenTreeProvider } from './tree/provider';
@@ -51,6 +52,10 @@ export interface TestingApi {
   historyFindings(): HistoryFinding[];
   /** The URI a finding opens (the file at its commit). */
   historyUri(finding: HistoryFinding): vscode.Uri;
+  /** The input box on screen (title, password, whether it holds text; the text only when not a password). */
+  inputBox(): InputBoxView | undefined;
+  /** Types `text` into the input box on screen, replacing what it holds (as a paste does). */
+  typeIntoInputBox(text: string): boolean;
   logUri: vscode.Uri;
 }
 
@@ -110,6 +115,8 @@ export function testingApi(o: {
     historyItem: (node) => o.history.getTreeItem(node),
     historyFindings: () => (o.history.result?.findings ?? []).map((f) => ({ ...f })),
     historyUri,
+    inputBox: activeInputBox,
+    typeIntoInputBox,
     logUri: o.logUri,
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { askScopes, askTokenName } from '../ui/createTokenInput';
 import { copyToClipboard, insertAtCursor, saveToEnv } from '../tokens/deliver';
@@ -10,8 +11,12 @@ import { addFromWebApp } from './addToken';
 import type { CommandContext } from './context';
 import { pickAccount } from './pick';
 
-/** What the last create that failed asked for (never a value: it failed before one existed). */
-let lastFailed: { name: string; scopes: string[] } | undefined;
+/**
+ * What the last create that failed asked for (never a value: none arrived), and its
+ * Idempotency-Key: a failure after the request was sent (5xx, timeout, reset) may have made
+ * the token, so Retry of the same create sends the same key and the server replays that token.
+ */
+let lastFailed: { sessionId: string; name: string; scopes: string[]; key: string } | undefined;
 
 type Then = 'copy' | 'insert' | 'env' | 'none' | 'ask';
 const THEN: readonly string[] = ['copy', 'insert', 'env', 'none', 'ask'];
@@ -117,18 +122,25 @@ async function createWithApi(ctx: CommandContext, arg: unknown): Promise<Made | 
   const scopes =
     stringArrayProp(arg, 'scopes') ?? (await askScopes(catalog, draft?.scopes ?? stringArrayProp(arg, 'preselect')));
   const all = catalog.every((s) => scopes.includes(s.id));
+  // The same create again (same account, name and scopes) reuses the failed attempt's key.
+  const same =
+    draft?.sessionId === sessionId && draft.name === name && sameSet(draft.scopes, scopes) ? draft : undefined;
+  const key = same?.key ?? randomUUID();
   try {
     const created = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Creating token "${name}"…` },
-      () => ctx.repo.create(sessionId, name, all ? undefined : scopes),
+      () => ctx.repo.create(sessionId, name, all ? undefined : scopes, key),
     );
     lastFailed = undefined;
     return { id: created.id, name, value: created.value, added: false };
   } catch (e) {
-    lastFailed = { name, scopes };
+    lastFailed = { sessionId, name, scopes, key };
     throw e;
   }
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * Tokens on this machine: PredictHQ creates tokens only in its WebApp. Open its API Tokens page

@@ -1,6 +1,7 @@
 // Turns any failure into what the user sees: a message and the actions that help
 // (docs/conventions.md, "Errors"). Pure, so every branch is unit tested. Messages come from PhqError (whose
 // text never contains a credential or token value) or from our own wording.
+import { causeWords } from '@phq-tokens/core/src/network';
 import { isPhqError } from '../core';
 
 export type ErrorAction = 'Sign In' | 'Retry' | 'Show Logs';
@@ -66,7 +67,7 @@ function describeKind(e: unknown, what: string): ErrorView {
     case 'network':
     case 'timeout':
       return {
-        message: `Could not ${what}: the PredictHQ API could not be reached (${e.kind === 'timeout' ? 'timed out' : 'network error'}).`,
+        message: `Could not ${what}: the PredictHQ API${e.host ? ` at ${e.host}` : ''} could not be reached (${e.kind === 'timeout' ? 'timed out' : causeWords(e.causeCode)}).`,
         actions: ['Retry', 'Show Logs'],
         silent: false,
       };

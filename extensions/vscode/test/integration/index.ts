@@ -23,6 +23,7 @@ export function run(): Promise<void> {
     require('./syncFuzz.integration.test'); // editor and server agree after random edits, undo/redo
     require('./notebook.integration.test'); // a real .ipynb in the notebook editor
     require('./local.integration.test'); // tokens on this machine, against the public-only emulator
+    require('./addNetwork.integration.test'); // Add on a broken network or a wrong API URL; Retry keeps the input
     require('./rotate.integration.test'); // rotate: files rewritten, old token deleted last
     require('./workspaceScan.integration.test'); // Scan Workspace; before the server is stopped
     require('./serverFailures.integration.test'); // leaves the language server stopped

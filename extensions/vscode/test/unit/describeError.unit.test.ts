@@ -36,6 +36,21 @@ suite('error messages and actions', () => {
       assert.deepEqual(describeError(new PhqError(kind, 'x'), 'y').actions, ['Retry', 'Show Logs'], kind);
   });
 
+  test('network failures name the host and say why (a refused connection, a lookup that failed)', () => {
+    const refused = describeError(
+      new PhqError('network', 'x', { host: 'api.predicthq.com', causeCode: 'ECONNREFUSED' }),
+      'add the token',
+    );
+    assert.equal(
+      refused.message,
+      'Could not add the token: the PredictHQ API at api.predicthq.com could not be reached (connection refused).',
+    );
+    const dns = describeError(new PhqError('network', 'x', { host: 'api.predicthq.com', causeCode: 'ENOTFOUND' }), 'y');
+    assert.match(dns.message, /at api\.predicthq\.com could not be reached \(host not found\)/);
+    const late = describeError(new PhqError('timeout', 'x', { host: '127.0.0.1:9' }), 'y');
+    assert.match(late.message, /at 127\.0\.0\.1:9 could not be reached \(timed out\)/);
+  });
+
   test('validation shows the message; other errors get Show Logs', () => {
     const v = describeError(
       new PhqError('validation', 'A token name cannot be empty.', { field: 'name' }),
