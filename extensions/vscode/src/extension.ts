@@ -66,7 +66,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   client.onDidCloseDocument = (uri) => void workspaceScan.rejudge(uri).catch(() => undefined);
   const history = new HistoryTreeProvider();
   const historyView = vscode.window.createTreeView<HistoryNode>(HISTORY_VIEW_ID, { treeDataProvider: history });
-  const ctx = { extension: context, accounts, auth, repo, choice, tree, config, logs, workspaceScan, history };
+  const selectedNode = () => view.selection[0];
+  const ctx = {
+    extension: context,
+    accounts,
+    auth,
+    repo,
+    choice,
+    tree,
+    config,
+    logs,
+    workspaceScan,
+    history,
+    selectedNode,
+  };
 
   // Context keys for `when` clauses, and the filter shown in the view's title.
   const updateContext = () => {

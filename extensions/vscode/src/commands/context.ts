@@ -8,6 +8,7 @@ import type { Logs } from '../log';
 import type { WorkspaceScan } from '../lsp/workspaceScan';
 import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
+import type { TreeNode } from '../tree/nodes';
 import type { TokenTreeProvider } from '../tree/provider';
 
 export interface CommandContext {
@@ -22,6 +23,8 @@ export interface CommandContext {
   workspaceScan: WorkspaceScan;
   /** The "Token Leaks in Git History" view's data. */
   history: HistoryTreeProvider;
+  /** The API Tokens view's selected node (what its keyboard shortcuts act on). */
+  selectedNode: () => TreeNode | undefined;
 }
 
 /** One command: async, arguments unknown until checked (docs/conventions.md, "Commands"). */
