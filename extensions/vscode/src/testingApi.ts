@@ -10,6 +10,8 @@ import type { TokenRepository } from './tokens/repository';
 import type { TreeNode } from './tree/nodes';
 import type { LocalToken } from './tokens/localTokens';
 import { activeInputBox, typeIntoInputBox, type InputBoxView } from './ui/inputBoxes';
+import { recordModals, type ModalQuestion } from './ui/modal';
+import { recentNotices } from './ui/notices';
 import { recordOpenExternal } from './util/external';
 import { filesUsingValue } from './workspaceUsage';
 import type { TokenTreeProvider } from './tree/provider';
@@ -56,6 +58,10 @@ export interface TestingApi {
   inputBox(): InputBoxView | undefined;
   /** Types `text` into the input box on screen, replacing what it holds (as a paste does). */
   typeIntoInputBox(text: string): boolean;
+  /** Record modal questions and answer them with `answer` (e.g. the first button: Enter) instead of showing them. */
+  recordModals(answer: (q: ModalQuestion) => string | undefined): { questions: ModalQuestion[]; restore: () => void };
+  /** The last toasts shown through ui/notices (errors, renames, .env saves), oldest first. */
+  recentNotices(): readonly string[];
   logUri: vscode.Uri;
 }
 
@@ -117,6 +123,8 @@ export function testingApi(o: {
     historyUri,
     inputBox: activeInputBox,
     typeIntoInputBox,
+    recordModals,
+    recentNotices,
     logUri: o.logUri,
   };
 }

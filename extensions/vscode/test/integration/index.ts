@@ -24,6 +24,7 @@ export function run(): Promise<void> {
     require('./notebook.integration.test'); // a real .ipynb in the notebook editor
     require('./local.integration.test'); // tokens on this machine, against the public-only emulator
     require('./addNetwork.integration.test'); // Add on a broken network or a wrong API URL; Retry keeps the input
+    require('./prompts.integration.test'); // questions default to the safe choice; toasts say what is known
     require('./rotate.integration.test'); // rotate: files rewritten, old token deleted last
     require('./workspaceScan.integration.test'); // Scan Workspace; before the server is stopped
     require('./serverFailures.integration.test'); // leaves the language server stopped
