@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { askScopes, askTokenName } from '../ui/createTokenInput';
 import { copyToClipboard, insertAtCursor, saveToEnv } from '../tokens/deliver';
+import { envFolder } from '../tokens/envFolder';
+import { info } from '../ui/notices';
 import { parseTokenName } from '../core';
 import { CancelledError } from '../errors/describe';
 import { isTreeNode } from '../tree/nodes';
@@ -47,17 +49,17 @@ export async function createToken(ctx: CommandContext, arg?: unknown): Promise<s
         break;
       case 'env':
       case 'Save to .env': {
-        // The folder of the active file in a multi-root workspace, else the first folder.
-        const active = vscode.window.activeTextEditor?.document.uri;
-        const folder = (
-          (active && vscode.workspace.getWorkspaceFolder(active)) ??
-          vscode.workspace.workspaceFolders?.[0]
-        )?.uri;
+        // The active file's folder or the only one; in a multi-root workspace otherwise, asked.
+        const folder = await envFolder();
         if (!folder) {
           void vscode.window.showWarningMessage('Open a folder to save the token to its .env file.');
           break;
         }
-        const r = await saveToEnv(folder, ctx.config.envVarName, value);
+        const r = await saveToEnv(folder.uri, ctx.config.envVarName, value);
+        const where = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/.env` : '.env';
+        void info(
+          `Saved "${name}" to ${where} (folder ${folder.name}) as ${ctx.config.envVarName}${r.gitignoreUpdated ? '; .env was added to .gitignore' : ''}.`,
+        );
         await ctx.choice.set(id); // the .env now holds it: this is the workspace's token
         ctx.logs.log.info(
           `saved token ${id} to ${r.envFile.fsPath} as ${ctx.config.envVarName}${r.gitignoreUpdated ? ' (added .env to .gitignore)' : ''}`,

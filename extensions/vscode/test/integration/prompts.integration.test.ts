@@ -6,7 +6,9 @@
 // with the first button, which is what Enter chooses in VS Code (the UI suite checks the
 // focused button in a real browser).
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import {
+  copiedValue,
   api,
   emulator,
   env,
@@ -157,5 +159,21 @@ suite('questions and toasts', function () {
     } finally {
       await setting('network.retries', undefined);
     }
+  });
+
+  test('Save to .env says which folder it wrote to', async () => {
+    const a = await api();
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const id = await exec<string>('predicthqTokens.createToken', {
+      sessionId,
+      name: 'Dotenv Folder Named',
+      scopes: ['events'],
+      then: 'env',
+    });
+    assert.ok(id, JSON.stringify(a.testing.lastError()));
+    const said = a.testing.recentNotices().at(-1) ?? '';
+    assert.match(said, /^Saved "Dotenv Folder Named" to \.env /);
+    assert.ok(said.includes(`(folder ${folder.name})`), said);
+    seenValues.add(await copiedValue(id));
   });
 });
