@@ -175,5 +175,20 @@ suite('questions and toasts', function () {
     assert.match(said, /^Saved "Dotenv Folder Named" to \.env /);
     assert.ok(said.includes(`(folder ${folder.name})`), said);
     seenValues.add(await copiedValue(id));
+    // The file the extension just wrote is where a value may live: a hint at most, never an error.
+    const envUri = vscode.Uri.joinPath(folder.uri, '.env');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(envUri));
+    const mine = await waitFor('the .env judged', () => {
+      const d = vscode.languages
+        .getDiagnostics(envUri)
+        .filter((x) => JSON.stringify(x.code ?? '').includes('known-token'));
+      return d.length > 0 ? d : undefined;
+    });
+    assert.deepEqual(
+      mine.map((d) => d.severity),
+      mine.map(() => vscode.DiagnosticSeverity.Hint),
+      mine.map((d) => d.message).join('\n'),
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
