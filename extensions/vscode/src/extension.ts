@@ -161,6 +161,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       auth,
       statusBar,
       tree,
+      view,
       history,
       errors,
       client,

@@ -60,6 +60,8 @@ export interface TestingApi {
   typeIntoInputBox(text: string): boolean;
   /** Record modal questions and answer them with `answer` (e.g. the first button: Enter) instead of showing them. */
   recordModals(answer: (q: ModalQuestion) => string | undefined): { questions: ModalQuestion[]; restore: () => void };
+  /** Selects and focuses a token in the API Tokens view, as a click does (what the view's keys act on). */
+  selectToken(tokenId: string): Promise<void>;
   /** The last toasts shown through ui/notices (errors, renames, .env saves), oldest first. */
   recentNotices(): readonly string[];
   logUri: vscode.Uri;
@@ -70,6 +72,7 @@ export function testingApi(o: {
   auth: PhqAuthProvider;
   statusBar: TokenStatusBar;
   tree: TokenTreeProvider;
+  view?: vscode.TreeView<TreeNode>;
   history: HistoryTreeProvider;
   errors: ErrorReporter;
   client: TokenLanguageClient;
@@ -125,6 +128,11 @@ export function testingApi(o: {
     typeIntoInputBox,
     recordModals,
     recentNotices,
+    selectToken: async (tokenId) => {
+      const ref = o.repo.find(tokenId);
+      if (!ref || !o.view) throw new Error(`no token ${tokenId} in the view`);
+      await o.view.reveal({ kind: 'token', sessionId: ref.sessionId, token: ref.token }, { select: true, focus: true });
+    },
     logUri: o.logUri,
   };
 }

@@ -191,4 +191,21 @@ suite('questions and toasts', function () {
     );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  test("the view's keys act on the selected token: Ctrl+C copies it, F2 renames it", async () => {
+    const a = await api();
+    const node = await storedToken(sessionId, 'Keyboard Copy', ['events']);
+    // What the keybindings send ({focused: true}) with the token selected in the view.
+    await a.testing.selectToken(node.token.id);
+    await vscode.env.clipboard.writeText('');
+    assert.equal(await exec('predicthqTokens.copyToken', { focused: true }), true);
+    const v = await vscode.env.clipboard.readText();
+    seenValues.add(v);
+    assert.equal(v, await copiedValue(node.token.id), 'the selected token was copied');
+    const renaming = exec('predicthqTokens.renameToken', { focused: true });
+    const box = await waitFor('the rename box', () => a.testing.inputBox());
+    assert.equal(box.title, 'Rename "Keyboard Copy"');
+    await exec('workbench.action.closeQuickOpen');
+    assert.equal(await renaming, undefined);
+  });
 });
