@@ -93,6 +93,31 @@ suite('Add an API Token on a broken network or a server that is not PredictHQ', 
     await exec('predicthqTokens.forgetToken', { tokenId: id, confirm: true });
   });
 
+  test("a server that accepts and never answers: the probe's one deadline ends the add, naming the host", async () => {
+    const a = await api();
+    const sockets = new Set<net.Socket>();
+    const hole = net.createServer((c) => sockets.add(c.on('error', () => undefined)));
+    await new Promise<void>((resolve) => hole.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(hole.address() as net.AddressInfo).port}`;
+    try {
+      await setting('apiUrl', `http://${host}`);
+      const started = Date.now();
+      // Default settings: the probe's deadline (8 s), not 11 families times retries.
+      const id = await exec('predicthqTokens.addToken', { value: 'Zz9'.repeat(14) + 'Z', name: 'Black Hole' });
+      console.log(
+        `      (add against a server that never answers failed after ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+      assert.equal(id, undefined);
+      assert.equal(
+        a.testing.lastError()?.message,
+        `Could not add the token: the PredictHQ API at ${host} could not be reached (timed out).`,
+      );
+    } finally {
+      for (const c of sockets) c.destroy();
+      await new Promise<void>((resolve) => hole.close(() => resolve()));
+    }
+  });
+
   test('404 from everything (a wrong API URL): refused, nothing stored, not "valid"', async () => {
     const a = await api();
     await setting('apiUrl', `${env.publicUrl}/api`);
