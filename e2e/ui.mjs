@@ -468,7 +468,9 @@ async function main() {
       const dialog = page.locator(`.monaco-dialog-box:has-text('Forget "Notebook" on this machine?')`);
       await dialog.waitFor({ timeout: T });
       await dialog.locator(':text("does NOT revoke")').first().waitFor({ timeout: T });
-      await expectFocused('Keep the Token');
+      await expectFocused('Revoke in the WebApp…'); // Enter loses nothing; VS Code's Cancel is the one way out
+      const buttons = await dialog.locator('.monaco-button').allTextContents();
+      if (buttons.some((b) => /keep/i.test(b))) throw new Error(`two ways out: ${buttons.join(', ')}`);
       await shot('confirm');
       await dialog.locator('.monaco-button', { hasText: exactly('Forget on This Machine') }).click();
       await wb.treeRow('Notebook').waitFor({ state: 'detached', timeout: T });
@@ -564,6 +566,7 @@ async function main() {
       const plan = page.locator(`.monaco-dialog-box:has-text('Rotate "${second}"?')`);
       await plan.waitFor({ timeout: T });
       await plan.locator(':text("features.js")').first().waitFor({ timeout: T });
+      await expectFocused('Not Now'); // Enter does not start a rotation that revokes the token
       await shot('plan');
       await plan.locator('.monaco-button', { hasText: exactly('Rotate') }).click();
       // The emulator's side: the replacement exists, the old token is gone (deleted last).

@@ -80,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     logs.log,
   );
   const terminalStatus = new TerminalStatusItem(terminal);
+  const selectedNode = () => view.selection[0];
   const ctx = {
     extension: context,
     accounts,
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     workspaceScan,
     history,
     terminal,
+    selectedNode,
   };
 
   // Context keys for `when` clauses, and the filter shown in the view's title.
@@ -178,6 +180,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         auth,
         statusBar,
         tree,
+        view,
         history,
         errors,
         client,

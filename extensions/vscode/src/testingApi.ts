@@ -9,6 +9,9 @@ import type { TokenLanguageClient } from './lsp/client';
 import type { TokenRepository } from './tokens/repository';
 import type { TreeNode } from './tree/nodes';
 import type { LocalToken } from './tokens/localTokens';
+import { activeInputBox, typeIntoInputBox, type InputBoxView } from './ui/inputBoxes';
+import { recordModals, type ModalQuestion } from './ui/modal';
+import { recentNotices } from './ui/notices';
 import { recordOpenExternal } from './util/external';
 import { filesUsingValue } from './workspaceUsage';
 import type { TokenTreeProvider } from './tree/provider';
@@ -53,6 +56,16 @@ export interface TestingApi {
   historyFindings(): HistoryFinding[];
   /** The URI a finding opens (the file at its commit). */
   historyUri(finding: HistoryFinding): vscode.Uri;
+  /** The input box on screen (title, password, whether it holds text; the text only when not a password). */
+  inputBox(): InputBoxView | undefined;
+  /** Types `text` into the input box on screen, replacing what it holds (as a paste does). */
+  typeIntoInputBox(text: string): boolean;
+  /** Record modal questions and answer them with `answer` (e.g. the first button: Enter) instead of showing them. */
+  recordModals(answer: (q: ModalQuestion) => string | undefined): { questions: ModalQuestion[]; restore: () => void };
+  /** Selects and focuses a token in the API Tokens view, as a click does (what the view's keys act on). */
+  selectToken(tokenId: string): Promise<void>;
+  /** The last toasts shown through ui/notices (errors, renames, .env saves), oldest first. */
+  recentNotices(): readonly string[];
   logUri: vscode.Uri;
 }
 
@@ -61,6 +74,7 @@ export function testingApi(o: {
   auth: PhqAuthProvider;
   statusBar: TokenStatusBar;
   tree: TokenTreeProvider;
+  view?: vscode.TreeView<TreeNode>;
   history: HistoryTreeProvider;
   errors: ErrorReporter;
   client: TokenLanguageClient;
@@ -113,6 +127,15 @@ export function testingApi(o: {
     historyItem: (node) => o.history.getTreeItem(node),
     historyFindings: () => (o.history.result?.findings ?? []).map((f) => ({ ...f })),
     historyUri,
+    inputBox: activeInputBox,
+    typeIntoInputBox,
+    recordModals,
+    recentNotices,
+    selectToken: async (tokenId) => {
+      const ref = o.repo.find(tokenId);
+      if (!ref || !o.view) throw new Error(`no token ${tokenId} in the view`);
+      await o.view.reveal({ kind: 'token', sessionId: ref.sessionId, token: ref.token }, { select: true, focus: true });
+    },
     logUri: o.logUri,
   };
 }

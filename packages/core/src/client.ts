@@ -146,7 +146,7 @@ export class TokenApiClient {
       // Still nothing readable (or the server can no longer replay): the caller must say
       // that a token of this name may exist, and how to find and delete it.
       if (!(e instanceof PhqError) || e.kind === 'cancelled') throw e;
-      const { status, requestId, code, field, missingScope, retryAfterMs, causeCode } = e;
+      const { status, requestId, code, field, missingScope, retryAfterMs, causeCode, host } = e;
       throw new PhqError(e.kind, e.message, {
         status,
         requestId,
@@ -155,6 +155,7 @@ export class TokenApiClient {
         missingScope,
         retryAfterMs,
         causeCode,
+        host,
         attempts: (first.attempts ?? 1) + (e.attempts ?? 1),
         possiblyCreated: body.name,
       });

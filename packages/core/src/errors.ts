@@ -31,6 +31,8 @@ export interface PhqErrorDetails {
   attempts?: number;
   /** A short code of the low-level cause (e.g. "UND_ERR_SOCKET"), never its message. */
   causeCode?: string;
+  /** For `network` and `timeout`: the host (and port) that could not be reached. */
+  host?: string;
   /**
    * For a failed create: the name of the token it may have made anyway (the server answered
    * with a success the client could not read, and the retry did not bring the token back).
@@ -49,6 +51,7 @@ export class PhqError extends Error {
   readonly retryAfterMs?: number;
   readonly attempts?: number;
   readonly causeCode?: string;
+  readonly host?: string;
   readonly possiblyCreated?: string;
 
   constructor(kind: PhqErrorKind, message: string, details: PhqErrorDetails = {}) {
@@ -76,6 +79,7 @@ export class PhqError extends Error {
       retryAfterMs: this.retryAfterMs,
       attempts: this.attempts,
       causeCode: this.causeCode,
+      host: this.host,
       possiblyCreated: this.possiblyCreated,
     };
   }

@@ -12,11 +12,14 @@ export {
 export { verifyToken, type VerifyOptions } from './verify';
 export {
   probeToken,
+  isPublicErrorBody,
+  DEFAULT_PROBE_DEADLINE_MS,
   grantedScopes,
   unknownScopes,
   type ProbeOptions,
   type ProbeResult,
   type ProbeStatus,
+  type ProbeStop,
   type FamilyProbe,
   type ScopeState,
 } from './probe';
@@ -49,3 +52,4 @@ export {
   type Sleep,
 } from './retry';
 export { redact } from './redact';
+export { causeWords, hostOf, isConnectFailure } from './network';

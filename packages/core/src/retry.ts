@@ -21,6 +21,8 @@ export interface RetryOptions {
   random?: () => number;
   /** Told before each wait (e.g. for "retrying in 2 s" in a UI). */
   onRetry?: (info: RetryInfo) => void;
+  /** Narrows what is retried: a transient error for which this returns false fails at once. */
+  retryIf?: (error: PhqError) => boolean;
 }
 
 export interface RetryInfo {
@@ -30,7 +32,8 @@ export interface RetryInfo {
   error: PhqError;
 }
 
-export type RetryPolicy = Required<Omit<RetryOptions, 'onRetry'>> & Pick<RetryOptions, 'onRetry'>;
+export type RetryPolicy = Required<Omit<RetryOptions, 'onRetry' | 'retryIf'>> &
+  Pick<RetryOptions, 'onRetry' | 'retryIf'>;
 
 export const abortableSleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
@@ -55,6 +58,7 @@ export function retryPolicy(o: RetryOptions = {}): RetryPolicy {
     sleep: o.sleep ?? abortableSleep,
     random: o.random ?? Math.random,
     onRetry: o.onRetry,
+    retryIf: o.retryIf,
   };
 }
 
@@ -64,6 +68,7 @@ export function retryPolicy(o: RetryOptions = {}): RetryPolicy {
  */
 export function retryDelay(policy: RetryPolicy, retry: number, error: PhqError): number | null {
   if (!error.transient || retry >= policy.retries) return null;
+  if (policy.retryIf && !policy.retryIf(error)) return null;
   if (error.retryAfterMs !== undefined) {
     return error.retryAfterMs <= policy.maxRetryAfterMs ? error.retryAfterMs : null;
   }

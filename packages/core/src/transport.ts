@@ -202,10 +202,11 @@ export class Transport {
       throw this.httpError(res.statusCode, resHeaders, parsed ? body : undefined);
     } catch (e) {
       if (call.signal?.aborted) throw this.cancelled(1);
-      if (timeout.signal.aborted) throw new PhqError('timeout', defaultMessage('timeout'));
+      const host = url.host;
+      if (timeout.signal.aborted) throw new PhqError('timeout', defaultMessage('timeout'), { host });
       if (e instanceof PhqError) throw e;
       const code = typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
-      throw new PhqError('network', defaultMessage('network'), { causeCode: code ?? (e as Error).name });
+      throw new PhqError('network', defaultMessage('network'), { causeCode: code ?? (e as Error).name, host });
     } finally {
       clearTimeout(timer);
     }

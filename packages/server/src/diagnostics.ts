@@ -56,7 +56,7 @@ export function toDiagnostics(
   languageId: string,
   tokens: TokenState,
   cache?: WeakMap<Finding, Diagnostic | null>,
-  git: GitStatus = 'no-repository',
+  git: GitStatus = 'unknown',
 ): Diagnostic[] {
   if (!settings.enable) return [];
   const out: Diagnostic[] = [];
@@ -93,16 +93,23 @@ export function toDiagnostics(
 }
 
 /**
- * One story for a real token in a file: where git would commit the file, it is an
- * error; in a file git ignores (a local .env) it is where a token may live, so only a hint.
+ * One story for a real token in a file (docs/rules.md, "known-token"): where git would commit
+ * the file, it is an error; a file git ignores (a local .env) or that no repository holds is
+ * where a token may live, so a hint at most: the extension writes such files itself.
  */
 function inFile(d: Diagnostic, f: Finding, git: GitStatus, tokens: TokenState): Diagnostic {
   const name = tokens.byId.get(f.data.tokenId ?? '')?.name ?? 'token';
   if (git === 'ignored')
     return {
       ...d,
-      severity: DiagnosticSeverity.Hint,
+      severity: hintAtMost(d.severity),
       message: `Your API token "${name}" is in this file, which git ignores: fine on this machine. Keep it out of files git commits.`,
+    };
+  if (git === 'no-repository')
+    return {
+      ...d,
+      severity: hintAtMost(d.severity),
+      message: `Your API token "${name}" is in this file, which no git repository holds: fine on this machine. Keep it out of files git commits.`,
     };
   if (git === 'committed') return { ...d, message: `${d.message} Git would commit this file.` };
   return d;
@@ -117,6 +124,11 @@ function inBaseline(d: Diagnostic, f: Finding, settings: Settings, tokens: Token
   const fp = f.kind === 'known-token' ? (tokens.byId.get(f.data.tokenId ?? '')?.fingerprint ?? undefined) : undefined;
   if (!settings.baseline?.has(f, fp)) return d;
   return { ...d, severity: DiagnosticSeverity.Hint, message: `${d.message} (in the baseline)` };
+}
+
+/** Hint, or nothing stronger: a setting that turned the rule down (or off) still wins. */
+function hintAtMost(severity: DiagnosticSeverity | undefined): DiagnosticSeverity {
+  return Math.max(severity ?? DiagnosticSeverity.Hint, DiagnosticSeverity.Hint) as DiagnosticSeverity;
 }
 
 function findingDiagnostic(f: Finding, doc: PositionMapper, settings: Settings, languageId: string): Diagnostic | null {

@@ -2,16 +2,18 @@
 // repository root down, and .git/info/exclude, read with the `ignore` package, which follows
 // git's rules). Decides how the server talks about a token written in that file: a known token
 // in a file git ignores (a local .env) is a hint; anywhere git would commit it, an error.
-// Reads only ignore files, never the document; results are cached per file for a short while.
+// Reads only ignore files, never the document. Results are cached per file and checked against
+// the ignore files' modification times on every call, so a .gitignore written a moment ago (the
+// extension's Save to .env writes one) is seen at once.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ignore from 'ignore';
 
-export type GitStatus = 'committed' | 'ignored' | 'no-repository';
+/** `unknown`: not a file (an untitled buffer), so nothing says where it will be saved. */
+export type GitStatus = 'committed' | 'ignored' | 'no-repository' | 'unknown';
 
-const TTL_MS = 5_000;
-const cache = new Map<string, { at: number; status: GitStatus }>();
+const cache = new Map<string, { stamp: string; status: GitStatus }>();
 
 function repoRoot(dir: string): string | undefined {
   for (let d = dir; ;) {
@@ -52,18 +54,41 @@ function compute(file: string): GitStatus {
   return ignored ? 'ignored' : 'committed';
 }
 
-/** The git status of a `file:` URI; other schemes (untitled, notebooks) have no repository. */
-export function gitStatus(uri: string, now = Date.now()): GitStatus {
-  if (!uri.startsWith('file:')) return 'no-repository';
+/** Modification times and sizes of what compute() reads for `file` ('-': missing): equal stamps, equal answers. */
+function stamp(file: string): string {
+  const root = repoRoot(path.dirname(file));
+  if (!root) return 'none';
+  const mtime = (f: string) => {
+    try {
+      const st = statSync(f);
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return '-';
+    }
+  };
+  const parts = [root, mtime(path.join(root, '.git', 'info', 'exclude'))];
+  const rel = path.relative(root, file).split(path.sep);
+  for (let i = 0; i < rel.length; i++) parts.push(mtime(path.join(root, ...rel.slice(0, i), '.gitignore')));
+  return parts.join('|');
+}
+
+/**
+ * The git status of a `file:` URI, or of the notebook a `vscode-notebook-cell:` URI is a cell
+ * of; other schemes (untitled) are `unknown`.
+ */
+export function gitStatus(uri: string): GitStatus {
   let file: string;
   try {
-    file = fileURLToPath(uri);
+    if (uri.startsWith('file:')) file = fileURLToPath(uri);
+    else if (uri.startsWith('vscode-notebook-cell:')) file = fileURLToPath(`file://${new URL(uri).pathname}`);
+    else return 'unknown';
   } catch {
-    return 'no-repository';
+    return 'unknown';
   }
+  const now = stamp(file);
   const hit = cache.get(file);
-  if (hit && now - hit.at < TTL_MS) return hit.status;
+  if (hit && hit.stamp === now) return hit.status;
   const status = compute(file);
-  cache.set(file, { at: now, status });
+  cache.set(file, { stamp: now, status });
   return status;
 }

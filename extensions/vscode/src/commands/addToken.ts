@@ -10,6 +10,7 @@ import { CancelledError } from '../errors/describe';
 import { grantedOf, localProbe, unknownOf } from '../tokens/localTokens';
 import { isTreeNode } from '../tree/nodes';
 import { askTokenName } from '../ui/createTokenInput';
+import { tracked } from '../ui/inputBoxes';
 import { stringProp } from '../util/guards';
 import type { CommandContext } from './context';
 
@@ -32,34 +33,62 @@ function targetUrl(ctx: CommandContext, arg: unknown): string {
   return stringProp(arg, 'baseUrl') ?? ctx.config.apiUrl;
 }
 
+/**
+ * What the last paste that failed was given, per paste box (Add, Create in the WebApp, Rotate):
+ * Retry starts from it, as Retry of a create does. In this process's memory only, never
+ * written anywhere; dropped on success and when the user leaves the paste box.
+ */
+const drafts = new Map<string, { value: string; name?: string }>();
+
 export async function addFromWebApp(ctx: CommandContext, arg: unknown, opts: AddOptions): Promise<string | undefined> {
   const baseUrl = coreApi().normalizeBaseUrl(targetUrl(ctx, arg));
+  const flow = opts.title ?? 'add';
   const given = stringProp(arg, 'value');
   let value: string;
   if (given !== undefined) {
     const cleaned = cleanTokenInput(given);
     if (!cleaned.ok) throw new Error(cleaned.message);
     value = cleaned.value;
-  } else value = await askTokenValue(opts);
-
-  const duplicate = await findDuplicate(ctx, value);
-  if (duplicate) {
-    void vscode.window.showInformationMessage(
-      `This token is already stored here as "${duplicate.name}" (${duplicate.where}). Nothing was added.`,
-    );
-    return duplicate.tokenId;
+  } else {
+    try {
+      value = await askTokenValue(opts, drafts.get(flow)?.value);
+    } catch (e) {
+      drafts.delete(flow);
+      throw e;
+    }
   }
+  const draft = drafts.get(flow)?.value === value ? drafts.get(flow) : undefined;
+  let name: string | undefined;
+  try {
+    const duplicate = await findDuplicate(ctx, value);
+    if (duplicate) {
+      drafts.delete(flow);
+      void vscode.window.showInformationMessage(
+        `This token is already stored here as "${duplicate.name}" (${duplicate.where}). Nothing was added.`,
+      );
+      return duplicate.tokenId;
+    }
+    name =
+      stringProp(arg, 'name') ??
+      (await askTokenName({
+        title: 'Add API token (2/2): a name for it',
+        value: draft?.name ?? opts.suggestedName ?? stringProp(arg, 'suggestedName') ?? '',
+        step: 2,
+        totalSteps: 2,
+      }));
+    const id = await check(ctx, baseUrl, value, name);
+    drafts.delete(flow);
+    return id;
+  } catch (e) {
+    if (e instanceof CancelledError) drafts.delete(flow);
+    else drafts.set(flow, { value, name: name ?? draft?.name });
+    throw e;
+  }
+}
 
-  const name =
-    stringProp(arg, 'name') ??
-    (await askTokenName({
-      title: 'Add API token (2/2): a name for it',
-      value: opts.suggestedName ?? stringProp(arg, 'suggestedName') ?? '',
-      step: 2,
-      totalSteps: 2,
-    }));
+/** Verifies and probes the value, then stores it whole: value in SecretStorage, metadata in globalState. */
+async function check(ctx: CommandContext, baseUrl: string, value: string, name: string): Promise<string> {
   const label = parseTokenName(name).token;
-
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Checking "${label}" with PredictHQ`, cancellable: true },
     (progress, cancel) => {
@@ -73,7 +102,7 @@ export async function addFromWebApp(ctx: CommandContext, arg: unknown, opts: Add
     },
   );
   ctx.logs.log.info(`checked a pasted token against ${baseUrl}: ${result.status}`);
-  refuseUnusable(result);
+  refuseUnusable(result, baseUrl);
 
   const sessionId = await ctx.repo.ensureLocalAccount(baseUrl);
   const token = await ctx.repo.addLocal(sessionId, {
@@ -88,21 +117,39 @@ export async function addFromWebApp(ctx: CommandContext, arg: unknown, opts: Add
 }
 
 /** A password box that refuses what cannot be a token, saying why (never repeating the value). */
-async function askTokenValue(opts: AddOptions): Promise<string> {
-  const raw = await vscode.window.showInputBox({
-    title: opts.title ?? 'Add API token (1/2): paste the token value',
-    prompt:
+async function askTokenValue(opts: AddOptions, kept: string | undefined): Promise<string> {
+  const raw = await new Promise<string>((resolve, reject) => {
+    const box = tracked(vscode.window.createInputBox());
+    box.title = opts.title ?? 'Add API token (1/2): paste the token value';
+    box.prompt =
       opts.prompt ??
-      'A token from the PredictHQ WebApp (API Tools → API Tokens). It is checked with PredictHQ, then kept in VS Code secret storage.',
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (v) => {
+      'A token from the PredictHQ WebApp (API Tools → API Tokens). It is checked with PredictHQ, then kept in VS Code secret storage.';
+    if (kept !== undefined)
+      box.prompt = `The value pasted last time is kept: press Enter to check it again. ${box.prompt}`;
+    box.password = true;
+    box.ignoreFocusOut = true;
+    box.value = kept ?? '';
+    const validate = (v: string): string | undefined => {
       if (v.trim() === '') return undefined; // no complaint before the user types
       const r = cleanTokenInput(v);
       return r.ok ? undefined : r.message;
-    },
+    };
+    let done = false;
+    box.onDidChangeValue((v) => (box.validationMessage = validate(v)));
+    box.onDidAccept(() => {
+      const msg = validate(box.value);
+      box.validationMessage = msg;
+      if (msg) return;
+      done = true;
+      resolve(box.value);
+      box.hide();
+    });
+    box.onDidHide(() => {
+      box.dispose();
+      if (!done) reject(new CancelledError());
+    });
+    box.show();
   });
-  if (raw === undefined) throw new CancelledError();
   const cleaned = cleanTokenInput(raw);
   if (!cleaned.ok) throw new Error(cleaned.message);
   return cleaned.value;
@@ -128,14 +175,30 @@ async function findDuplicate(
   };
 }
 
-function refuseUnusable(r: ProbeResult): void {
+function refuseUnusable(r: ProbeResult, baseUrl: string): void {
   if (r.status === 'invalid')
     throw new Error(
       'PredictHQ rejected this token (401): it is mistyped, revoked, or not an API token. Nothing was stored.',
     );
   if (r.status === 'unreachable') {
+    // The host is named; describeError offers Retry, which keeps what was pasted and typed.
+    const stop = r.stopped;
+    if (stop)
+      throw new PhqError(stop.reason === 'network' ? 'network' : 'timeout', `${stop.message}. Nothing was stored.`, {
+        host: stop.host,
+        causeCode: stop.causeCode,
+      });
     const kinds = [...new Set(r.families.map((f) => f.kind ?? 'error'))].join(', ');
-    throw new PhqError('network', `PredictHQ did not answer the check (${kinds}). Nothing was stored; try again.`);
+    throw new PhqError('network', `PredictHQ did not answer the check (${kinds}). Nothing was stored; try again.`, {
+      host: new URL(baseUrl).host,
+    });
+  }
+  if (r.status === 'unconfirmed') {
+    const all404 = r.families.every((f) => f.status === undefined || f.status === 404);
+    throw new Error(
+      `no API family at ${new URL(baseUrl).host} accepted this token, and no answer there is PredictHQ's` +
+        `${all404 ? ' (404 from every family: is the API URL right? See the predicthqTokens.apiUrl setting)' : ''}. Nothing was stored.`,
+    );
   }
 }
 

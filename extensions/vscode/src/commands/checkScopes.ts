@@ -32,8 +32,12 @@ export async function checkScopes(ctx: CommandContext, arg?: unknown): Promise<s
     );
     return undefined;
   }
-  if (result.status === 'unreachable') {
-    void vscode.window.showWarningMessage(`PredictHQ did not answer; the scopes of "${label}" are unchanged.`);
+  if (result.status === 'unreachable' || result.status === 'unconfirmed') {
+    const why =
+      result.status === 'unconfirmed'
+        ? "no API family accepted the token, and no answer was PredictHQ's (is the API URL right?)"
+        : (result.stopped?.message ?? 'PredictHQ did not answer');
+    void vscode.window.showWarningMessage(`Checking "${label}": ${why}; its scopes are unchanged.`);
     return ref.token.scopes;
   }
   const t = await ctx.repo.updateLocal(ref.sessionId, ref.token.id, {

@@ -9,6 +9,7 @@ import type { WorkspaceScan } from '../lsp/workspaceScan';
 import type { TerminalToken } from '../terminal/terminalToken';
 import type { TokenRepository } from '../tokens/repository';
 import type { WorkspaceTokenChoice } from '../tokens/workspaceChoice';
+import type { TreeNode } from '../tree/nodes';
 import type { TokenTreeProvider } from '../tree/provider';
 
 export interface CommandContext {
@@ -25,6 +26,8 @@ export interface CommandContext {
   history: HistoryTreeProvider;
   /** "Use Token in Terminals": the token new terminals, tasks and opted-in debug sessions get. */
   terminal: TerminalToken;
+  /** The API Tokens view's selected node (what its keyboard shortcuts act on). */
+  selectedNode: () => TreeNode | undefined;
 }
 
 /** One command: async, arguments unknown until checked (docs/conventions.md, "Commands"). */

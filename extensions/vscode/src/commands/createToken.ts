@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { askScopes, askTokenName } from '../ui/createTokenInput';
 import { copyToClipboard, insertAtCursor, saveToEnv } from '../tokens/deliver';
+import { envFolder } from '../tokens/envFolder';
+import { info } from '../ui/notices';
 import { parseTokenName } from '../core';
 import { CancelledError } from '../errors/describe';
 import { isTreeNode } from '../tree/nodes';
@@ -10,8 +13,12 @@ import { addFromWebApp } from './addToken';
 import type { CommandContext } from './context';
 import { pickAccount } from './pick';
 
-/** What the last create that failed asked for (never a value: it failed before one existed). */
-let lastFailed: { name: string; scopes: string[] } | undefined;
+/**
+ * What the last create that failed asked for (never a value: none arrived), and its
+ * Idempotency-Key: a failure after the request was sent (5xx, timeout, reset) may have made
+ * the token, so Retry of the same create sends the same key and the server replays that token.
+ */
+let lastFailed: { sessionId: string; name: string; scopes: string[]; key: string } | undefined;
 
 type Then = 'copy' | 'insert' | 'env' | 'none' | 'ask';
 const THEN: readonly string[] = ['copy', 'insert', 'env', 'none', 'ask'];
@@ -42,17 +49,17 @@ export async function createToken(ctx: CommandContext, arg?: unknown): Promise<s
         break;
       case 'env':
       case 'Save to .env': {
-        // The folder of the active file in a multi-root workspace, else the first folder.
-        const active = vscode.window.activeTextEditor?.document.uri;
-        const folder = (
-          (active && vscode.workspace.getWorkspaceFolder(active)) ??
-          vscode.workspace.workspaceFolders?.[0]
-        )?.uri;
+        // The active file's folder or the only one; in a multi-root workspace otherwise, asked.
+        const folder = await envFolder();
         if (!folder) {
           void vscode.window.showWarningMessage('Open a folder to save the token to its .env file.');
           break;
         }
-        const r = await saveToEnv(folder, ctx.config.envVarName, value);
+        const r = await saveToEnv(folder.uri, ctx.config.envVarName, value);
+        const where = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/.env` : '.env';
+        void info(
+          `Saved "${name}" to ${where} (folder ${folder.name}) as ${ctx.config.envVarName}${r.gitignoreUpdated ? '; .env was added to .gitignore' : ''}.`,
+        );
         await ctx.choice.set(id); // the .env now holds it: this is the workspace's token
         ctx.logs.log.info(
           `saved token ${id} to ${r.envFile.fsPath} as ${ctx.config.envVarName}${r.gitignoreUpdated ? ' (added .env to .gitignore)' : ''}`,
@@ -117,18 +124,25 @@ async function createWithApi(ctx: CommandContext, arg: unknown): Promise<Made | 
   const scopes =
     stringArrayProp(arg, 'scopes') ?? (await askScopes(catalog, draft?.scopes ?? stringArrayProp(arg, 'preselect')));
   const all = catalog.every((s) => scopes.includes(s.id));
+  // The same create again (same account, name and scopes) reuses the failed attempt's key.
+  const same =
+    draft?.sessionId === sessionId && draft.name === name && sameSet(draft.scopes, scopes) ? draft : undefined;
+  const key = same?.key ?? randomUUID();
   try {
     const created = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Creating token "${name}"…` },
-      () => ctx.repo.create(sessionId, name, all ? undefined : scopes),
+      () => ctx.repo.create(sessionId, name, all ? undefined : scopes, key),
     );
     lastFailed = undefined;
     return { id: created.id, name, value: created.value, added: false };
   } catch (e) {
-    lastFailed = { name, scopes };
+    lastFailed = { sessionId, name, scopes, key };
     throw e;
   }
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * Tokens on this machine: PredictHQ creates tokens only in its WebApp. Open its API Tokens page

@@ -5,13 +5,16 @@ import { filesUsingValue } from '../workspaceUsage';
 import type { CommandContext } from './context';
 import { pickToken } from './pick';
 import type { TokenRef } from '../tokens/repository';
+import { askModal } from '../ui/modal';
 import { openExternal } from '../util/external';
 
 /**
  * The safe choice of a destructive prompt, listed first: VS Code focuses the first button, so
- * Enter keeps the token (a close affordance would be moved last, leaving Delete focused).
+ * Enter keeps the token (a close affordance would become VS Code's Cancel, leaving Delete focused).
  */
-const KEEP: vscode.MessageItem = { title: 'Keep the Token' };
+const KEEP = 'Keep the Token';
+const FORGET = 'Forget on This Machine';
+const REVOKE = 'Revoke in the WebApp…';
 
 /** Delete after a modal naming the token and the workspace files that use it. Arg `{tokenId, confirm: true}` skips the modal. */
 export async function deleteToken(ctx: CommandContext, arg?: unknown): Promise<boolean> {
@@ -36,13 +39,13 @@ export async function deleteToken(ctx: CommandContext, arg?: unknown): Promise<b
         ? 'This workspace does not appear to use it.'
         : 'Its value is not stored here, so its use in this workspace cannot be checked.';
     // The safe choice first, so it is the focused default: Enter keeps the token.
-    const choice = await vscode.window.showWarningMessage(
-      `Delete token ${label}?`,
-      { modal: true, detail: `${usage}\n\nAnything using this token stops working. This cannot be undone.` },
-      KEEP,
-      { title: 'Delete' },
-    );
-    if (choice?.title !== 'Delete') return false;
+    const choice = await askModal({
+      severity: 'warning',
+      message: `Delete token ${label}?`,
+      detail: `${usage}\n\nAnything using this token stops working. This cannot be undone.`,
+      buttons: [KEEP, 'Delete'],
+    });
+    if (choice !== 'Delete') return false;
   }
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Deleting token ${label}…` },
@@ -59,25 +62,22 @@ export async function deleteToken(ctx: CommandContext, arg?: unknown): Promise<b
 async function forgetToken(ctx: CommandContext, ref: TokenRef, arg: unknown): Promise<boolean> {
   const n = parseTokenName(ref.token.name);
   if (booleanProp(arg, 'confirm') !== true) {
-    const choice = await vscode.window.showWarningMessage(
-      `Forget "${n.token}" on this machine?`,
-      {
-        modal: true,
-        detail:
-          "Its value is removed from VS Code's secret storage here. Forgetting does NOT revoke it: the token keeps working for anyone who has it until you delete it in the PredictHQ WebApp (API Tools → API Tokens).",
-      },
-      KEEP,
-      { title: 'Forget on This Machine' },
-      { title: 'Revoke in the WebApp…' },
-    );
-    if (choice?.title === 'Revoke in the WebApp…') {
+    // One way out (VS Code's Cancel); Enter opens the WebApp, which loses nothing.
+    const choice = await askModal({
+      severity: 'warning',
+      message: `Forget "${n.token}" on this machine?`,
+      detail:
+        "Its value is removed from VS Code's secret storage here. Forgetting does NOT revoke it: the token keeps working for anyone who has it until you delete it in the PredictHQ WebApp (API Tools → API Tokens).",
+      buttons: [REVOKE, FORGET],
+    });
+    if (choice === REVOKE) {
       await openExternal(ctx.config.webAppTokensUrl);
       void vscode.window.showInformationMessage(
         `Delete "${n.token}" in the WebApp, then use "Verify Token" here: a 401 marks it revoked, and you can forget it.`,
       );
       return false;
     }
-    if (choice?.title !== 'Forget on This Machine') return false;
+    if (choice !== FORGET) return false;
   }
   await ctx.repo.delete(ref.sessionId, ref.token.id);
   return true;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { CancelledError } from '../errors/describe';
 import type { TokenRef } from '../tokens/repository';
 import { isTreeNode } from '../tree/nodes';
-import { stringProp } from '../util/guards';
+import { booleanProp, stringProp } from '../util/guards';
 import type { CommandContext } from './context';
 
 export async function pickAccount(ctx: CommandContext, arg: unknown): Promise<string> {
@@ -31,6 +31,12 @@ export async function pickToken(
   arg: unknown,
   opts: { storedOnly?: boolean; title?: string } = {},
 ): Promise<TokenRef> {
+  // A keyboard shortcut of the API Tokens view ({focused: true}): the token selected there, or nothing.
+  if (booleanProp(arg, 'focused') === true) {
+    const node = ctx.selectedNode();
+    if (node?.kind !== 'token') throw new CancelledError();
+    return { sessionId: node.sessionId, token: node.token };
+  }
   if (isTreeNode(arg) && arg.kind === 'token') return { sessionId: arg.sessionId, token: arg.token };
   const id = stringProp(arg, 'tokenId');
   if (id) {

@@ -2,6 +2,7 @@ import { parseTokenName } from '../core';
 import * as vscode from 'vscode';
 import { renameSelection } from '../tree/renameSelection';
 import { askTokenName } from '../ui/createTokenInput';
+import { info } from '../ui/notices';
 import { stringProp } from '../util/guards';
 import type { CommandContext } from './context';
 import { pickToken } from './pick';
@@ -23,9 +24,11 @@ export async function renameToken(ctx: CommandContext, arg?: unknown): Promise<s
     { location: vscode.ProgressLocation.Window, title: 'Renaming token…' },
     () => ctx.repo.rename(ref.sessionId, ref.token.id, name),
   );
+  // This extension never reads the WebApp's name of a pasted token: say only what it knows.
   if (ctx.repo.isLocal(ref.sessionId))
-    void vscode.window.showInformationMessage(
-      `Renamed on this machine only: the name in the PredictHQ WebApp is still "${parseTokenName(ref.token.name).token}".`,
+    void info(
+      `Renamed "${parseTokenName(ref.token.name).token}" to "${parseTokenName(updated.name).token}" on this machine only; ` +
+        'the PredictHQ WebApp keeps the name it has there (rename it there too to match).',
     );
   return updated.name;
 }

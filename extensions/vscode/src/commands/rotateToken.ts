@@ -20,6 +20,7 @@ import {
   type Place,
 } from '../tokens/rotation';
 import { askTokenName } from '../ui/createTokenInput';
+import { askModal } from '../ui/modal';
 import { openExternal } from '../util/external';
 import { booleanProp, isRecord, stringProp } from '../util/guards';
 import { searchValue, type UsageLimits } from '../workspaceUsage';
@@ -103,11 +104,13 @@ async function rotate(
   ];
   if (booleanProp(arg, 'confirm') !== true) {
     const warn = notSearched.length ? `\n\nNot searched (check these yourself):\n${notSearched.join('\n')}` : '';
-    const go = await vscode.window.showInformationMessage(
-      `Rotate "${label}"?`,
-      { modal: true, detail: `${steps.join('\n')}${warn}\n\nIf a step fails, nothing is revoked.` },
-      'Rotate',
-    );
+    // The safe choice first: Enter does not start a rotation that ends by revoking the token.
+    const go = await askModal({
+      severity: 'info',
+      message: `Rotate "${label}"?`,
+      detail: `${steps.join('\n')}${warn}\n\nIf a step fails, nothing is revoked.`,
+      buttons: ['Not Now', 'Rotate'],
+    });
     if (go !== 'Rotate') throw new CancelledError();
   }
   const locked = await readOnlyPlaces(places);

@@ -1,7 +1,12 @@
-import * as vscode from 'vscode';
+import { askModal } from '../ui/modal';
+import { openExternal } from '../util/external';
 import { stringProp } from '../util/guards';
 import type { CommandContext } from './context';
 import { pickAccount } from './pick';
+
+const KEEP_VALUES = 'Sign Out, Keep Values';
+const REMOVE_VALUES = 'Sign Out and Remove Values';
+const REVOKE = 'Revoke in the WebApp…';
 
 /** Signs out one account; its stored token values are forgotten too unless the user keeps them. */
 export async function signOut(ctx: CommandContext, arg?: unknown): Promise<void> {
@@ -9,15 +14,20 @@ export async function signOut(ctx: CommandContext, arg?: unknown): Promise<void>
   const record = ctx.accounts.get(sessionId);
   if (ctx.repo.isLocal(sessionId)) return forgetAll(ctx, sessionId, arg);
   let forget = stringProp(arg, 'storedValues') !== 'keep';
-  if (!stringProp(arg, 'storedValues') && ctx.repo.secrets.storedIds(sessionId).size > 0) {
-    const choice = await vscode.window.showWarningMessage(
-      `Sign out of ${record?.name ?? 'this account'}?`,
-      { modal: true, detail: 'Token values stored on this machine for this account can be kept or removed.' },
-      'Sign Out and Remove Values',
-      'Sign Out, Keep Values',
-    );
+  const stored = ctx.repo.secrets.storedIds(sessionId).size;
+  if (!stringProp(arg, 'storedValues') && stored > 0) {
+    // Keeping the values is the default (Enter): signing out then loses nothing but the sign-in.
+    const choice = await askModal({
+      severity: 'warning',
+      message: `Sign out of ${record?.name ?? 'this account'}?`,
+      detail:
+        `Signing out forgets this account's sign-in (its management credential) on this machine. ` +
+        `${stored} token value${stored === 1 ? ' is' : 's are'} stored here for it: keep them (they are back when you sign in to the same account again) or remove them. ` +
+        'Tokens whose value was never stored here (made in the WebApp or on another machine) say "value not on this machine" before and after.',
+      buttons: [KEEP_VALUES, REMOVE_VALUES],
+    });
     if (!choice) return;
-    forget = choice === 'Sign Out and Remove Values';
+    forget = choice === REMOVE_VALUES;
   }
   if (forget) await ctx.repo.forgetAccount(sessionId);
   await ctx.auth.removeSession(sessionId);
@@ -28,15 +38,18 @@ export async function signOut(ctx: CommandContext, arg?: unknown): Promise<void>
 async function forgetAll(ctx: CommandContext, sessionId: string, arg: unknown): Promise<void> {
   const n = ctx.repo.get(sessionId)?.tokens?.length ?? 0;
   if (stringProp(arg, 'storedValues') !== 'remove' && n > 0) {
-    const choice = await vscode.window.showWarningMessage(
-      `Forget all ${n} tokens on this machine?`,
-      {
-        modal: true,
-        detail:
-          "Their values are removed from VS Code's secret storage. This does not revoke them: they keep working until you delete them in the PredictHQ WebApp.",
-      },
-      'Forget All',
-    );
+    // Enter opens the WebApp (which loses nothing); forgetting all is the second choice.
+    const choice = await askModal({
+      severity: 'warning',
+      message: `Forget all ${n} tokens on this machine?`,
+      detail:
+        "Their values are removed from VS Code's secret storage. This does not revoke them: they keep working until you delete them in the PredictHQ WebApp.",
+      buttons: [REVOKE, 'Forget All'],
+    });
+    if (choice === REVOKE) {
+      await openExternal(ctx.config.webAppTokensUrl);
+      return;
+    }
     if (choice !== 'Forget All') return;
   }
   await ctx.repo.forgetAccount(sessionId);

@@ -1,6 +1,7 @@
 // Turns any failure into what the user sees: a message and the actions that help
 // (docs/conventions.md, "Errors"). Pure, so every branch is unit tested. Messages come from PhqError (whose
 // text never contains a credential or token value) or from our own wording.
+import { causeWords } from '@phq-tokens/core/network';
 import { isPhqError } from '../core';
 
 export type ErrorAction = 'Sign In' | 'Retry' | 'Show Logs';
@@ -56,7 +57,8 @@ function describeKind(e: unknown, what: string): ErrorView {
         silent: false,
       };
     case 'rate-limited': {
-      const wait = e.retryAfterMs ? ` Try again in ${Math.ceil(e.retryAfterMs / 1000)} s.` : '';
+      // A time of day, not "in 2 s": the toast can stay on screen long after (see handleError's countdown).
+      const wait = e.retryAfterMs ? ` Try again after ${clockTime(Date.now() + e.retryAfterMs)}.` : '';
       return {
         message: `Could not ${what}: PredictHQ is rate limiting this organization (429).${wait}`,
         actions: ['Retry', 'Show Logs'],
@@ -66,7 +68,7 @@ function describeKind(e: unknown, what: string): ErrorView {
     case 'network':
     case 'timeout':
       return {
-        message: `Could not ${what}: the PredictHQ API could not be reached (${e.kind === 'timeout' ? 'timed out' : 'network error'}).`,
+        message: `Could not ${what}: the PredictHQ API${e.host ? ` at ${e.host}` : ''} could not be reached (${e.kind === 'timeout' ? 'timed out' : causeWords(e.causeCode)}).`,
         actions: ['Retry', 'Show Logs'],
         silent: false,
       };
@@ -87,4 +89,9 @@ function describeKind(e: unknown, what: string): ErrorView {
       return { message: `Could not ${what}: ${String(never)}`, actions: ['Show Logs'], silent: false };
     }
   }
+}
+
+/** 09:41:07 in the user's locale (24-hour where the locale says so). */
+export function clockTime(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }

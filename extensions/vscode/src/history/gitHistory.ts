@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { git } from './git';
+import { orderFindings } from './order';
 
 export const HISTORY_VIEW_ID = 'predicthqTokens.gitHistory';
 export const HISTORY_SCHEME = 'phq-git-history';
@@ -60,7 +61,7 @@ export function parseHistoryReport(
   const report = JSON.parse(stdout) as { findings?: unknown; summary?: { git?: { blobs?: unknown } } };
   const list = Array.isArray(report.findings) ? (report.findings as JsonFinding[]) : [];
   const names = new Map(known.map((k) => [k.id, k.name]));
-  const findings = list
+  const found = list
     .filter((f) => typeof f === 'object' && f !== null && str(f.file) !== undefined)
     .map((f): HistoryFinding => {
       const data = (typeof f.data === 'object' && f.data !== null ? f.data : {}) as Record<string, unknown>;
@@ -82,6 +83,7 @@ export function parseHistoryReport(
       };
     });
   const blobs = report.summary?.git?.blobs;
+  const findings = orderFindings(found);
   return { findings, blobs: typeof blobs === 'number' ? blobs : 0 };
 }
 

@@ -212,12 +212,22 @@ export class TokenRepository implements vscode.Disposable {
     return d.scopes;
   }
 
-  /** Creates a token and stores its value in SecretStorage before anything else can fail. */
-  async create(sessionId: string, name: string, scopes: string[] | undefined): Promise<CreatedToken> {
+  /**
+   * Creates a token and stores its value in SecretStorage before anything else can fail.
+   * `idempotencyKey`: the key of an earlier attempt of the same create, so that the server
+   * replays the token that attempt made instead of making a second one.
+   */
+  async create(
+    sessionId: string,
+    name: string,
+    scopes: string[] | undefined,
+    idempotencyKey?: string,
+  ): Promise<CreatedToken> {
     const created = await this.withClient(sessionId, async (c) => {
       if (scopes) await c.scopes(); // lets core validate scope ids locally
-      return c.create(name, scopes ? { scopes } : {});
+      return c.create(name, { ...(scopes && { scopes }), ...(idempotencyKey && { idempotencyKey }) });
     });
+    if (created.replayed) this.log.info(`the create of token ${created.id} was replayed by its Idempotency-Key`);
     await this.secrets.store(sessionId, created.id, created.value);
     const { value: _value, ...meta } = created;
     const d = this.require(sessionId);

@@ -52,6 +52,15 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.changed.fire(undefined);
   }
 
+  /**
+   * What TreeView.reveal needs to select a token (the view's keys act on the selection):
+   * tokens and "show more" sit under their account; deeper nodes are never revealed.
+   */
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'token' || node.kind === 'more') return { kind: 'account', sessionId: node.sessionId };
+    return undefined;
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return this.repo.list().map((d) => ({ kind: 'account', sessionId: d.record.sessionId }));
     switch (node.kind) {

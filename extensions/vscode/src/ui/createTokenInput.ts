@@ -3,6 +3,7 @@
 import { validateTokenName, type ScopeInfo } from '../core';
 import * as vscode from 'vscode';
 import { CancelledError } from '../errors/describe';
+import { tracked } from './inputBoxes';
 
 export function askTokenName(opts: {
   title: string;
@@ -12,7 +13,7 @@ export function askTokenName(opts: {
   totalSteps?: number;
 }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const box = vscode.window.createInputBox();
+    const box = tracked(vscode.window.createInputBox());
     box.title = opts.title;
     box.step = opts.step;
     box.totalSteps = opts.totalSteps;

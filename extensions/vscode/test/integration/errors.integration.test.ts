@@ -99,4 +99,24 @@ suite('error paths (emulator fault injection)', function () {
     assert.ok(!err?.actions.includes('Retry'), JSON.stringify(err?.actions));
     assert.ok((await emulator.tokenNames()).includes('Maybe Orphan'), 'the orphan the message is about');
   });
+
+  test('Retry after a 500 that came once the token was made: the same Idempotency-Key, exactly one token', async () => {
+    const a = await api();
+    // The token is made, then every answer fails (the extension's own retries included).
+    await emulator.inject({ route: 'POST /v1/tokens/', kind: 'status', status: 500, when: 'after' });
+    const args = { name: 'Reply Lost', scopes: ['events'], then: 'none' };
+    assert.equal(await exec('predicthqTokens.createToken', args), undefined);
+    const err = a.testing.lastError();
+    assert.match(err?.message ?? '', /server error \(500\)/);
+    assert.ok(err?.actions.includes('Retry'), JSON.stringify(err?.actions));
+    await emulator.clear();
+    const id = await a.testing.retryLastError();
+    assert.match(String(id), /^tok_/, JSON.stringify(a.testing.lastError()));
+    assert.equal(a.testing.isStored(String(id)), true, 'the replayed value is stored');
+    assert.deepEqual(
+      (await emulator.tokenNames()).filter((n) => n === 'Reply Lost'),
+      ['Reply Lost'],
+      'one token, not a second one nobody has the value of',
+    );
+  });
 });

@@ -117,6 +117,9 @@ suite('Scan Git History: findings of every commit in a view', function () {
     assert.match(String(itemOf('leak.py').description), new RegExp(tokenCommit.slice(0, 7)));
     assert.match(String(itemOf('leak.py').description), /removed since, still in history/);
     assert.match((itemOf('leak.py').tooltip as vscode.MarkdownString).value, /Rotate it/);
+    // What matters first: the token removed since (still in every clone) before the placeholder in HEAD.
+    const order = items.map((i) => String(i.label).split(':')[0]);
+    assert.ok(order.indexOf('leak.py') < order.indexOf('app.py'), order.join(', '));
   });
 
   test('History: a finding opens the file as it was at its commit, read-only', async () => {

@@ -25,6 +25,8 @@ export function run(): Promise<void> {
     require('./syncFuzz.integration.test'); // editor and server agree after random edits, undo/redo
     require('./notebook.integration.test'); // a real .ipynb in the notebook editor
     require('./local.integration.test'); // tokens on this machine, against the public-only emulator
+    require('./addNetwork.integration.test'); // Add on a broken network or a wrong API URL; Retry keeps the input
+    require('./prompts.integration.test'); // questions default to the safe choice; toasts say what is known
     require('./rotate.integration.test'); // rotate: files rewritten, old token deleted last
     require('./terminal.integration.test'); // Use Token in Terminals, tasks, debug sessions
     require('./workspaceScan.integration.test'); // Scan Workspace; before the server is stopped

@@ -13,6 +13,7 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
     commands: { command: string }[];
     configuration: { properties: Record<string, { default?: unknown }> };
     viewsWelcome: { view: string; contents: string }[];
+    keybindings?: { command: string; key: string; mac?: string; when?: string; args?: unknown }[];
   };
 };
 const source = (f: string) => readFileSync(path.join(root, 'src', f), 'utf8');
@@ -82,5 +83,26 @@ suite('package.json and the code agree (unit)', () => {
       if (w.view === 'predicthqTokens.tokens')
         assert.match(w.contents, /^[^[]*\[Add an API Token\]\(command:predicthqTokens\.addToken\)/, 'offered first');
     }
+  });
+
+  test("the API Tokens view has the explorer's keys: F2 rename, Delete delete, Ctrl+C / Cmd+C copy", () => {
+    const keys = manifest.contributes.keybindings ?? [];
+    const bound = (command: string) => keys.find((k) => k.command === command);
+    const expected: [string, string, string | undefined][] = [
+      ['predicthqTokens.renameToken', 'f2', undefined],
+      ['predicthqTokens.deleteToken', 'delete', 'cmd+backspace'],
+      ['predicthqTokens.copyToken', 'ctrl+c', 'cmd+c'],
+    ];
+    for (const [command, key, mac] of expected) {
+      const k = bound(command);
+      assert.ok(k, `${command} has a key`);
+      assert.equal(k.key, key, command);
+      assert.equal(k.mac, mac, command);
+      // Only while the view has focus (not while typing in its filter), on the token selected there.
+      assert.match(k.when ?? '', /(^|&& )focusedView == predicthqTokens\.tokens( &&|$)/, command);
+      assert.match(k.when ?? '', /!inputFocus/, command);
+      assert.deepEqual(k.args, { focused: true }, command);
+    }
+    assert.match(source('commands/pick.ts'), /booleanProp\(arg, 'focused'\)/, 'commands read {focused: true}');
   });
 });

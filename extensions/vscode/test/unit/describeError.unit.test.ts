@@ -17,7 +17,12 @@ suite('error messages and actions', () => {
 
   test('429 says rate limited, with the wait, and offers Retry', () => {
     const v = describeError(new PhqError('rate-limited', 'x', { status: 429, retryAfterMs: 2500 }), 'create the token');
-    assert.match(v.message, /rate limiting.*Try again in 3 s/);
+    assert.match(
+      v.message,
+      /rate limiting.*Try again after \d\d?:\d\d:\d\d/,
+      'a time, not "in 3 s" (stale once shown)',
+    );
+    assert.doesNotMatch(v.message, /in \d+ s/);
     assert.deepEqual(v.actions, ['Retry', 'Show Logs']);
   });
 
@@ -34,6 +39,21 @@ suite('error messages and actions', () => {
   test('network, timeout and 5xx offer Retry', () => {
     for (const kind of ['network', 'timeout', 'server'] as const)
       assert.deepEqual(describeError(new PhqError(kind, 'x'), 'y').actions, ['Retry', 'Show Logs'], kind);
+  });
+
+  test('network failures name the host and say why (a refused connection, a lookup that failed)', () => {
+    const refused = describeError(
+      new PhqError('network', 'x', { host: 'api.predicthq.com', causeCode: 'ECONNREFUSED' }),
+      'add the token',
+    );
+    assert.equal(
+      refused.message,
+      'Could not add the token: the PredictHQ API at api.predicthq.com could not be reached (connection refused).',
+    );
+    const dns = describeError(new PhqError('network', 'x', { host: 'api.predicthq.com', causeCode: 'ENOTFOUND' }), 'y');
+    assert.match(dns.message, /at api\.predicthq\.com could not be reached \(host not found\)/);
+    const late = describeError(new PhqError('timeout', 'x', { host: '127.0.0.1:9' }), 'y');
+    assert.match(late.message, /at 127\.0\.0\.1:9 could not be reached \(timed out\)/);
   });
 
   test('validation shows the message; other errors get Show Logs', () => {

@@ -9,7 +9,7 @@ import {
   type VerifyResult,
 } from '@phq-tokens/core';
 import { action } from '../runtime/action';
-import { resolveApiUrl, transportTuning } from '../runtime/connection';
+import { probeDeadline, resolveApiUrl, transportTuning } from '../runtime/connection';
 import { ExitCode, UsageError, exitCodeFor } from '../runtime/exit-codes';
 import { info, out, readStdin } from '../runtime/io';
 import { table } from '../runtime/table';
@@ -37,8 +37,11 @@ function exitCode(r: VerifyResult): number {
 const STATE_TEXT = { granted: 'yes', missing: 'no (403)', unknown: 'unknown' } as const;
 
 /** One line per family: the scope, whether the token has it, what the API answered, the request used. */
-export function describeProbe(r: ProbeResult): string {
+export function describeProbe(r: ProbeResult, apiUrl: string): string {
   if (r.status === 'invalid') return 'invalid: the API rejected the token (401: unknown, revoked or mistyped).';
+  // Stopped before anything answered: the families were never asked, a table would say nothing.
+  if (r.status === 'unreachable' && r.stopped)
+    return `unreachable: ${r.stopped.message}; no API family was asked after that.\nchecked at ${r.checkedAt}`;
   const rows = r.families.map((f) => {
     const family = API_FAMILIES.find((x) => x.id === f.scope)!;
     const answer = f.status !== undefined ? String(f.status) : (f.kind ?? '');
@@ -46,8 +49,11 @@ export function describeProbe(r: ProbeResult): string {
     return [f.scope, STATE_TEXT[f.state] + note, answer, `${family.probe.method} ${family.probe.path}`];
   });
   const lines = [
-    r.status === 'valid' ? 'valid: PredictHQ accepted the token.' : 'unreachable: no API family gave an answer.',
+    headline(r, apiUrl),
     ...(r.subscriptionExpired ? ['warning: the subscription has expired (402): calls fail until it is renewed.'] : []),
+    ...(r.status === 'valid' && r.stopped
+      ? [`warning: ${r.stopped.message}: the families after that are unknown.`]
+      : []),
     '',
     table(['SCOPE', 'GRANTED', 'ANSWER', 'PROBE'], rows),
   ];
@@ -60,10 +66,32 @@ export function describeProbe(r: ProbeResult): string {
   return lines.join('\n');
 }
 
+function headline(r: ProbeResult, apiUrl: string): string {
+  switch (r.status) {
+    case 'valid':
+      return 'valid: PredictHQ accepted the token.';
+    case 'unconfirmed':
+      return (
+        `not confirmed: no API family accepted the token at ${apiUrl}, and no answer there is PredictHQ's ` +
+        '(a 404 page or a proxy is not a grant). Check the API URL.'
+      );
+    default:
+      return `unreachable: no API family gave an answer${r.stopped ? ` (${r.stopped.message})` : ''}.`;
+  }
+}
+
 function probeExitCode(r: ProbeResult): number {
-  if (r.status === 'invalid') return ExitCode.auth;
-  if (r.status === 'unreachable') return ExitCode.unavailable;
-  return r.subscriptionExpired ? ExitCode.failed : ExitCode.ok;
+  switch (r.status) {
+    case 'invalid':
+      return ExitCode.auth;
+    case 'unreachable':
+      return ExitCode.unavailable;
+    case 'unconfirmed':
+      // As plain `verify` says of the same answers: 404 is "not found", the rest "auth".
+      return r.families.every((f) => f.status === undefined || f.status === 404) ? ExitCode.notFound : ExitCode.auth;
+    case 'valid':
+      return r.subscriptionExpired ? ExitCode.failed : ExitCode.ok;
+  }
 }
 
 /** The value comes from stdin or $PHQ_API_TOKEN, never argv (shell history, ps). */
@@ -90,9 +118,10 @@ export function register(program: Command): void {
         const result = await probeToken(ctx.apiUrl, cleaned.value, {
           signal: ctx.signal,
           ...transportTuning(),
+          deadlineMs: probeDeadline(),
           onFamily: (f, i, n) => tty && info(`probing ${f.id} (${i + 1}/${n})…`),
         });
-        out(bool(opts, 'json') ? json(result) : describeProbe(result));
+        out(bool(opts, 'json') ? json(result) : describeProbe(result, ctx.apiUrl));
         process.exitCode = probeExitCode(result);
         return;
       }

@@ -40,6 +40,11 @@ export function resolveCredential(apiUrl: string, env: NodeJS.ProcessEnv = proce
   );
 }
 
+/** The whole of `verify --scopes` ends by this many ms (core's default when unset). */
+export function probeDeadline(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  return numberEnv(env, 'PHQ_TOKENS_PROBE_DEADLINE_MS');
+}
+
 /** Advanced knobs, mainly for tests and slow links (docs/cli.md, "Environment"). */
 function numberEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const v = env[name];

@@ -16,17 +16,30 @@ suite('git status of a file (unit)', () => {
     mkdirSync(path.join(root, 'app', 'secrets'), { recursive: true });
     writeFileSync(path.join(root, 'app', '.gitignore'), 'generated.py\n');
     const at = (...p: string[]) => pathToFileURL(path.join(root, ...p)).href;
-    const t = 1e12; // past any cached entry of another test
-    assert.equal(gitStatus(at('.env'), t), 'ignored');
-    assert.equal(gitStatus(at('app', 'main.py'), t), 'committed');
-    assert.equal(gitStatus(at('app', 'secrets', 'token.py'), t), 'ignored');
-    assert.equal(gitStatus(at('app', 'x.local.py'), t), 'ignored');
-    assert.equal(gitStatus(at('app', 'keep.local.py'), t), 'committed');
-    assert.equal(gitStatus(at('app', 'generated.py'), t), 'ignored');
-    assert.equal(gitStatus(at('generated.py'), t), 'committed', 'a nested .gitignore applies below it only');
-    assert.equal(gitStatus(at('scratch.py'), t), 'ignored');
+    assert.equal(gitStatus(at('.env')), 'ignored');
+    assert.equal(gitStatus(at('app', 'main.py')), 'committed');
+    assert.equal(gitStatus(at('app', 'secrets', 'token.py')), 'ignored');
+    assert.equal(gitStatus(at('app', 'x.local.py')), 'ignored');
+    assert.equal(gitStatus(at('app', 'keep.local.py')), 'committed');
+    assert.equal(gitStatus(at('app', 'generated.py')), 'ignored');
+    assert.equal(gitStatus(at('generated.py')), 'committed', 'a nested .gitignore applies below it only');
+    assert.equal(gitStatus(at('scratch.py')), 'ignored');
     const outside = mkdtempSync(path.join(tmpdir(), 'phq-nogit-'));
-    assert.equal(gitStatus(pathToFileURL(path.join(outside, 'a.py')).href, t), 'no-repository');
-    assert.equal(gitStatus('untitled:Untitled-1', t), 'no-repository');
+    assert.equal(gitStatus(pathToFileURL(path.join(outside, 'a.py')).href), 'no-repository');
+    assert.equal(gitStatus('untitled:Untitled-1'), 'unknown', 'not saved yet: nothing says where it goes');
+    const cell = `vscode-notebook-cell:${path.join(root, 'app', 'nb.ipynb')}#W0sZmlsZQ%3D%3D`;
+    assert.equal(gitStatus(cell), 'committed', 'a notebook cell is where its notebook is');
+  });
+
+  test('a .gitignore written a moment ago is seen at once (no stale answer)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'phq-git-'));
+    mkdirSync(path.join(root, '.git'), { recursive: true });
+    const env = pathToFileURL(path.join(root, '.env')).href;
+    assert.equal(gitStatus(env), 'committed');
+    // What Save to .env does: .gitignore first, then the .env; the .env is judged right after.
+    writeFileSync(path.join(root, '.gitignore'), '.env\n');
+    assert.equal(gitStatus(env), 'ignored');
+    writeFileSync(path.join(root, '.gitignore'), 'other\n');
+    assert.equal(gitStatus(env), 'committed');
   });
 });
