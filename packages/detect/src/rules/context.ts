@@ -1,6 +1,7 @@
 // Options compiled once per scan (and per DocumentScanner), shared by every judged line.
 import type { KnownToken, ScanOptions, Severity } from '../types';
 import { dialectFor, type Dialect } from '../dialects';
+import { isTemplate } from './templates';
 import { isTestPath } from './test-paths';
 
 export interface ScanContext {
@@ -20,6 +21,8 @@ export interface ScanContext {
   shellStrings: boolean;
   /** A Jupyter notebook: its cells' source lines are JSON strings holding code. */
   notebook: boolean;
+  /** A configuration template (.env.example...): placeholders are expected there (rules/templates.ts). */
+  template: boolean;
 }
 
 const PHQ_CONF = /(?:^|[\\/])predicthq\.conf$/i;
@@ -46,8 +49,9 @@ export function compileOptions(options: ScanOptions): ScanContext {
     const re = compilePattern(p);
     if (typeof re !== 'string') extra.push(re);
   }
+  const dialect = dialectFor(options.languageId, options.fileName);
   return {
-    dialect: dialectFor(options.languageId, options.fileName),
+    dialect,
     envVar: options.envVarName || DEFAULT_ENV_VAR,
     extra,
     known: options.knownFingerprints && options.knownFingerprints.size > 0 ? options.knownFingerprints : null,
@@ -60,5 +64,6 @@ export function compileOptions(options: ScanOptions): ScanContext {
     // A notebook read as JSON text (an editor showing the .ipynb's source); a notebook's
     // cells are judged by src/notebook/ in their own language.
     notebook: /\.ipynb$/i.test(options.fileName ?? '') && /^json/.test(options.languageId),
+    template: isTemplate(options.fileName, dialect.languageId),
   };
 }

@@ -3,23 +3,35 @@
 import { fingerprint, maskSecret } from '../fingerprint';
 import { envReference } from '../env-reference';
 import { Seg } from '../lexer/types';
-import { assignedAt, dialectOf, holdsCode, nameAround, push, segAt, type LineCtx } from './line';
+import { assignedAt, dialectOf, nameAround, push, segAt, type LineCtx } from './line';
 import * as M from './messages';
 import * as P from './patterns';
 import type { Rule } from './rule';
 import { hasTokenRun, isLikelyToken, MIN_TOKEN_LENGTH } from './shape';
-import { sinkApplies, sinksOf } from './sinks';
+import { aboutPhq, nameClass, sinkApplies, sinksOf } from './sinks';
 
 const VALUE = /[A-Za-z0-9_\-.~+/]+=*/y;
 const TOKEN_WORD = /token|api[_-]?key|apikey/i;
 
-export function reportHardcoded(lc: LineCtx, s: number, value: string, k: number): void {
+/**
+ * Reports a hardcoded token. `phq` says whether it is known to be PredictHQ's (a PredictHQ
+ * sink or name, or a generic name in a file about PredictHQ); otherwise the message is about
+ * a secret, with no PredictHQ advice (`name` says where it is).
+ */
+export function reportHardcoded(lc: LineCtx, s: number, value: string, k: number, phq = true, name = ''): void {
   const d = dialectOf(lc, k);
   const masked = maskSecret(value);
   const ref = envReference(d.languageId, lc.ctx.envVar);
-  push(lc, 'hardcoded-token', 'phq/hardcoded-token', s, s + value.length, masked, M.hardcodedMessage(masked, ref), d, {
+  const message = phq ? M.hardcodedMessage(masked, ref) : M.secretMessage(masked, name);
+  push(lc, 'hardcoded-token', 'phq/hardcoded-token', s, s + value.length, masked, message, d, {
     fingerprint: fingerprint(value),
   });
+}
+
+/** Whether a token assigned to `name` is PredictHQ's: a PredictHQ name, or a generic one in a file about PredictHQ. */
+function phqName(lc: LineCtx, name: string): boolean {
+  const cls = nameClass(name);
+  return cls === 'phq' || (cls === 'generic' && aboutPhq(lc));
 }
 
 export const hardcodedTokenRule: Rule = {
@@ -39,10 +51,10 @@ export const hardcodedTokenRule: Rule = {
   mayFire: (_ctx, lt) => TOKEN_WORD.test(lt) && hasTokenRun(lt, MIN_TOKEN_LENGTH),
   judge(lc, lt) {
     const seen = new Set<number>();
-    const hardcoded = (s: number, value: string, k: number): void => {
-      if (seen.has(s) || !isLikelyToken(value) || holdsCode(lc, k)) return;
+    const hardcoded = (s: number, value: string, k: number, phq: boolean, name: string): void => {
+      if (seen.has(s) || !isLikelyToken(value)) return;
       seen.add(s);
-      reportHardcoded(lc, s, value, k);
+      reportHardcoded(lc, s, value, k, phq, name);
     };
     const bearer = P.BEARER_VALUE;
     bearer.lastIndex = 0;
@@ -52,12 +64,13 @@ export const hardcodedTokenRule: Rule = {
       const k = segAt(lc.segs, s);
       if (k < 0 || s + v.length > lc.segs[k + 1]!) continue;
       if (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose) continue;
-      hardcoded(s, v, k);
+      hardcoded(s, v, k, aboutPhq(lc), '');
     }
     const words = P.TOKEN_NAME_WORD;
     words.lastIndex = 0;
     for (let m = words.exec(lt); m; m = words.exec(lt)) {
       const [a, end] = nameAround(lt, m.index, m[0].length);
+      const name = lt.slice(a, end);
       let p = end;
       words.lastIndex = p;
       if (P.NOT_A_TOKEN_NAME.test(lt.slice(a, p))) continue;
@@ -83,7 +96,7 @@ export const hardcodedTokenRule: Rule = {
       const k = segAt(lc.segs, s);
       if (k < 0 || lc.segs[k + 2] === Seg.Comment || s + value.length > lc.segs[k + 1]!) continue;
       if (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose) continue;
-      hardcoded(s, value, k);
+      hardcoded(s, value, k, phqName(lc, name), name);
     }
     // Token sinks: a value that is not a dummy can be a real token, whatever its shape.
     for (const sink of sinksOf(lc, lt)) {

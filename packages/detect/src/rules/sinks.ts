@@ -15,6 +15,7 @@
 //   (OPENAI_API_KEY, csrfToken, next_page_token) is someone else's.
 import { Interp, Seg } from '../lexer/types';
 import { code, dialectOf, holdsCode, nameAround, segAt, type LineCtx } from './line';
+import { holdsShell } from './shell-strings';
 import { isLikelyToken } from './shape';
 
 export type Verdict = 'dummy' | 'token';
@@ -189,6 +190,9 @@ function isQuote(c: number): boolean {
  * null when it is not a literal (an expression, a reference, interpolation).
  */
 function valueAt(lc: LineCtx, lt: string, p: number): { s: number; e: number; k: number } | null {
+  // A literal wrapped in a conversion is the same literal: JSON.stringify('...') in a bundler's `define`.
+  const wrap = WRAPPER.exec(lt.slice(p, p + 16));
+  if (wrap && segAt(lc.segs, lc.ls + p) < 0) p += wrap[0].length;
   // Python annotations: `api_key: str = "..."`.
   const ann = /^[A-Za-z_][\w.[\], |]*\s*=(?!=)\s*/.exec(lt.slice(p, p + 60));
   const k0 = segAt(lc.segs, lc.ls + p);
@@ -258,9 +262,11 @@ function valueAt(lc: LineCtx, lt: string, p: number): { s: number; e: number; k:
   return { s: p, e, k };
 }
 
+const WRAPPER = /^(?:JSON\.stringify|String|str)\(\s*(?=["'`])/;
+
 /** Whether the value's text is a reference rather than a literal, given its segment. */
 function isReference(lc: LineCtx, v: string, k: number): boolean {
-  const interp = lc.ctx.shellStrings && lc.segs[k + 3] === Interp.None ? Interp.Shell : lc.segs[k + 3]!;
+  const interp = holdsShell(lc, k) ? Interp.Shell : lc.segs[k + 3]!;
   // printf and format placeholders: "Bearer %s" % t, fmt.Sprintf, "Bearer {}".format(t), $"{t}".
   if (/^%[sv]$|^%\(\w+\)s$/.test(v)) return true;
   if (/^\{\w*\}$/.test(v) && (interp === Interp.PyFormat || interp === Interp.CSharp || interp === Interp.Rust))
@@ -282,7 +288,7 @@ function sinkOf(lc: LineCtx, s: number, e: number, k: number, strong: boolean): 
     value = value.slice(1, -1);
     s++;
   }
-  if (value === '' || isReference(lc, value, k) || holdsCode(lc, k)) return null;
+  if (value === '' || isReference(lc, value, k)) return null;
   // Hex digests and UUIDs are ids and checksums, not PredictHQ tokens nor placeholders.
   if (
     value.length >= 20 &&
@@ -290,6 +296,9 @@ function sinkOf(lc: LineCtx, s: number, e: number, k: number, strong: boolean): 
   )
     return null;
   const why = whyNotAToken(value);
+  // In a string that holds code (a source map, an inlined module, a script in a JSON value)
+  // placeholders belong to the embedded program; a real-looking token is a leak wherever it is.
+  if (why && holdsCode(lc, k)) return null;
   return {
     start: s,
     value,
@@ -379,7 +388,11 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
     const name = lt.slice(a, p);
     const cls = nameClass(name);
     if (cls === null) continue;
-    if (!nameUsable(lc, lt, a, p)) continue;
+    if (!nameUsable(lc, lt, a, p)) {
+      const sink = embeddedAssignment(lc, lt, a, p, cls === 'phq');
+      if (sink) out.push(sink);
+      continue;
+    }
     let v = assignedValueStart(lt, p);
     if (v < 0 && lc.ctx.dialect.languageId === 'dockerfile') {
       const env = ENV_SPACE.exec(lt); // ENV NAME value
@@ -408,6 +421,28 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
     }
   }
   return out;
+}
+
+/**
+ * `NAME=value` inside a string of code or JSON: a shell assignment the string holds (a
+ * command in a JSON settings file, `vercel -e NAME=value`, `NAME=value npm run dev`). A
+ * real-looking token there is reported wherever the string is; a dummy value only where a
+ * shell runs the string (elsewhere it is more often a message telling the user what to set).
+ */
+function embeddedAssignment(lc: LineCtx, lt: string, a: number, p: number, strong: boolean): Sink | null {
+  if (code(lt, p) !== 61 || code(lt, p + 1) === 61) return null;
+  const k = segAt(lc.segs, lc.ls + a);
+  if (k < 0 || lc.segs[k + 2] !== Seg.Str) return null;
+  const segStart = lc.segs[k]! - lc.ls;
+  const segEnd = lc.segs[k + 1]! - lc.ls;
+  const before = code(lt, a - 1);
+  if (a !== segStart && before !== 32 && before !== 9 && before !== 40) return null;
+  let e = p + 1;
+  while (e < segEnd && !/[\s"'`;&|)\\]/.test(lt[e]!)) e++;
+  if (e <= p + 1) return null;
+  const sink = sinkOf(lc, lc.ls + p + 1, lc.ls + e, k, strong);
+  if (!sink || (sink.verdict === 'dummy' && !holdsShell(lc, k) && lc.segs[k + 3] !== Interp.Shell)) return null;
+  return sink;
 }
 
 /** getenv("NAME", / environ.get("NAME", / ENV.fetch("NAME", / Sys.getenv("NAME", unset = */
