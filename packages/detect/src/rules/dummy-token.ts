@@ -13,6 +13,8 @@ const NAMED_ANY = /(?:ken|key)[\w.$-]*\\?["'\]]{0,2}\s*(?::=|=>|=|:)\s*[^\s=]/i;
 const DOCKER_ENV = /^\s*(?:ENV|ARG)\s/i;
 /** A token-named environment lookup with a literal default: getenv("PHQ_TOKEN", "..."), process.env.X || '...'. */
 const ENV_DEFAULT_VALUE = /(?:ken|key)\w*["']?\s*(?:\]\s*)?(?:,\s*(?:unset\s*=\s*)?|\|\||\?\?)\s*[rbuf]{0,2}["'`]/i;
+/** A literal after a fallback operator (or, ||, ??, else, a ternary's " : "), see fallback.ts. */
+const FALLBACK_VALUE = /(?:\bor|\|\||\?\?|\belse|\s:)\s*[rbuf]{0,2}\\?["'`]/;
 /**
  * "Bearer <value>" where the value ends the string (a quote or the line end follows), is
  * bracketed, or is an instruction in words ("Bearer Your API Token"; sinks.ts bounds it).
@@ -33,7 +35,9 @@ export const dummyTokenRule: Rule = {
   runsIn: 'engine',
   triggers: ['ken', 'bearer'],
   // Merged into the engine's one prefilter regex; unquoted values only in config and shell.
-  prefilter: new RegExp(`${BEARER_VALUE.source}|${NAMED_QUOTED.source}|${ENV_DEFAULT_VALUE.source}`),
+  prefilter: new RegExp(
+    `${BEARER_VALUE.source}|${NAMED_QUOTED.source}|${ENV_DEFAULT_VALUE.source}|${FALLBACK_VALUE.source}`,
+  ),
   mayFire(ctx, lt) {
     if (!LOOSE.has(ctx.dialect.languageId)) return false;
     return NAMED_ANY.test(lt) || (ctx.dialect.languageId === 'dockerfile' && DOCKER_ENV.test(lt));

@@ -15,6 +15,7 @@
 //   (OPENAI_API_KEY, csrfToken, next_page_token) is someone else's.
 import { Interp, Seg } from '../lexer/types';
 import { code, dialectOf, holdsCode, nameAround, segAt, type LineCtx } from './line';
+import { fallbackStarts } from './fallback';
 import { holdsShell } from './shell-strings';
 import { isLikelyToken } from './shape';
 
@@ -400,9 +401,10 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
     }
     if (v < 0) continue;
     const val = valueAt(lc, lt, v);
-    if (!val) continue;
-    const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cls === 'phq');
-    if (sink) out.push(sink);
+    if (val) {
+      const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cls === 'phq');
+      if (sink) out.push(sink);
+    } else fallbackSinks(lc, lt, v, cls === 'phq', out);
   }
   // The default of an environment lookup: os.getenv("PHQ_TOKEN", "<literal>"),
   // process.env.PHQ_API_TOKEN || '<literal>'. When the variable is unset the literal is sent.
@@ -420,7 +422,31 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
       if (sink) out.push(sink);
     }
   }
+  // A lookup of a token variable with a fallback: os.environ.get("PHQ_TOKEN") or "...".
+  const lookup = ENV_LOOKUP;
+  lookup.lastIndex = 0;
+  for (let m = lookup.exec(lt); m; m = lookup.exec(lt)) {
+    const cls = nameClass(m[1] ?? m[2] ?? m[3] ?? '');
+    if (cls === null) continue;
+    const k = segAt(lc.segs, lc.ls + m.index);
+    if (k >= 0) continue; // in a string or a comment: not code
+    fallbackSinks(lc, lt, m.index, cls === 'phq', out);
+  }
   return out;
+}
+
+/** Lookups by name in the environment, secrets and settings (code only; the name in group 1, 2 or 3). */
+const ENV_LOOKUP =
+  /(?<![\w.])(?:(?:os\.)?(?:getenv|environ\.get)|st\.secrets\.get|Deno\.env\.get|ENV\.fetch|System\.getenv)\(\s*["']([A-Za-z_]\w*)["']\s*\)|(?<![\w])(?:os\.environ|st\.secrets|ENV)\[\s*["']([A-Za-z_]\w*)["']\s*\]|\b(?:process|import\.meta)\.env\.([A-Za-z_]\w*)(?=\s*(?:\|\||\?))/g;
+
+/** The literal operands of fallbacks in the expression at `p` (line offset): each is sent when what precedes it is empty. */
+function fallbackSinks(lc: LineCtx, lt: string, p: number, strong: boolean, out: Sink[]): void {
+  for (const f of fallbackStarts(lc, lt, p)) {
+    const val = valueAt(lc, lt, f);
+    if (!val || out.some((s) => s.start === lc.ls + val.s)) continue;
+    const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, strong);
+    if (sink) out.push(sink);
+  }
 }
 
 /**
