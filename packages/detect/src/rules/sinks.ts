@@ -15,6 +15,7 @@
 //   (OPENAI_API_KEY, csrfToken, next_page_token) is someone else's.
 import { Interp, Seg } from '../lexer/types';
 import { code, dialectOf, holdsCode, nameAround, segAt, type LineCtx } from './line';
+import { continuedSink, lineAbove } from './continuation';
 import { fallbackStarts } from './fallback';
 import { holdsShell } from './shell-strings';
 import { isLikelyToken } from './shape';
@@ -179,7 +180,7 @@ export const LOOSE: ReadonlySet<string> = new Set([
   'dockerfile',
   'makefile',
 ]);
-const CONFIG = new Set(['dotenv', 'ini', 'properties', 'yaml', 'toml']);
+const CONFIG: ReadonlySet<string> = new Set(['dotenv', 'ini', 'properties', 'yaml', 'toml']);
 const SHELLISH = new Set(['shellscript', 'dockerfile', 'makefile']);
 
 function isQuote(c: number): boolean {
@@ -190,14 +191,14 @@ function isQuote(c: number): boolean {
  * The value written at `p` on the line (quoted or not), as [start, end) in line offsets, or
  * null when it is not a literal (an expression, a reference, interpolation).
  */
-function valueAt(lc: LineCtx, lt: string, p: number): { s: number; e: number; k: number } | null {
+function valueAt(lc: LineCtx, lt: string, p: number, annotated = true): { s: number; e: number; k: number } | null {
   // A literal wrapped in a conversion is the same literal: JSON.stringify('...') in a bundler's `define`.
   const wrap = WRAPPER.exec(lt.slice(p, p + 16));
   if (wrap && segAt(lc.segs, lc.ls + p) < 0) p += wrap[0].length;
   // Python annotations: `api_key: str = "..."`.
   const ann = /^[A-Za-z_][\w.[\], |]*\s*=(?!=)\s*/.exec(lt.slice(p, p + 60));
   const k0 = segAt(lc.segs, lc.ls + p);
-  if (ann && k0 < 0 && !isQuote(code(lt, p))) p += ann[0].length;
+  if (annotated && ann && k0 < 0 && !isQuote(code(lt, p))) p += ann[0].length;
   // String prefixes (f, r, b, u) in code.
   let q = p;
   let fstring = false;
@@ -339,6 +340,20 @@ const INSTRUCTION_MAX = 120;
 
 function findSinks(lc: LineCtx, lt: string): Sink[] {
   const out: Sink[] = [];
+  // The value of a token expression that the line above left open (continuation.ts).
+  const above = lineAbove(lc.text, lc.ls);
+  const cont = above === null ? null : continuedSink(above);
+  if (cont !== null) {
+    let first = 0;
+    while (code(lt, first) === 32 || code(lt, first) === 9) first++;
+    // Only code goes on across lines: in .env, INI, YAML or TOML `KEY=` is an empty value.
+    const d = dialectOf(lc, lc.segs.length > 0 ? 0 : -1).languageId; // a fence's own language in Markdown
+    const val = LOOSE.has(d) || CONFIG.has(d) ? null : valueAt(lc, lt, first, false);
+    if (val) {
+      const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cont === 'phq');
+      if (sink) out.push(sink);
+    } else if (!LOOSE.has(d) && !CONFIG.has(d)) fallbackSinks(lc, lt, first, cont === 'phq', out);
+  }
   {
     BEARER.lastIndex = 0;
     for (let m = BEARER.exec(lt); m; m = BEARER.exec(lt)) {
