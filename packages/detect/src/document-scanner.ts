@@ -13,6 +13,7 @@ import { countLineBreaks, normalizeBreaks, scanBlock, Walker } from './engine';
 import { cloneState, initialState, sameState, type LexState } from './lexer/types';
 import { compileOptions, type ScanContext } from './rules/context';
 import { mentionsPhq } from './rules/sinks';
+import { scanFollowing } from './scan';
 
 const BLOCK = 4096;
 
@@ -34,9 +35,13 @@ export class DocumentScanner {
   /** Blocks that mention PredictHQ; when the count goes from or to 0, every finding may change. */
   private phqBlocks = 0;
   private rescanning = false;
+  /** The document has names followed from a sink to a literal (rules/follow.ts): findings come from a full scan. */
+  private followed = false;
+  private options: ScanOptions;
 
   constructor(text: string, options: ScanOptions) {
     this.joined = text;
+    this.options = options;
     this.ctx = compileOptions(options);
     this.rescan(text);
   }
@@ -52,6 +57,7 @@ export class DocumentScanner {
   }
 
   setOptions(options: ScanOptions): void {
+    this.options = options;
     this.ctx = compileOptions(options);
     this.rescan(this.text);
   }
@@ -123,6 +129,21 @@ export class DocumentScanner {
     }
     this.blocks = kept.length > 0 ? kept : [{ pos: 0, line: 0, state: initialState(), text: '', phq: false }];
     this.list = findings;
+    if (!this.rescanning) this.settleFollowed();
+  }
+
+  /**
+   * A value followed from a sink to a literal links two lines anywhere in the document, which
+   * blocks cannot track: in a document that has such names (rare), the findings come from a
+   * full scan. The blocks stay as they are (their states do not depend on it).
+   */
+  private settleFollowed(): void {
+    const fresh = this.ctx.follow !== undefined;
+    this.ctx.follow = undefined;
+    if (!fresh && !this.followed) return;
+    const r = scanFollowing(this.text, this.options);
+    this.list = r.findings;
+    this.followed = r.followed;
   }
 
   /** A full scan is the insertion of the whole text into an empty document. */
@@ -136,6 +157,8 @@ export class DocumentScanner {
     this.applyEdit(0, 0, text);
     this.rescanning = false;
     this.joined = text;
+    this.followed = false;
+    this.settleFollowed();
   }
 }
 

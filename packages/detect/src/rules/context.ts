@@ -23,6 +23,8 @@ export interface ScanContext {
   notebook: boolean;
   /** A configuration template (.env.example...): placeholders are expected there (rules/templates.ts). */
   template: boolean;
+  /** Names PredictHQ sinks read, collected while judging (rules/follow.ts). */
+  follow: Set<string> | undefined;
 }
 
 const PHQ_CONF = /(?:^|[\\/])predicthq\.conf$/i;
@@ -65,5 +67,6 @@ export function compileOptions(options: ScanOptions): ScanContext {
     // cells are judged by src/notebook/ in their own language.
     notebook: /\.ipynb$/i.test(options.fileName ?? '') && /^json/.test(options.languageId),
     template: isTemplate(options.fileName, dialect.languageId),
+    follow: undefined,
   };
 }

@@ -1,6 +1,7 @@
 // phq/hardcoded-token: a long random-looking value after `Bearer `, assigned to a token /
 // API-key name, or written in a token sink (see sinks.ts). Masked in match and message.
 import { fingerprint, maskSecret } from '../fingerprint';
+import { collectFollowed, FOLLOW_PREFILTER } from './follow';
 import { envReference } from '../env-reference';
 import { Seg } from '../lexer/types';
 import { assignedAt, dialectOf, nameAround, push, segAt, type LineCtx } from './line';
@@ -46,7 +47,7 @@ export const hardcodedTokenRule: Rule = {
   docs: 'hardcoded-token',
   runsIn: 'engine',
   triggers: ['ken', 'bearer'],
-  prefilter: /bearer\s+[A-Za-z0-9_\-.~+/]{20}/,
+  prefilter: new RegExp(`bearer\\s+[A-Za-z0-9_\\-.~+/]{20}|${FOLLOW_PREFILTER.source}`),
   // Token assignments need a token-ish name and a value of at least MIN_TOKEN_LENGTH.
   mayFire: (_ctx, lt) => TOKEN_WORD.test(lt) && hasTokenRun(lt, MIN_TOKEN_LENGTH),
   judge(lc, lt) {
@@ -98,6 +99,7 @@ export const hardcodedTokenRule: Rule = {
       if (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose) continue;
       hardcoded(s, value, k, phqName(lc, name), name);
     }
+    collectFollowed(lc, lt);
     // Token sinks: a value that is not a dummy can be a real token, whatever its shape.
     for (const sink of sinksOf(lc, lt)) {
       if (sink.verdict === 'token' && !seen.has(sink.start) && sinkApplies(lc, sink)) {
