@@ -86,7 +86,7 @@ def(
 def(['restructuredtext', 'rst'], 'reStructuredText', rstLexer(forFence), true);
 
 /** Languages a file named in the prose gives an untagged fence (config formats). */
-const HINTED = new Set(['dotenv', 'toml', 'ini', 'yaml', 'json', 'properties']);
+const HINTED = new Set(['dotenv', 'toml', 'ini']);
 
 const FENCE_ALIASES: Readonly<Record<string, string>> = {
   py: 'python',

@@ -11,7 +11,7 @@ import type { Finding } from './types';
 import type { LexState, Lexer, Segments } from './lexer/types';
 import type { ScanContext } from './rules/context';
 import { extraTriggers, judgeLine, mayFire, TRIGGERS } from './rules/judge';
-import { continuedSink, lineAbove } from './rules/continuation';
+import { continuedAbove } from './rules/continuation';
 import { TriggerFinder } from './triggers';
 
 /** A line start with its 0-based line number (at creation) and the lexer state there. */
@@ -161,10 +161,7 @@ export function scanBlock(
   let suppressions: boolean | undefined;
   // A line judged because the line above continues a token expression (rules/continuation.ts).
   let forced = -1;
-  if (from > 0) {
-    const above = lineAbove(text, from);
-    if (above !== null && continuedSink(above) !== null) forced = from;
-  }
+  if (from > 0 && continuedAbove(text, from) !== null) forced = from;
   for (;;) {
     const tt = triggers.next(pos - from);
     let t = tt < 0 ? Infinity : tt + from;
@@ -186,7 +183,7 @@ export function scanBlock(
     const nextLine = nl < 0 ? text.length + 1 : nl + 1;
     const lt = text.slice(ls, le);
     const wasForced = ls === forced;
-    if (continuedSink(lt) !== null && nextLine < to) forced = nextLine;
+    if (nextLine < to && continuedAbove(text, nextLine) !== null) forced = nextLine;
     if (!wasForced && !mayFire(ctx, lt)) {
       // Nothing can fire here: leave the line to the walker (which lexes it only if it can
       // change the state) and look for the next trigger after it.

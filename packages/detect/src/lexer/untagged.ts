@@ -16,10 +16,16 @@ export function guessLine(line: string): string {
   return 'plaintext';
 }
 
-const FILE = /(?:^|[\s`'"(/])((?:[\w.-]*\/)*[\w-]*\.(?:env(?:\.[\w-]+)*|toml|conf|cfg|ini|ya?ml|json|properties))(?=$|[\s`'"),:;]|\.(?:\s|$))/g;
+/**
+ * The files whose snippets hold a token and whose format a line alone does not tell: .env
+ * files, TOML (`.streamlit/secrets.toml`) and `.conf` (`predicthq.conf`). Few on purpose: every
+ * needle is searched through the whole of each Markdown file (YAML and JSON lines are told by
+ * their content anyway).
+ */
+const FILE = /(?:^|[\s`'"(/])((?:[\w.-]*\/)*[\w-]*\.(?:env(?:\.[\w-]+)*|toml|conf))(?=$|[\s`'"),:;]|\.(?:\s|$))/g;
 
 /** Substrings of every name FILE matches (the lexer's relevant set). */
-export const FILE_NEEDLES: readonly string[] = ['.env', '.toml', '.conf', '.cfg', '.ini', '.yml', '.yaml', '.json', '.properties'];
+export const FILE_NEEDLES: readonly string[] = ['.env', '.toml', '.conf'];
 
 /** The last file name a prose line names (".streamlit/secrets.toml", ".env.example"), or ''. */
 export function namedFile(line: string): string {

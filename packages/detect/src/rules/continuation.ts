@@ -37,9 +37,24 @@ export function continuedSink(line: string): 'phq' | 'generic' | null {
   return best;
 }
 
-/** The line above line start `ls` in `text` (without its line break), or null at the start. */
-export function lineAbove(text: string, ls: number): string | null {
+/** How much of the line above is read: its end holds the name and the operator. */
+const TAIL = 240;
+
+/**
+ * The class of the token expression the line above line start `ls` leaves open (see
+ * continuedSink), or null. Reads only the last TAIL characters of that line, and only when
+ * its last character can continue an expression: a minified line above is never scanned whole.
+ */
+export function continuedAbove(text: string, ls: number): 'phq' | 'generic' | null {
   if (ls === 0) return null;
-  const a = text.lastIndexOf('\n', ls - 2) + 1;
-  return text.slice(a, ls - 1);
+  let e = ls - 1; // the '\n'
+  while (e > 0) {
+    const c = text.charCodeAt(e - 1);
+    if (c !== 32 && c !== 9 && c !== 13) break;
+    e--;
+  }
+  if (e === 0 || !mayContinue(text.charCodeAt(e - 1))) return null;
+  let a = e;
+  while (a > 0 && a > e - TAIL && text.charCodeAt(a - 1) !== 10) a--;
+  return continuedSink(text.slice(a, e));
 }

@@ -5,6 +5,11 @@
 import { Seg } from '../lexer/types';
 import { code, segAt, type LineCtx } from './line';
 
+/** Cheap: the line has a fallback operator at all (indexOf is memchr; most lines have none). */
+export function hasFallback(lt: string): boolean {
+  return lt.includes('||') || lt.includes('??') || lt.includes(' or ') || lt.includes(' else ') || lt.includes(' : ');
+}
+
 /** A word operator (or, else) at `i`, with a non-name character on both sides. */
 function wordAt(lt: string, i: number, w: string): boolean {
   if (!lt.startsWith(w, i)) return false;

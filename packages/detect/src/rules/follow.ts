@@ -12,43 +12,21 @@ import type { ScanContext } from './context';
 import { reportHardcoded } from './hardcoded-token';
 import { segAt, type LineCtx } from './line';
 import { isLikelyToken } from './shape';
-import { aboutPhq, nameClass } from './sinks';
 import { suppressionFor } from './suppress';
 
-/** `Bearer ${k}`, `Bearer {k}`, `"Bearer " + k`, `"Bearer %s" % k`: the name in groups 1-4. */
-const BEARER_REF =
-  /Bearer\s*(?:\$\{\s*([A-Za-z_$][\w$.]*)\s*\}|\{\s*([A-Za-z_][\w.]*)\s*\}|["'`]\s*\+\s*([A-Za-z_$][\w$.]*)|%s["']\s*%\s*([A-Za-z_][\w.]*))/g;
-/** A token name given a bare name: `access_token=secret`, `access_token: CREDS`, `api_key = settings.phq`. */
-const SINK_REF =
-  /([\w$.-]*(?:token|api[_-]?key|apikey|(?:phq|predicthq)[_-]?key)[\w$.-]*)["'\]]?\s*(?:=|:)\s*([A-Za-z_$][\w$.]*)\s*(?=[,)};]|$)/gi;
 const NOT_A_NAME = /^(?:null|none|nil|undefined|true|false|this|self|new|await|os|process)$/i;
+/** Names the line-by-line rules judge themselves (a literal assigned to them is a sink already). */
+const SINK_WORD = /token|api[_-]?key|apikey|(?:phq|predicthq)[_-]?key/i;
 
-/** A cheap test for the judge's prefilter: the line may hold a reference the collector reads. */
-export const FOLLOW_PREFILTER = /bearer\s*["'`]\s*\+|(?:ken|key)\w*["'\]]?\s*[=:]\s*[A-Za-z_$][\w$.]*\s*(?:[,)};]|$)/;
-
-function follow(lc: LineCtx, ref: string): void {
+/** The name to follow for a reference (`k`, `settings.phq`: its last member), or '' when there is none to follow. */
+export function followable(ref: string): string {
   const name = ref.slice(ref.lastIndexOf('.') + 1);
-  if (!name || NOT_A_NAME.test(name)) return;
-  (lc.ctx.follow ??= new Set()).add(name);
+  return !name || NOT_A_NAME.test(name) || SINK_WORD.test(name) ? '' : name;
 }
 
-/** Collects the names the line's PredictHQ sinks read (called by the hardcoded-token judge). */
-export function collectFollowed(lc: LineCtx, lt: string): void {
-  if (lt.includes('earer')) {
-    BEARER_REF.lastIndex = 0;
-    for (let m = BEARER_REF.exec(lt); m; m = BEARER_REF.exec(lt)) {
-      const k = segAt(lc.segs, lc.ls + m.index);
-      if (k < 0 || lc.segs[k + 2] !== Seg.Str || !aboutPhq(lc)) continue;
-      follow(lc, m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
-    }
-  }
-  SINK_REF.lastIndex = 0;
-  for (let m = SINK_REF.exec(lt); m; m = SINK_REF.exec(lt)) {
-    const at = lc.ls + m.index + m[0].length - m[2]!.length;
-    if (segAt(lc.segs, at) >= 0 || segAt(lc.segs, lc.ls + m.index) >= 0) continue; // code only
-    const cls = nameClass(m[1]!.replace(/^[.$-]+|[.$-]+$/g, ''));
-    if (cls === 'phq' || (cls === 'generic' && aboutPhq(lc))) follow(lc, m[2]!);
-  }
+/** Records that a PredictHQ sink reads `name` (from followable). */
+export function followName(lc: LineCtx, name: string): void {
+  (lc.ctx.follow ??= new Set()).add(name);
 }
 
 const escape = (s: string): string => s.replace(/[$.]/g, '\\$&');

@@ -1,15 +1,20 @@
 // phq/hardcoded-token: a long random-looking value after `Bearer `, assigned to a token /
 // API-key name, or written in a token sink (see sinks.ts). Masked in match and message.
 import { fingerprint, maskSecret } from '../fingerprint';
-import { collectFollowed, FOLLOW_PREFILTER } from './follow';
 import { envReference } from '../env-reference';
 import { Seg } from '../lexer/types';
-import { assignedAt, dialectOf, nameAround, push, segAt, type LineCtx } from './line';
+import { assignedAt, dialectOf, holdsCode, nameAround, push, segAt, type LineCtx } from './line';
 import * as M from './messages';
 import * as P from './patterns';
 import type { Rule } from './rule';
 import { hasTokenRun, isLikelyToken, MIN_TOKEN_LENGTH } from './shape';
 import { aboutPhq, nameClass, sinkApplies, sinksOf } from './sinks';
+
+/** "Bearer " + name (a token name given a bare name is in dummy-token's prefilter, shared with its quoted form). */
+const BEARER_PLUS = /bearer\s*["'`]\s*\+/i;
+function readsName(lt: string): boolean {
+  return lt.includes('+') && BEARER_PLUS.test(lt);
+}
 
 const VALUE = /[A-Za-z0-9_\-.~+/]+=*/y;
 const TOKEN_WORD = /token|api[_-]?key|apikey/i;
@@ -47,9 +52,10 @@ export const hardcodedTokenRule: Rule = {
   docs: 'hardcoded-token',
   runsIn: 'engine',
   triggers: ['ken', 'bearer'],
-  prefilter: new RegExp(`bearer\\s+[A-Za-z0-9_\\-.~+/]{20}|${FOLLOW_PREFILTER.source}`),
+  prefilter: /bearer\s+[A-Za-z0-9_\-.~+/]{20}/,
   // Token assignments need a token-ish name and a value of at least MIN_TOKEN_LENGTH.
-  mayFire: (_ctx, lt) => TOKEN_WORD.test(lt) && hasTokenRun(lt, MIN_TOKEN_LENGTH),
+  // Lines that give a sink a bare name are judged too: the name is followed (follow.ts).
+  mayFire: (_ctx, lt) => (TOKEN_WORD.test(lt) && hasTokenRun(lt, MIN_TOKEN_LENGTH)) || readsName(lt),
   judge(lc, lt) {
     const seen = new Set<number>();
     const hardcoded = (s: number, value: string, k: number, phq: boolean, name: string): void => {
@@ -97,9 +103,11 @@ export const hardcodedTokenRule: Rule = {
       const k = segAt(lc.segs, s);
       if (k < 0 || lc.segs[k + 2] === Seg.Comment || s + value.length > lc.segs[k + 1]!) continue;
       if (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose) continue;
+      // A name and an unquoted value inside a string of embedded code (a source map) are
+      // that code's expressions, not an assignment of a literal.
+      if (holdsCode(lc, k)) continue;
       hardcoded(s, value, k, phqName(lc, name), name);
     }
-    collectFollowed(lc, lt);
     // Token sinks: a value that is not a dummy can be a real token, whatever its shape.
     for (const sink of sinksOf(lc, lt)) {
       if (sink.verdict === 'token' && !seen.has(sink.start) && sinkApplies(lc, sink)) {

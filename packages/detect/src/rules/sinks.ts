@@ -15,8 +15,9 @@
 //   (OPENAI_API_KEY, csrfToken, next_page_token) is someone else's.
 import { Interp, Seg } from '../lexer/types';
 import { code, dialectOf, holdsCode, nameAround, segAt, type LineCtx } from './line';
-import { continuedSink, lineAbove } from './continuation';
-import { fallbackStarts } from './fallback';
+import { continuedAbove } from './continuation';
+import { fallbackStarts, hasFallback } from './fallback';
+import { followable, followName } from './follow';
 import { holdsShell } from './shell-strings';
 import { isLikelyToken } from './shape';
 
@@ -291,6 +292,10 @@ function sinkOf(lc: LineCtx, s: number, e: number, k: number, strong: boolean): 
     s++;
   }
   if (value === '' || isReference(lc, value, k)) return null;
+  // A string that holds code (a source map, an inlined module, a script in a JSON value):
+  // placeholders there belong to the embedded program; only a token-shaped value is a leak.
+  const inCode = holdsCode(lc, k);
+  if (inCode && (value.length < 20 || value.length > 512)) return null;
   // Hex digests and UUIDs are ids and checksums, not PredictHQ tokens nor placeholders.
   if (
     value.length >= 20 &&
@@ -298,9 +303,7 @@ function sinkOf(lc: LineCtx, s: number, e: number, k: number, strong: boolean): 
   )
     return null;
   const why = whyNotAToken(value);
-  // In a string that holds code (a source map, an inlined module, a script in a JSON value)
-  // placeholders belong to the embedded program; a real-looking token is a leak wherever it is.
-  if (why && holdsCode(lc, k)) return null;
+  if (why && inCode) return null;
   return {
     start: s,
     value,
@@ -308,7 +311,7 @@ function sinkOf(lc: LineCtx, s: number, e: number, k: number, strong: boolean): 
     verdict: why ? 'dummy' : 'token',
     why,
     strong,
-    placeholderShaped: isPlaceholderShaped(value) || /^\$\{?[A-Za-z_]\w*\}?$/.test(value),
+    placeholderShaped: why !== '' && (isPlaceholderShaped(value) || /^\$\{?[A-Za-z_]\w*\}?$/.test(value)),
   };
 }
 
@@ -341,8 +344,7 @@ const INSTRUCTION_MAX = 120;
 function findSinks(lc: LineCtx, lt: string): Sink[] {
   const out: Sink[] = [];
   // The value of a token expression that the line above left open (continuation.ts).
-  const above = lineAbove(lc.text, lc.ls);
-  const cont = above === null ? null : continuedSink(above);
+  const cont = continuedAbove(lc.text, lc.ls);
   if (cont !== null) {
     let first = 0;
     while (code(lt, first) === 32 || code(lt, first) === 9) first++;
@@ -361,7 +363,14 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
       const k = segAt(lc.segs, lc.ls + m.index);
       if (k < 0 || lc.segs[k + 2] === Seg.Comment || (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose)) continue;
       const segEnd = lc.segs[k + 1]! - lc.ls;
-      if (vs >= segEnd) continue; // "Bearer " + token: the string ends here
+      if (vs >= segEnd) {
+        // "Bearer " + token, `Bearer ${token}`: the string ends here; the name is followed (follow.ts).
+        BEARER_REF.lastIndex = segEnd;
+        const ref = BEARER_REF.exec(lt);
+        const name = ref ? followable(ref[1] ?? ref[2]!) : '';
+        if (name && aboutPhq(lc)) followName(lc, name);
+        continue;
+      }
       let e: number;
       const open = lt[vs]!;
       const close = open === '<' ? '>' : open === '[' ? ']' : open === '{' ? '}' : open === '(' ? ')' : '';
@@ -391,6 +400,11 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
       if (e <= vs) continue;
       const interp = lc.segs[k + 3];
       if (interp === Interp.BearerOnly && lc.segs[k + 4] === 0 && lc.ctx.dialect.languageId !== 'plaintext') continue;
+      if (interp === Interp.PyFormat && lt[vs] === '{' && aboutPhq(lc)) {
+        const ref = /^\{([A-Za-z_][\w.]*)\}$/.exec(lt.slice(vs, e)); // f"Bearer {name}"
+        const name = ref ? followable(ref[1]!) : '';
+        if (name) followName(lc, name);
+      }
       const sink = sinkOf(lc, lc.ls + vs, lc.ls + e, k, false);
       if (sink) out.push(sink);
     }
@@ -419,11 +433,20 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
     if (val) {
       const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cls === 'phq');
       if (sink) out.push(sink);
-    } else fallbackSinks(lc, lt, v, cls === 'phq', out);
+    } else {
+      fallbackSinks(lc, lt, v, cls === 'phq', out);
+      // access_token=secret, access_token: settings.phq: a bare name, followed (follow.ts).
+      BARE_NAME.lastIndex = v;
+      const bare = BARE_NAME.exec(lt);
+      const name = bare && segAt(lc.segs, lc.ls + v) < 0 ? followable(bare[1]!) : '';
+      if (name && (cls === 'phq' || aboutPhq(lc))) followName(lc, name);
+    }
   }
   // The default of an environment lookup: os.getenv("PHQ_TOKEN", "<literal>"),
   // process.env.PHQ_API_TOKEN || '<literal>'. When the variable is unset the literal is sent.
-  for (const re of [ENV_DEFAULT, JS_ENV_DEFAULT]) {
+  // Every lookup below names env / ENV / secrets: most lines have none, and indexOf is cheaper than the regexes.
+  const lookups = lt.includes('env') || lt.includes('ENV') || lt.includes('secrets');
+  for (const re of lookups ? ENV_LOOKUPS : NONE) {
     re.lastIndex = 0;
     for (let m = re.exec(lt); m; m = re.exec(lt)) {
       const name = m[1] ?? m[2] ?? m[3] ?? '';
@@ -440,7 +463,7 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
   // A lookup of a token variable with a fallback: os.environ.get("PHQ_TOKEN") or "...".
   const lookup = ENV_LOOKUP;
   lookup.lastIndex = 0;
-  for (let m = lookup.exec(lt); m; m = lookup.exec(lt)) {
+  for (let m = lookups ? lookup.exec(lt) : null; m; m = lookup.exec(lt)) {
     const cls = nameClass(m[1] ?? m[2] ?? m[3] ?? '');
     if (cls === null) continue;
     const k = segAt(lc.segs, lc.ls + m.index);
@@ -450,12 +473,20 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
   return out;
 }
 
+/** After "Bearer " ends a string: `" + name`, `${name}` (a template literal), `{name}` (an f-string). */
+const BEARER_REF = /(?:["'`]\s*\+\s*([A-Za-z_$][\w$.]*)|\$?\{\s*([A-Za-z_$][\w$.]*)\s*\})/y;
+/** A bare name as the whole value: `secret,` `CREDS }` `settings.phq)`. */
+const BARE_NAME = /([A-Za-z_$][\w$.]*)\s*(?=[,)};]|$)/y;
+
+const NONE: readonly RegExp[] = [];
+
 /** Lookups by name in the environment, secrets and settings (code only; the name in group 1, 2 or 3). */
 const ENV_LOOKUP =
   /(?<![\w.])(?:(?:os\.)?(?:getenv|environ\.get)|st\.secrets\.get|Deno\.env\.get|ENV\.fetch|System\.getenv)\(\s*["']([A-Za-z_]\w*)["']\s*\)|(?<![\w])(?:os\.environ|st\.secrets|ENV)\[\s*["']([A-Za-z_]\w*)["']\s*\]|\b(?:process|import\.meta)\.env\.([A-Za-z_]\w*)(?=\s*(?:\|\||\?))/g;
 
 /** The literal operands of fallbacks in the expression at `p` (line offset): each is sent when what precedes it is empty. */
 function fallbackSinks(lc: LineCtx, lt: string, p: number, strong: boolean, out: Sink[]): void {
+  if (!hasFallback(lt)) return;
   for (const f of fallbackStarts(lc, lt, p)) {
     const val = valueAt(lc, lt, f);
     if (!val || out.some((s) => s.start === lc.ls + val.s)) continue;
@@ -491,6 +522,7 @@ const ENV_DEFAULT =
   /(?<![\w.])(?:(?:os\.)?(?:getenv|environ\.get)|ENV\.fetch|Sys\.getenv)\(\s*["']([A-Za-z_][\w]*)["']\s*,\s*(?:unset\s*=\s*)?/g;
 /** process.env.NAME || / ?? (and process.env["NAME"]) */
 const JS_ENV_DEFAULT = /\bprocess\.env(?:\.([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\])\s*(?:\|\||\?\?)\s*()/g;
+const ENV_LOOKUPS: readonly RegExp[] = [ENV_DEFAULT, JS_ENV_DEFAULT];
 
 /** After a name ending at `p`: the start of the assigned value, or -1 (`==`, `=~`, `:` of a ternary are not). */
 function assignedValueStart(lt: string, p: number): number {
