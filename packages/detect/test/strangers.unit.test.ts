@@ -138,7 +138,9 @@ table('strangers 2: fallbacks', [
   {
     name: 'in a notebook cell',
     text: JSON.stringify({
-      cells: [{ cell_type: 'code', source: ['import os\n', 'TOKEN = os.environ.get("PHQ_ACCESS_TOKEN") or "XXXXXX"\n'] }],
+      cells: [
+        { cell_type: 'code', source: ['import os\n', 'TOKEN = os.environ.get("PHQ_ACCESS_TOKEN") or "XXXXXX"\n'] },
+      ],
     }),
     options: { languageId: 'json', fileName: 'a.ipynb' },
     want: ['phq/dummy-token@0'],

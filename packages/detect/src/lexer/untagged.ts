@@ -6,7 +6,11 @@
 export function guessLine(line: string): string {
   const t = line.trimStart();
   if (/^(?:export\s+)?[A-Za-z_]\w*=/.test(t)) return 'dotenv';
-  if (/^(?:\$\s+)?(?:curl|wget|http|export|npm|npx|pnpm|yarn|vercel|netlify|heroku|flyctl|gh|docker|python3?|pip|node|set|setx)\s/.test(t))
+  if (
+    /^(?:\$\s+)?(?:curl|wget|http|export|npm|npx|pnpm|yarn|vercel|netlify|heroku|flyctl|gh|docker|python3?|pip|node|set|setx)\s/.test(
+      t,
+    )
+  )
     return 'shellscript';
   if (/^\[[\w. "-]+\]\s*$/.test(t)) return 'toml';
   if (/^[\w.-]+\s*=\s*(["'])[^"']*\1\s*(?:#.*)?$/.test(t)) return 'toml';
