@@ -3,7 +3,7 @@ import * as C from './lexer/languages-c';
 import { dotenvLexer, httpLexer, iniLexer, propertiesLexer, plainLexer, yamlLexer } from './lexer/lines';
 import { markdownLexer } from './lexer/markdown';
 import { rstLexer } from './lexer/rst';
-import { FILE_NEEDLES, guessLine, namedFile } from './lexer/untagged';
+import { guessLine, namedFile } from './lexer/untagged';
 import type { Lexer } from './lexer/types';
 import { languageFromFileName } from './languages';
 
@@ -74,12 +74,11 @@ def(
   'Markdown',
   markdownLexer(forFence, {
     guess: (line) => byLanguage.get(guessLine(line))!,
-    hint: (line) => {
-      const f = namedFile(line);
+    hint: (text) => {
+      const f = namedFile(text);
       const lang = f ? languageFromFileName(f) : undefined;
       return lang && HINTED.has(lang) ? lang : '';
     },
-    needles: FILE_NEEDLES,
   }),
   true,
 );

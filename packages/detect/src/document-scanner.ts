@@ -4,14 +4,17 @@
 // each block start (a checkpoint). An edit rewrites the blocks it touches and re-scans from
 // the first of them, block by block, until it reaches an old block whose start state is
 // unchanged: from there on nothing can differ, so the old findings are kept, shifted.
-// Findings depend only on the state at their line's start, the line, and the line above
-// (phq-ignore-next-line), so the block after the edit is always re-scanned and the result
-// equals a fresh `scan`. The whole text is never rebuilt during an edit: joining 5 MB
+// Findings depend only on the state at their line's start, the line, and the text just
+// before it (the line above: phq-ignore-next-line, a value continued from the line above; the
+// HINT_WINDOW characters before an untagged Markdown fence), so each block is scanned with that
+// much of the text before it, the blocks after the edit within that reach are always
+// re-scanned, and the result equals a fresh `scan`. The whole text is never rebuilt during an edit: joining 5 MB
 // costs more than scanning a block.
 import type { Finding, ScanOptions } from './types';
 import { countLineBreaks, normalizeBreaks, scanBlock, Walker } from './engine';
 import { cloneState, initialState, sameState, type LexState } from './lexer/types';
 import { compileOptions, type ScanContext } from './rules/context';
+import { HINT_WINDOW } from './lexer/markdown';
 import { mentionsPhq } from './rules/sinks';
 import { scanFollowing } from './scan';
 
@@ -94,7 +97,7 @@ export class DocumentScanner {
     const state = cloneState(A.state);
     let pos = A.pos;
     let line = A.line;
-    let prefix = a > 0 ? lastLine(blocks[a - 1]!.text) : '';
+    let prefix = textBefore(blocks, a);
     const step = (text: string, phq: boolean): void => {
       kept.push({ pos, line, state: cloneState(state), text, phq });
       // Lone '\r's become '\n' for the scan (same offsets); blocks keep the text as given.
@@ -103,12 +106,15 @@ export class DocumentScanner {
       scanBlock(this.ctx, local, walker, prefix.length, local.length, findings, pos - prefix.length);
       pos += text.length;
       line += countLineBreaks(text, 0, text.length);
-      prefix = lastLine(text);
+      prefix = tail(prefix + text);
     };
     pieces.forEach((piece, i) => step(piece, flags[i]!));
-    // The block after the edit reads the edited line as "the line above": always re-scan it.
+    // The blocks after the edit read the edited text as the text before them (the line above,
+    // and HINT_WINDOW characters before an untagged Markdown fence): always re-scan the next
+    // block, and any block that starts within that window of the edit.
+    const edited = pos;
     let j = b + 1;
-    if (j < blocks.length) {
+    for (let first = true; j < blocks.length && (first || pos < edited + HINT_WINDOW); first = false) {
       const o = blocks[j++]!;
       step(o.text, o.phq);
     }
@@ -188,8 +194,22 @@ function split(text: string): string[] {
   return out;
 }
 
-function lastLine(text: string): string {
-  return text.slice(text.lastIndexOf('\n', text.length - 2) + 1);
+/**
+ * What a block's scan sees of the text before it: whole lines, at least its last line and
+ * HINT_WINDOW characters (as a fresh scan sees them), as far back as the document goes.
+ */
+function tail(text: string): string {
+  const last = text.lastIndexOf('\n', text.length - 2) + 1;
+  if (text.length - last >= HINT_WINDOW) return text.slice(last);
+  const cut = text.lastIndexOf('\n', text.length - HINT_WINDOW - 1);
+  return cut < 0 ? text : text.slice(cut + 1);
+}
+
+/** tail() of the text of the blocks before block `a`. */
+function textBefore(blocks: Block[], a: number): string {
+  let text = '';
+  for (let i = a - 1; i >= 0 && text.length <= HINT_WINDOW + 1; i--) text = blocks[i]!.text + text;
+  return text === '' ? '' : tail(text);
 }
 
 function shift(f: Finding, delta: number, lineDelta: number): Finding {

@@ -314,6 +314,9 @@ table('strangers 7: other services keys get no PredictHQ advice', [
     check: (f: Finding) => {
       assert.match(f.message, new RegExp(`^Hardcoded secret \\(FAKE\\*+\\w\\w\\) in ${name}:`));
       assert.doesNotMatch(f.message, /PredictHQ|PHQ/);
+      // Quick fixes and hovers suggest the secret's own variable, not PredictHQ's.
+      assert.equal(f.data.envVar, name);
+      assert.equal(f.data.envReference, `process.env.${name}`);
     },
   })),
   {

@@ -2,11 +2,12 @@
 // that dialect's id so rules judge them by it); everything else is prose.
 //
 // A fence without a language is judged by what it holds (docs/detection.md, "Untagged
-// fences"): by the file the prose before it names ("Create `.streamlit/secrets.toml`:" makes
-// the block TOML), else line by line by its content (`KEY=value` is a .env line,
-// `key = "value"` TOML, `curl ...` shell, `"key": ...` JSON, `key: value` YAML). The file
-// named last in the prose is kept in the state (ext) until the next fence uses it, so the
-// lines that can change it are the ones naming such a file: they are among `relevant`.
+// fences"): by the file the text just before it names ("Create `.streamlit/secrets.toml`:"
+// makes the block TOML), else line by line by its content (`KEY=value` is a .env line,
+// `key = "value"` TOML, `curl ...` shell, `"key": ...` JSON, `key: value` YAML). The file is
+// looked for in the HINT_WINDOW characters before the fence line, read when the fence opens:
+// prose lines never need lexing for it, and the incremental scanner gives every block at
+// least that much of the text before it (document-scanner.ts).
 import { Seg, SEG_WIDTH, initialState, type Lexer } from './types';
 
 export interface FenceDialect {
@@ -14,13 +15,14 @@ export interface FenceDialect {
   lexer: Lexer;
 }
 
-/** How untagged fences are read: the dialect of one line by its content, and the language a prose line's file name says. */
+/** How untagged fences are read: the dialect of one line by its content, and the language of the file a text names last. */
 export interface UntaggedFences {
   guess(line: string): FenceDialect;
-  hint(line: string): string;
-  /** Substrings every line that `hint` reads a file name from contains. */
-  needles: readonly string[];
+  hint(text: string): string;
 }
+
+/** Characters before an untagged fence searched for a file name. */
+export const HINT_WINDOW = 400;
 
 const FENCE = / {0,3}(`{3,}|~{3,})[ \t]*([^\s`{]*)/y;
 
@@ -31,10 +33,9 @@ const AUTO = '\u0001';
 export function markdownLexer(forFence: (info: string) => FenceDialect, untagged?: UntaggedFences): Lexer {
   // Relevant sets are cached: the engine caches its searches by array identity.
   const inFence = new Map<string, readonly string[]>();
-  const prose = untagged ? [...FENCE_OPENERS, ...untagged.needles] : FENCE_OPENERS;
   return {
     relevant(s) {
-      if (s.mode !== 6) return prose;
+      if (s.mode !== 6) return FENCE_OPENERS;
       const info = s.ext.slice(s.ext.indexOf('\0') + 1);
       const marker = s.ext.slice(0, s.ext.indexOf('\0'));
       const sub = info === AUTO ? [] : s.sub ? forFence(info).lexer.relevant(s.sub) : null;
@@ -82,15 +83,11 @@ export function markdownLexer(forFence: (info: string) => FenceDialect, untagged
       const m = FENCE.exec(text);
       if (m && m.index + m[0].length <= end) {
         let info = m[2]!.toLowerCase();
-        if (info === '' && untagged) info = s.ext || AUTO;
+        if (info === '' && untagged) info = untagged.hint(text.slice(Math.max(0, start - HINT_WINDOW), start)) || AUTO;
         s.mode = 6;
         s.ext = `${m[1]}\0${info}`;
         s.sub = initialState();
         return;
-      }
-      if (untagged) {
-        const hint = untagged.hint(text.slice(start, end));
-        if (hint) s.ext = hint;
       }
       if (segs && end > start) segs.push(start, end, Seg.Prose, 0, 0);
     },

@@ -22,19 +22,15 @@ export function guessLine(line: string): string {
 
 /**
  * The files whose snippets hold a token and whose format a line alone does not tell: .env
- * files, TOML (`.streamlit/secrets.toml`) and `.conf` (`predicthq.conf`). Few on purpose: every
- * needle is searched through the whole of each Markdown file (YAML and JSON lines are told by
- * their content anyway).
+ * files, TOML (`.streamlit/secrets.toml`) and `.conf` (`predicthq.conf`). YAML and JSON lines
+ * are told by their content.
  */
-const FILE = /(?:^|[\s`'"(/])((?:[\w.-]*\/)*[\w-]*\.(?:env(?:\.[\w-]+)*|toml|conf))(?=$|[\s`'"),:;]|\.(?:\s|$))/g;
+const FILE = /(?:^|[\s`'"(/])((?:[\w.-]*\/)*[\w-]*\.(?:env(?:\.[\w-]+)*|toml|conf))(?=$|[\s`'"),:;]|\.(?:\s|$))/gm;
 
-/** Substrings of every name FILE matches (the lexer's relevant set). */
-export const FILE_NEEDLES: readonly string[] = ['.env', '.toml', '.conf'];
-
-/** The last file name a prose line names (".streamlit/secrets.toml", ".env.example"), or ''. */
-export function namedFile(line: string): string {
+/** The last file name a text names (".streamlit/secrets.toml", ".env.example"), or ''. */
+export function namedFile(text: string): string {
   let last = '';
   FILE.lastIndex = 0;
-  for (let m = FILE.exec(line); m; m = FILE.exec(line)) last = m[1]!;
+  for (let m = FILE.exec(text); m; m = FILE.exec(text)) last = m[1]!;
   return last;
 }

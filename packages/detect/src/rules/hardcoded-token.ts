@@ -29,9 +29,30 @@ export function reportHardcoded(lc: LineCtx, s: number, value: string, k: number
   const masked = maskSecret(value);
   const ref = envReference(d.languageId, lc.ctx.envVar);
   const message = phq ? M.hardcodedMessage(masked, ref) : M.secretMessage(masked, name);
-  push(lc, 'hardcoded-token', 'phq/hardcoded-token', s, s + value.length, masked, message, d, {
-    fingerprint: fingerprint(value),
-  });
+  // Quick fixes and hovers suggest data.envVar: the secret's own name when it is not PredictHQ's.
+  const envVar = phq ? lc.ctx.envVar : envName(name);
+  push(
+    lc,
+    'hardcoded-token',
+    'phq/hardcoded-token',
+    s,
+    s + value.length,
+    masked,
+    message,
+    d,
+    { fingerprint: fingerprint(value) },
+    envVar,
+  );
+}
+
+/** An environment variable name for a secret named `name` (`ticketmasterApiKey` -> TICKETMASTER_API_KEY). */
+function envName(name: string): string {
+  const last = name.slice(name.lastIndexOf('.') + 1).replace(/^[^A-Za-z_]+/, '');
+  const snake = last
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .toUpperCase();
+  return /^[A-Z_][A-Z0-9_]*$/.test(snake) ? snake : 'API_TOKEN';
 }
 
 /** Whether a token assigned to `name` is PredictHQ's: a PredictHQ name, or a generic one in a file about PredictHQ. */

@@ -8,7 +8,7 @@ import type { LineCtx } from './line';
 import * as M from './messages';
 
 const TEMPLATE_NAME =
-  /(?:^|[._-])(?:examples?|samples?|templates?|tpl|dist|skel(?:eton)?|defaults?)(?:[._-][^\\/]*)?$|^(?:examples?|samples?|templates?)[._-]/i;
+  /(?:^|[._-])(?:examples?|samples?|templates?|tpl|dist|skel(?:eton)?)(?:[._-][^\\/]*)?$|^(?:examples?|samples?|templates?)[._-]/i;
 const CONFIG_DIALECTS = new Set(['dotenv', 'ini', 'properties', 'yaml', 'toml', 'json', 'plaintext']);
 
 /** Whether the file is a configuration template, judged by its base name and its dialect. */
