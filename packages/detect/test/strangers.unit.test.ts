@@ -327,3 +327,23 @@ table('strangers 7: other services keys get no PredictHQ advice', [
     check: (f) => assert.match(f.message, /^Hardcoded API token .*PHQ_API_TOKEN/),
   },
 ]);
+
+suite('strangers 3: the file named before an untagged fence, in the incremental scanner', () => {
+  test('equal to a fresh scan with the fence on either side of a block boundary, before and after an edit of the name', () => {
+    const filler = 'Some prose line that says nothing in particular about anything at all.\n';
+    const snippet = 'Save it as predicthq.conf:\n\nit holds:\n```\naccess_token = your API token here\n```\n';
+    const o: ScanOptions = { languageId: 'markdown', fileName: 'README.md' };
+    assert.equal(scan(snippet, o).length, 1, 'the named file makes the line an INI value');
+    for (let n = 50; n < 64; n++) {
+      const text = filler.repeat(n) + snippet + filler.repeat(80);
+      const ds = new DocumentScanner(text, o);
+      assert.deepEqual(ds.findings(), scan(text, o));
+      const at = text.indexOf('predicthq.conf') + 10;
+      const renamed = text.slice(0, at) + 'txt' + text.slice(at + 4);
+      ds.applyEdit(at, at + 4, 'txt');
+      assert.deepEqual(ds.findings(), scan(renamed, o), `after renaming, ${n} lines before`);
+      ds.applyEdit(at, at + 3, 'conf');
+      assert.deepEqual(ds.findings(), scan(text, o), `after renaming back, ${n} lines before`);
+    }
+  });
+});
