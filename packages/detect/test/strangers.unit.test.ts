@@ -331,10 +331,14 @@ table('strangers 7: other services keys get no PredictHQ advice', [
 suite('strangers 3: the file named before an untagged fence, in the incremental scanner', () => {
   test('equal to a fresh scan with the fence on either side of a block boundary, before and after an edit of the name', () => {
     const filler = 'Some prose line that says nothing in particular about anything at all.\n';
-    const snippet = 'Save it as predicthq.conf:\n\nit holds:\n```\naccess_token = your API token here\n```\n';
+    // The name a few lines before the fence: a block boundary can fall between them.
+    const snippet =
+      'Save it as predicthq.conf:\n' +
+      'It is read by the SDK.\n'.repeat(6) +
+      '```\naccess_token = your API token here\n```\n';
     const o: ScanOptions = { languageId: 'markdown', fileName: 'README.md' };
     assert.equal(scan(snippet, o).length, 1, 'the named file makes the line an INI value');
-    for (let n = 50; n < 64; n++) {
+    for (let n = 48; n < 64; n++) {
       const text = filler.repeat(n) + snippet + filler.repeat(80);
       const ds = new DocumentScanner(text, o);
       assert.deepEqual(ds.findings(), scan(text, o));
