@@ -29,8 +29,9 @@ export function reportHardcoded(lc: LineCtx, s: number, value: string, k: number
   const masked = maskSecret(value);
   const ref = envReference(d.languageId, lc.ctx.envVar);
   const message = phq ? M.hardcodedMessage(masked, ref) : M.secretMessage(masked, name);
-  // Quick fixes and hovers suggest data.envVar: the secret's own name when it is not PredictHQ's.
-  const envVar = phq ? lc.ctx.envVar : envName(name);
+  // Quick fixes and hovers suggest data.envVar: for a name that says another service, its own
+  // variable; otherwise the user's (a generic name or a bare Bearer value may well be PredictHQ's).
+  const envVar = phq || !name || nameClass(name) !== null ? lc.ctx.envVar : envName(name);
   push(
     lc,
     'hardcoded-token',
