@@ -78,6 +78,30 @@ table('strangers 1: the value on the next line', [
     want: ['phq/dummy-token@1'],
   },
   {
+    name: 'the fallback operator at the start of the line below (black style)',
+    text: `TOKEN = (\n    os.environ.get("PHQ_TOKEN")\n    or "${T}"\n)\n`,
+    options: py,
+    want: ['phq/hardcoded-token@2'],
+  },
+  {
+    name: 'a ternary over three lines',
+    text: `const token = process.env.PHQ_TOKEN\n  ? process.env.PHQ_TOKEN\n  : 'demo';\n`,
+    options: js,
+    want: ['phq/dummy-token@2'],
+  },
+  {
+    name: 'the default of getenv on the line below',
+    text: `TOKEN = os.getenv("PHQ_API_TOKEN",\n                  "changeme")\n`,
+    options: py,
+    want: ['phq/dummy-token@1'],
+  },
+  {
+    name: 'a leading operator after a line with no token name',
+    text: `const other = process.env.REGION\n  || 'us-east-1';\nconst x = {"token": "a",\n  "b": "${T}"};\n`,
+    options: js,
+    want: [],
+  },
+  {
     name: 'a reference on the line below is fine',
     text: `module.exports = {\n  phqApiKey: process.env.PREDICTHQ_API_KEY ||\n    process.env.PHQ_API_TOKEN,\n};\n`,
     options: js,

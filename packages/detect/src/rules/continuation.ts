@@ -16,17 +16,34 @@ const OPEN_END = /(?:\|\||\?\?|(?<![\w.])or|(?<![\w.])else|[=:(]|=>|:=)\s*\\?$/;
 /** Words that make a name a token's (as sinks.ts SINK_NAME_WORD), with the name around them. */
 const NAMES = /[\w$.-]*(?:token|api[_-]?key|apikey|(?:phq|predicthq)[_-]?key)[\w$.-]*/gi;
 const COMMENT_START = /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--)/;
+/** A comma after a quote: maybe `getenv("PHQ_TOKEN",` with the default on the line below. */
+const QUOTE_BEFORE = /["']\s*,$/;
+const LOOKUP_OPEN = /(?:getenv|environ\.get|ENV\.fetch|Sys\.getenv)\(\s*["']\w+["']\s*,$/;
+/** A line that starts with a fallback operator: `or "..."`, `|| '...'`, `?? "..."`, `: '...'`, `else "..."`. */
+const LEADING_OP = /^[ \t]*(?:\|\||\?\?|or(?=[ \t])|else(?=[ \t])|:(?=[ \t]))[ \t]*/;
+
+/** Length of the fallback operator (with spaces) a line starts with, or 0. */
+export function leadingOperator(lt: string): number {
+  const m = LEADING_OP.exec(lt);
+  return m ? m[0].length : 0;
+}
 
 /**
  * For a line that ends inside a token expression (a token name assigned with nothing after
  * the operator, or a fallback operator at the end), the class of its best token name
  * ('phq' before 'generic'); null when the line below does not continue a token sink.
  */
-export function continuedSink(line: string): 'phq' | 'generic' | null {
+export function continuedSink(line: string, leading = false): 'phq' | 'generic' | null {
   let e = line.length;
   while (e > 0 && (line.charCodeAt(e - 1) === 32 || line.charCodeAt(e - 1) === 9 || line.charCodeAt(e - 1) === 13)) e--;
-  if (e === 0 || !mayContinue(line.charCodeAt(e - 1))) return null;
-  if (!OPEN_END.test(line.slice(0, e)) || COMMENT_START.test(line)) return null;
+  if (e === 0 || COMMENT_START.test(line)) return null;
+  // With an operator at the start of the line below, any end will do (`os.environ.get("X")` / `or "..."`).
+  if (!leading) {
+    const c = line.charCodeAt(e - 1);
+    if (!mayContinue(c) && !(c === 44 && QUOTE_BEFORE.test(line.slice(0, e)))) return null;
+    const head = line.slice(0, e);
+    if (!OPEN_END.test(head) && !(c === 44 && LOOKUP_OPEN.test(head))) return null;
+  }
   let best: 'phq' | 'generic' | null = null;
   NAMES.lastIndex = 0;
   for (let m = NAMES.exec(line); m; m = NAMES.exec(line)) {
@@ -53,8 +70,17 @@ export function continuedAbove(text: string, ls: number): 'phq' | 'generic' | nu
     if (c !== 32 && c !== 9 && c !== 13) break;
     e--;
   }
-  if (e === 0 || !mayContinue(text.charCodeAt(e - 1))) return null;
+  if (e === 0) return null;
+  const c = text.charCodeAt(e - 1);
+  // The line at ls starts with a fallback operator (cheap first-character test, then the regex).
+  let i = ls;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const f = text.charCodeAt(i);
+  const leading =
+    (f === 124 || f === 63 || f === 111 || f === 101 || f === 58) &&
+    LEADING_OP.test(text.slice(ls, Math.min(text.length, i + 6)));
+  if (!leading && !mayContinue(c) && c !== 44) return null;
   let a = e;
   while (a > 0 && a > e - TAIL && text.charCodeAt(a - 1) !== 10) a--;
-  return continuedSink(text.slice(a, e));
+  return continuedSink(text.slice(a, e), leading);
 }

@@ -15,7 +15,7 @@
 //   (OPENAI_API_KEY, csrfToken, next_page_token) is someone else's.
 import { Interp, Seg } from '../lexer/types';
 import { code, dialectOf, holdsCode, nameAround, segAt, type LineCtx } from './line';
-import { continuedAbove } from './continuation';
+import { continuedAbove, leadingOperator } from './continuation';
 import { fallbackStarts, hasFallback } from './fallback';
 import { followable, followName } from './follow';
 import { holdsShell } from './shell-strings';
@@ -346,7 +346,7 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
   // The value of a token expression that the line above left open (continuation.ts).
   const cont = continuedAbove(lc.text, lc.ls);
   if (cont !== null) {
-    let first = 0;
+    let first = leadingOperator(lt);
     while (code(lt, first) === 32 || code(lt, first) === 9) first++;
     // Only code goes on across lines: in .env, INI, YAML or TOML `KEY=` is an empty value.
     const d = dialectOf(lc, lc.segs.length > 0 ? 0 : -1).languageId; // a fence's own language in Markdown

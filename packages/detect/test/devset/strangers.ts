@@ -104,6 +104,19 @@ const NEXT_LINE: DevCase[] = [
     `import os\nPHQ_TOKEN = os.environ.get("PHQ_TOKEN") or \\\n    "«your-token-here»"\n`,
     true,
   ),
+  // The operator at the start of the line below (black, prettier's ternaries), a default on the line below.
+  c('next-line', py, 'settings.py', `TOKEN = (\n    os.environ.get("PHQ_TOKEN")\n    or "«${tok()}»"\n)\n`, true),
+  c('next-line', js, 'src/phq.js', `const token = process.env.PHQ_TOKEN\n  || '«${tok()}»';\n`, true),
+  c(
+    'next-line',
+    js,
+    'src/phq.js',
+    `const token = process.env.PHQ_TOKEN\n  ? process.env.PHQ_TOKEN\n  : '«demo»';\n`,
+    true,
+  ),
+  c('next-line', py, 'settings.py', `TOKEN = os.getenv("PHQ_API_TOKEN",\n                  "«changeme»")\n`, true),
+  c('next-line', js, 'src/app.js', `const other = process.env.REGION\n  || '«us-east-1»';\n`, false),
+  c('next-line', py, 'settings.py', `x = {"token": "a",\n     "b": "«${tok()}»"}\n`, false),
   // References on the next line are fine.
   c(
     'next-line',
