@@ -170,6 +170,18 @@ table('strangers 2: fallbacks', [
     want: ['phq/dummy-token@0'],
   },
   {
+    name: 'a choice between literals is not a fallback',
+    text: `const hasToken = process.env.PHQ_API_TOKEN ? 'set' : 'missing';\nconst s = token ? "yes" : "no"; // predicthq\n`,
+    options: js,
+    want: [],
+  },
+  {
+    name: 'a Python conditional whose condition is the lookup',
+    text: `status = "yes" if os.environ.get("PHQ_TOKEN") else "no"\n`,
+    options: py,
+    want: [],
+  },
+  {
     name: 'references and empty fallbacks are fine; other variables are not tokens',
     text: `TOKEN = os.environ.get("PHQ_ACCESS_TOKEN") or DEFAULT_TOKEN\nT2 = os.getenv("PHQ_TOKEN") or ""\nLOG = os.getenv("LOG_LEVEL") or "INFO"\n`,
     options: py,

@@ -26,10 +26,16 @@ export function fallbackStarts(lc: LineCtx, lt: string, p: number): number[] {
   const out: number[] = [];
   let depth = 0;
   let ternary = false;
+  // `c ? "set" : "missing"` and `"yes" if c else "no"` choose between literals: not fallbacks.
+  // A ternary counts when its first branch holds no string (`X ? X : '...'`), `else` when an
+  // `if` came first (`X if c else "..."`: the expression started with the value).
+  let literalBranch = false;
+  let sawIf = false;
   for (let i = p; i < lt.length; i++) {
     const k = segAt(lc.segs, lc.ls + i);
     if (k >= 0) {
       if (lc.segs[k + 2] !== Seg.Str) break; // a comment ends the expression on this line
+      if (ternary && depth === 0) literalBranch = true;
       i = lc.segs[k + 1]! - lc.ls; // the closing quote
       continue;
     }
@@ -43,9 +49,12 @@ export function fallbackStarts(lc: LineCtx, lt: string, p: number): number[] {
       out.push(skip(lt, i + 2));
       i++;
     } else if (c === 63) ternary = true;
-    else if (c === 58 && ternary) out.push(skip(lt, i + 1));
-    else if (c === 111 && wordAt(lt, i, 'or')) out.push(skip(lt, i + 2));
-    else if (c === 101 && wordAt(lt, i, 'else')) out.push(skip(lt, i + 4));
+    else if (c === 58 && ternary) {
+      if (!literalBranch) out.push(skip(lt, i + 1));
+      ternary = false;
+    } else if (c === 111 && wordAt(lt, i, 'or')) out.push(skip(lt, i + 2));
+    else if (c === 105 && wordAt(lt, i, 'if')) sawIf = true;
+    else if (c === 101 && sawIf && wordAt(lt, i, 'else')) out.push(skip(lt, i + 4));
   }
   return out.filter((s) => s < lt.length);
 }

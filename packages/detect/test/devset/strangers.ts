@@ -215,6 +215,8 @@ const FALLBACK: DevCase[] = [
     false,
   ),
   c('fallback', py, 'app.py', `import os\nDEBUG = os.environ.get("DEBUG") or "«false»"\n`, false),
+  c('fallback', js, 'src/status.js', `const hasToken = process.env.PHQ_API_TOKEN ? 'set' : '«missing»';\n`, false),
+  c('fallback', py, 'status.py', `status = "yes" if os.environ.get("PHQ_TOKEN") else "«no»"\n`, false),
   c('fallback', py, 'app.py', `import os\nLOG_LEVEL = os.getenv("LOG_LEVEL") or "«INFO»"\n`, false),
   c('fallback', js, 'src/app.js', `const region = process.env.REGION || '«us-east-1»';\n`, false),
   c('fallback', py, 'app.py', `import os\nGITHUB_TOKEN = os.environ.get("GITHUB_TOKEN") or "«${key()}»"\n`, false, {
