@@ -3,6 +3,7 @@ import * as C from './lexer/languages-c';
 import { dotenvLexer, httpLexer, iniLexer, propertiesLexer, plainLexer, yamlLexer } from './lexer/lines';
 import { markdownLexer } from './lexer/markdown';
 import { rstLexer } from './lexer/rst';
+import { guessLine, namedFile } from './lexer/untagged';
 import type { Lexer } from './lexer/types';
 import { languageFromFileName } from './languages';
 
@@ -68,8 +69,23 @@ def(['ini', 'conf'], 'config', iniLexer);
 def(['properties'], 'config', propertiesLexer);
 def(['http', 'rest'], 'HTTP request', httpLexer);
 const plain = def(['plaintext'], 'text', plainLexer);
-def(['markdown', 'mdx'], 'Markdown', markdownLexer(forFence), true);
+def(
+  ['markdown', 'mdx'],
+  'Markdown',
+  markdownLexer(forFence, {
+    guess: (line) => byLanguage.get(guessLine(line))!,
+    hint: (text) => {
+      const f = namedFile(text);
+      const lang = f ? languageFromFileName(f) : undefined;
+      return lang && HINTED.has(lang) ? lang : '';
+    },
+  }),
+  true,
+);
 def(['restructuredtext', 'rst'], 'reStructuredText', rstLexer(forFence), true);
+
+/** Languages a file named in the prose gives an untagged fence (config formats). */
+const HINTED = new Set(['dotenv', 'toml', 'ini']);
 
 const FENCE_ALIASES: Readonly<Record<string, string>> = {
   py: 'python',

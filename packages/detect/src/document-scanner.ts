@@ -4,15 +4,19 @@
 // each block start (a checkpoint). An edit rewrites the blocks it touches and re-scans from
 // the first of them, block by block, until it reaches an old block whose start state is
 // unchanged: from there on nothing can differ, so the old findings are kept, shifted.
-// Findings depend only on the state at their line's start, the line, and the line above
-// (phq-ignore-next-line), so the block after the edit is always re-scanned and the result
-// equals a fresh `scan`. The whole text is never rebuilt during an edit: joining 5 MB
+// Findings depend only on the state at their line's start, the line, and the text just
+// before it (the line above: phq-ignore-next-line, a value continued from the line above; the
+// HINT_WINDOW characters before an untagged Markdown fence), so each block is scanned with that
+// much of the text before it, the blocks after the edit within that reach are always
+// re-scanned, and the result equals a fresh `scan`. The whole text is never rebuilt during an edit: joining 5 MB
 // costs more than scanning a block.
 import type { Finding, ScanOptions } from './types';
 import { countLineBreaks, normalizeBreaks, scanBlock, Walker } from './engine';
 import { cloneState, initialState, sameState, type LexState } from './lexer/types';
 import { compileOptions, type ScanContext } from './rules/context';
+import { HINT_WINDOW } from './lexer/markdown';
 import { mentionsPhq } from './rules/sinks';
+import { scanFollowing } from './scan';
 
 const BLOCK = 4096;
 
@@ -34,9 +38,13 @@ export class DocumentScanner {
   /** Blocks that mention PredictHQ; when the count goes from or to 0, every finding may change. */
   private phqBlocks = 0;
   private rescanning = false;
+  /** The document has names followed from a sink to a literal (rules/follow.ts): findings come from a full scan. */
+  private followed = false;
+  private options: ScanOptions;
 
   constructor(text: string, options: ScanOptions) {
     this.joined = text;
+    this.options = options;
     this.ctx = compileOptions(options);
     this.rescan(text);
   }
@@ -52,6 +60,7 @@ export class DocumentScanner {
   }
 
   setOptions(options: ScanOptions): void {
+    this.options = options;
     this.ctx = compileOptions(options);
     this.rescan(this.text);
   }
@@ -88,7 +97,7 @@ export class DocumentScanner {
     const state = cloneState(A.state);
     let pos = A.pos;
     let line = A.line;
-    let prefix = a > 0 ? lastLine(blocks[a - 1]!.text) : '';
+    let prefix = textBefore(blocks, a);
     const step = (text: string, phq: boolean): void => {
       kept.push({ pos, line, state: cloneState(state), text, phq });
       // Lone '\r's become '\n' for the scan (same offsets); blocks keep the text as given.
@@ -97,12 +106,15 @@ export class DocumentScanner {
       scanBlock(this.ctx, local, walker, prefix.length, local.length, findings, pos - prefix.length);
       pos += text.length;
       line += countLineBreaks(text, 0, text.length);
-      prefix = lastLine(text);
+      prefix = tail(prefix + text);
     };
     pieces.forEach((piece, i) => step(piece, flags[i]!));
-    // The block after the edit reads the edited line as "the line above": always re-scan it.
+    // The blocks after the edit read the edited text as the text before them (the line above,
+    // and HINT_WINDOW characters before an untagged Markdown fence): always re-scan the next
+    // block, and any block that starts within that window of the edit.
+    const edited = pos;
     let j = b + 1;
-    if (j < blocks.length) {
+    for (let first = true; j < blocks.length && (first || pos < edited + HINT_WINDOW); first = false) {
       const o = blocks[j++]!;
       step(o.text, o.phq);
     }
@@ -123,6 +135,21 @@ export class DocumentScanner {
     }
     this.blocks = kept.length > 0 ? kept : [{ pos: 0, line: 0, state: initialState(), text: '', phq: false }];
     this.list = findings;
+    if (!this.rescanning) this.settleFollowed();
+  }
+
+  /**
+   * A value followed from a sink to a literal links two lines anywhere in the document, which
+   * blocks cannot track: in a document that has such names (rare), the findings come from a
+   * full scan. The blocks stay as they are (their states do not depend on it).
+   */
+  private settleFollowed(): void {
+    const fresh = this.ctx.follow !== undefined;
+    this.ctx.follow = undefined;
+    if (!fresh && !this.followed) return;
+    const r = scanFollowing(this.text, this.options);
+    this.list = r.findings;
+    this.followed = r.followed;
   }
 
   /** A full scan is the insertion of the whole text into an empty document. */
@@ -136,6 +163,8 @@ export class DocumentScanner {
     this.applyEdit(0, 0, text);
     this.rescanning = false;
     this.joined = text;
+    this.followed = false;
+    this.settleFollowed();
   }
 }
 
@@ -165,8 +194,22 @@ function split(text: string): string[] {
   return out;
 }
 
-function lastLine(text: string): string {
-  return text.slice(text.lastIndexOf('\n', text.length - 2) + 1);
+/**
+ * What a block's scan sees of the text before it: whole lines, at least its last line and
+ * HINT_WINDOW characters (as a fresh scan sees them), as far back as the document goes.
+ */
+function tail(text: string): string {
+  const last = text.lastIndexOf('\n', text.length - 2) + 1;
+  if (text.length - last >= HINT_WINDOW) return text.slice(last);
+  const cut = text.lastIndexOf('\n', text.length - HINT_WINDOW - 1);
+  return cut < 0 ? text : text.slice(cut + 1);
+}
+
+/** tail() of the text of the blocks before block `a`. */
+function textBefore(blocks: Block[], a: number): string {
+  let text = '';
+  for (let i = a - 1; i >= 0 && text.length <= HINT_WINDOW + 1; i--) text = blocks[i]!.text + text;
+  return text === '' ? '' : tail(text);
 }
 
 function shift(f: Finding, delta: number, lineDelta: number): Finding {

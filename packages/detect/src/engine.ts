@@ -11,6 +11,7 @@ import type { Finding } from './types';
 import type { LexState, Lexer, Segments } from './lexer/types';
 import type { ScanContext } from './rules/context';
 import { BUILT_IN_RULES } from './rules/judge';
+import { continuedAbove } from './rules/continuation';
 import { TriggerFinder } from './triggers';
 
 /** A line start with its 0-based line number (at creation) and the lexer state there. */
@@ -159,9 +160,13 @@ export function scanBlock(
   let pos = from;
   const segs: Segments = [];
   let suppressions: boolean | undefined;
+  // A line judged because the line above continues a token expression (rules/continuation.ts).
+  let forced = -1;
+  if (from > 0 && continuedAbove(text, from) !== null) forced = from;
   for (;;) {
     const tt = triggers.next(pos - from);
     let t = tt < 0 ? Infinity : tt + from;
+    if (forced >= pos && forced < t) t = forced;
     for (let r = 0; r < res.length; r++) {
       if (next[r]! !== -1 && next[r]! < pos) {
         const re = res[r]!;
@@ -177,7 +182,10 @@ export function scanBlock(
     const nl = text.indexOf('\n', ls);
     const le = lineEnd(text, ls, nl);
     const nextLine = nl < 0 ? text.length + 1 : nl + 1;
-    if (!rules.mayFire(ctx, text.slice(ls, le))) {
+    const lt = text.slice(ls, le);
+    const wasForced = ls === forced;
+    if (nextLine < to && continuedAbove(text, nextLine) !== null) forced = nextLine;
+    if (!wasForced && !rules.mayFire(ctx, lt)) {
       // Nothing can fire here: leave the line to the walker (which lexes it only if it can
       // change the state) and look for the next trigger after it.
       pos = nextLine;

@@ -91,6 +91,8 @@ export function languageFromFileName(name: string): string | undefined {
   if (exact) return exact;
   // .env, .env.local, .env.production, local.env
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
+  // env-template.txt, env.example.txt: a .env template saved as text.
+  if (/^\.?env[._-]?(?:example|sample|template|tpl|dist)\.txt$/.test(base)) return 'dotenv';
   if (base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) return 'dockerfile';
   const dot = base.lastIndexOf('.');
   if (dot < 0) return undefined;

@@ -42,6 +42,14 @@ const FRAGMENTS = [
   'key: $API_TOKEN\n',
   'é🎉',
   '\r\n',
+  // A value on the line below, a file named in prose before an untagged fence, a value followed to its sink.
+  'PHQ_TOKEN = os.environ.get("PHQ_TOKEN") or \\\n',
+  'phqKey: process.env.PHQ_KEY ||\n',
+  `  "${T}"\n`,
+  'Create `.env`:\n',
+  'PHQ_API_TOKEN=changeme\n',
+  `const k = "${T}";\n`,
+  'h = `Bearer ${k}` // predicthq\n',
 ];
 const LANGS = [
   'javascript',

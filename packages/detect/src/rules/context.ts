@@ -2,6 +2,7 @@
 import type { KnownToken, ScanOptions, Severity } from '../types';
 import { dialectFor, type Dialect } from '../dialects';
 import type { CompiledRules } from './judge';
+import { isTemplate } from './templates';
 import { isTestPath } from './test-paths';
 
 export interface ScanContext {
@@ -23,6 +24,10 @@ export interface ScanContext {
   notebook: boolean;
   /** The rules to judge with; absent: the built-in list (RULES). */
   rules: CompiledRules | undefined;
+  /** A configuration template (.env.example...): placeholders are expected there (rules/templates.ts). */
+  template: boolean;
+  /** Names PredictHQ sinks read, collected while judging (rules/follow.ts). */
+  follow: Set<string> | undefined;
 }
 
 const PHQ_CONF = /(?:^|[\\/])predicthq\.conf$/i;
@@ -49,8 +54,9 @@ export function compileOptions(options: ScanOptions): ScanContext {
     const re = compilePattern(p);
     if (typeof re !== 'string') extra.push(re);
   }
+  const dialect = dialectFor(options.languageId, options.fileName);
   return {
-    dialect: dialectFor(options.languageId, options.fileName),
+    dialect,
     envVar: options.envVarName || DEFAULT_ENV_VAR,
     extra,
     known: options.knownFingerprints && options.knownFingerprints.size > 0 ? options.knownFingerprints : null,
@@ -64,5 +70,7 @@ export function compileOptions(options: ScanOptions): ScanContext {
     // cells are judged by src/notebook/ in their own language.
     notebook: /\.ipynb$/i.test(options.fileName ?? '') && /^json/.test(options.languageId),
     rules: options.rules,
+    template: isTemplate(options.fileName, dialect.languageId),
+    follow: undefined,
   };
 }

@@ -13,6 +13,8 @@ import { suppressionFor } from './suppress';
 export interface CompiledRules {
   /** Every trigger anchor some engine rule needs. */
   triggers: readonly Trigger[];
+  /** Default severity per rule id, from the descriptors. */
+  defaults: ReadonlyMap<string, Finding['severity']>;
   /**
    * Cheap test of a selected line: false when no rule can fire on it, so the line needs
    * neither segments nor judging. A superset of every rule's condition.
@@ -58,6 +60,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
 
   return {
     triggers: [...new Set(engineRules.flatMap((r) => r.triggers))],
+    defaults,
     mayFire(ctx, lt) {
       if (anyPrefilter !== null && anyPrefilter.test(lt)) return true;
       for (const f of fnPrefilters) if (f(ctx, lt)) return true;

@@ -45,6 +45,20 @@ export function hardcodedMessage(masked: string, ref: string): string {
 }
 
 /**
+ * A secret that is not known to be PredictHQ's (another service's key, or a generic name in a
+ * file that never mentions PredictHQ): the same leak, with no PredictHQ advice.
+ */
+export function secretMessage(masked: string, name: string): string {
+  const where = name ? ` in ${name}` : '';
+  return `Hardcoded secret (${masked})${where}: anyone who can read this file can use it. Read it from an environment variable and keep the value in a secret store.`;
+}
+
+/** A placeholder in a template (.env.example): expected there; the copy that is used needs the real value. */
+export function templateMessage(value: string): string {
+  return `Template value "${value}" for the API token: expected in a template. Put the real token only in the copy that is used (not committed), or in a secret store.`;
+}
+
+/**
  * No mask here: the language server is sent a stand-in instead of the value (protocol
  * redact.ts), so a mask would show characters that are not the user's; the name says which
  * token it is, and the range marks the value itself.

@@ -8,6 +8,8 @@ import { aboutPhq } from './sinks';
 import * as M from './messages';
 import * as P from './patterns';
 import type { Rule } from './rule';
+import { holdsShell } from './shell-strings';
+import { lowerInTemplates } from './templates';
 import { lowerInTests } from './test-paths';
 
 /** Interps in which `$NAME` is expanded by whatever runs the text. */
@@ -66,13 +68,13 @@ export function sentLiterally(lc: LineCtx, k: number, s: number, e: number, grou
 /** The segment's interpolation kind; package.json strings are npm scripts, run by a shell. */
 export function interpOf(lc: LineCtx, k: number): number {
   const interp = lc.segs[k + 3]!;
-  return lc.ctx.shellStrings && interp === Interp.None && lc.segs[k + 4] === 0 ? Interp.Shell : interp;
+  return interp === Interp.None && holdsShell(lc, k) ? Interp.Shell : interp;
 }
 
 /** Whether `s` is inside '...' in shell text that a YAML value or package.json string holds. */
 function quotedInShellText(lc: LineCtx, k: number, s: number): boolean {
   const lang = dialectOf(lc, k).languageId;
-  if (lang !== 'yaml' && !lc.ctx.shellStrings) return false;
+  if (lang !== 'yaml' && !holdsShell(lc, k)) return false;
   let single = false;
   let double = false;
   for (let i = lc.segs[k]!; i < s; i++) {
@@ -112,6 +114,7 @@ export function judgePlaceholder(lc: LineCtx, s: number, e: number, group: numbe
   if (!f || lc.ctx.severities[ruleId]) return;
   if (kind === Seg.Prose) f.severity = 'info';
   else lowerInTests(lc, f);
+  lowerInTemplates(lc, f);
 }
 
 export const placeholderRule: Rule = {

@@ -15,6 +15,10 @@
 //   (OPENAI_API_KEY, csrfToken, next_page_token) is someone else's.
 import { Interp, Seg } from '../lexer/types';
 import { code, dialectOf, holdsCode, nameAround, segAt, type LineCtx } from './line';
+import { continuedAbove, leadingOperator } from './continuation';
+import { fallbackStarts, hasFallback } from './fallback';
+import { followable, followName } from './follow';
+import { holdsShell } from './shell-strings';
 import { isLikelyToken } from './shape';
 
 export type Verdict = 'dummy' | 'token';
@@ -177,7 +181,7 @@ export const LOOSE: ReadonlySet<string> = new Set([
   'dockerfile',
   'makefile',
 ]);
-const CONFIG = new Set(['dotenv', 'ini', 'properties', 'yaml', 'toml']);
+const CONFIG: ReadonlySet<string> = new Set(['dotenv', 'ini', 'properties', 'yaml', 'toml']);
 const SHELLISH = new Set(['shellscript', 'dockerfile', 'makefile']);
 
 function isQuote(c: number): boolean {
@@ -188,11 +192,14 @@ function isQuote(c: number): boolean {
  * The value written at `p` on the line (quoted or not), as [start, end) in line offsets, or
  * null when it is not a literal (an expression, a reference, interpolation).
  */
-function valueAt(lc: LineCtx, lt: string, p: number): { s: number; e: number; k: number } | null {
+function valueAt(lc: LineCtx, lt: string, p: number, annotated = true): { s: number; e: number; k: number } | null {
+  // A literal wrapped in a conversion is the same literal: JSON.stringify('...') in a bundler's `define`.
+  const wrap = WRAPPER.exec(lt.slice(p, p + 16));
+  if (wrap && segAt(lc.segs, lc.ls + p) < 0) p += wrap[0].length;
   // Python annotations: `api_key: str = "..."`.
   const ann = /^[A-Za-z_][\w.[\], |]*\s*=(?!=)\s*/.exec(lt.slice(p, p + 60));
   const k0 = segAt(lc.segs, lc.ls + p);
-  if (ann && k0 < 0 && !isQuote(code(lt, p))) p += ann[0].length;
+  if (annotated && ann && k0 < 0 && !isQuote(code(lt, p))) p += ann[0].length;
   // String prefixes (f, r, b, u) in code.
   let q = p;
   let fstring = false;
@@ -258,9 +265,11 @@ function valueAt(lc: LineCtx, lt: string, p: number): { s: number; e: number; k:
   return { s: p, e, k };
 }
 
+const WRAPPER = /^(?:JSON\.stringify|String|str)\(\s*(?=["'`])/;
+
 /** Whether the value's text is a reference rather than a literal, given its segment. */
 function isReference(lc: LineCtx, v: string, k: number): boolean {
-  const interp = lc.ctx.shellStrings && lc.segs[k + 3] === Interp.None ? Interp.Shell : lc.segs[k + 3]!;
+  const interp = holdsShell(lc, k) ? Interp.Shell : lc.segs[k + 3]!;
   // printf and format placeholders: "Bearer %s" % t, fmt.Sprintf, "Bearer {}".format(t), $"{t}".
   if (/^%[sv]$|^%\(\w+\)s$/.test(v)) return true;
   if (/^\{\w*\}$/.test(v) && (interp === Interp.PyFormat || interp === Interp.CSharp || interp === Interp.Rust))
@@ -282,7 +291,11 @@ function sinkOf(lc: LineCtx, s: number, e: number, k: number, strong: boolean): 
     value = value.slice(1, -1);
     s++;
   }
-  if (value === '' || isReference(lc, value, k) || holdsCode(lc, k)) return null;
+  if (value === '' || isReference(lc, value, k)) return null;
+  // A string that holds code (a source map, an inlined module, a script in a JSON value):
+  // placeholders there belong to the embedded program; only a token-shaped value is a leak.
+  const inCode = holdsCode(lc, k);
+  if (inCode && (value.length < 20 || value.length > 512)) return null;
   // Hex digests and UUIDs are ids and checksums, not PredictHQ tokens nor placeholders.
   if (
     value.length >= 20 &&
@@ -290,6 +303,7 @@ function sinkOf(lc: LineCtx, s: number, e: number, k: number, strong: boolean): 
   )
     return null;
   const why = whyNotAToken(value);
+  if (why && inCode) return null;
   return {
     start: s,
     value,
@@ -297,7 +311,7 @@ function sinkOf(lc: LineCtx, s: number, e: number, k: number, strong: boolean): 
     verdict: why ? 'dummy' : 'token',
     why,
     strong,
-    placeholderShaped: isPlaceholderShaped(value) || /^\$\{?[A-Za-z_]\w*\}?$/.test(value),
+    placeholderShaped: why !== '' && (isPlaceholderShaped(value) || /^\$\{?[A-Za-z_]\w*\}?$/.test(value)),
   };
 }
 
@@ -329,6 +343,19 @@ const INSTRUCTION_MAX = 120;
 
 function findSinks(lc: LineCtx, lt: string): Sink[] {
   const out: Sink[] = [];
+  // The value of a token expression that the line above left open (continuation.ts).
+  const cont = continuedAbove(lc.text, lc.ls);
+  if (cont !== null) {
+    let first = leadingOperator(lt);
+    while (code(lt, first) === 32 || code(lt, first) === 9) first++;
+    // Only code goes on across lines: in .env, INI, YAML or TOML `KEY=` is an empty value.
+    const d = dialectOf(lc, lc.segs.length > 0 ? 0 : -1).languageId; // a fence's own language in Markdown
+    const val = LOOSE.has(d) || CONFIG.has(d) ? null : valueAt(lc, lt, first, false);
+    if (val) {
+      const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cont === 'phq');
+      if (sink) out.push(sink);
+    } else if (!LOOSE.has(d) && !CONFIG.has(d)) fallbackSinks(lc, lt, first, cont === 'phq', out);
+  }
   {
     BEARER.lastIndex = 0;
     for (let m = BEARER.exec(lt); m; m = BEARER.exec(lt)) {
@@ -336,7 +363,14 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
       const k = segAt(lc.segs, lc.ls + m.index);
       if (k < 0 || lc.segs[k + 2] === Seg.Comment || (lc.segs[k + 2] === Seg.Prose && !lc.ctx.prose)) continue;
       const segEnd = lc.segs[k + 1]! - lc.ls;
-      if (vs >= segEnd) continue; // "Bearer " + token: the string ends here
+      if (vs >= segEnd) {
+        // "Bearer " + token, `Bearer ${token}`: the string ends here; the name is followed (follow.ts).
+        BEARER_REF.lastIndex = segEnd;
+        const ref = BEARER_REF.exec(lt);
+        const name = ref ? followable(ref[1] ?? ref[2]!) : '';
+        if (name && aboutPhq(lc)) followName(lc, name);
+        continue;
+      }
       let e: number;
       const open = lt[vs]!;
       const close = open === '<' ? '>' : open === '[' ? ']' : open === '{' ? '}' : open === '(' ? ')' : '';
@@ -366,6 +400,11 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
       if (e <= vs) continue;
       const interp = lc.segs[k + 3];
       if (interp === Interp.BearerOnly && lc.segs[k + 4] === 0 && lc.ctx.dialect.languageId !== 'plaintext') continue;
+      if (interp === Interp.PyFormat && lt[vs] === '{' && aboutPhq(lc)) {
+        const ref = /^\{([A-Za-z_][\w.]*)\}$/.exec(lt.slice(vs, e)); // f"Bearer {name}"
+        const name = ref ? followable(ref[1]!) : '';
+        if (name) followName(lc, name);
+      }
       const sink = sinkOf(lc, lc.ls + vs, lc.ls + e, k, false);
       if (sink) out.push(sink);
     }
@@ -379,7 +418,11 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
     const name = lt.slice(a, p);
     const cls = nameClass(name);
     if (cls === null) continue;
-    if (!nameUsable(lc, lt, a, p)) continue;
+    if (!nameUsable(lc, lt, a, p)) {
+      const sink = embeddedAssignment(lc, lt, a, p, cls === 'phq');
+      if (sink) out.push(sink);
+      continue;
+    }
     let v = assignedValueStart(lt, p);
     if (v < 0 && lc.ctx.dialect.languageId === 'dockerfile') {
       const env = ENV_SPACE.exec(lt); // ENV NAME value
@@ -387,13 +430,23 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
     }
     if (v < 0) continue;
     const val = valueAt(lc, lt, v);
-    if (!val) continue;
-    const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cls === 'phq');
-    if (sink) out.push(sink);
+    if (val) {
+      const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, cls === 'phq');
+      if (sink) out.push(sink);
+    } else {
+      fallbackSinks(lc, lt, v, cls === 'phq', out);
+      // access_token=secret, access_token: settings.phq: a bare name, followed (follow.ts).
+      BARE_NAME.lastIndex = v;
+      const bare = BARE_NAME.exec(lt);
+      const name = bare && segAt(lc.segs, lc.ls + v) < 0 ? followable(bare[1]!) : '';
+      if (name && (cls === 'phq' || aboutPhq(lc))) followName(lc, name);
+    }
   }
   // The default of an environment lookup: os.getenv("PHQ_TOKEN", "<literal>"),
   // process.env.PHQ_API_TOKEN || '<literal>'. When the variable is unset the literal is sent.
-  for (const re of [ENV_DEFAULT, JS_ENV_DEFAULT]) {
+  // Every lookup below names env / ENV / secrets: most lines have none, and indexOf is cheaper than the regexes.
+  const lookups = lt.includes('env') || lt.includes('ENV') || lt.includes('secrets');
+  for (const re of lookups ? ENV_LOOKUPS : NONE) {
     re.lastIndex = 0;
     for (let m = re.exec(lt); m; m = re.exec(lt)) {
       const name = m[1] ?? m[2] ?? m[3] ?? '';
@@ -407,7 +460,61 @@ function findSinks(lc: LineCtx, lt: string): Sink[] {
       if (sink) out.push(sink);
     }
   }
+  // A lookup of a token variable with a fallback: os.environ.get("PHQ_TOKEN") or "...".
+  const lookup = ENV_LOOKUP;
+  lookup.lastIndex = 0;
+  for (let m = lookups ? lookup.exec(lt) : null; m; m = lookup.exec(lt)) {
+    const cls = nameClass(m[1] ?? m[2] ?? m[3] ?? '');
+    if (cls === null) continue;
+    const k = segAt(lc.segs, lc.ls + m.index);
+    if (k >= 0) continue; // in a string or a comment: not code
+    fallbackSinks(lc, lt, m.index, cls === 'phq', out);
+  }
   return out;
+}
+
+/** After "Bearer " ends a string: `" + name`, `${name}` (a template literal), `{name}` (an f-string). */
+const BEARER_REF = /(?:["'`]\s*\+\s*([A-Za-z_$][\w$.]*)|\$?\{\s*([A-Za-z_$][\w$.]*)\s*\})/y;
+/** A bare name as the whole value: `secret,` `CREDS }` `settings.phq)`. */
+const BARE_NAME = /([A-Za-z_$][\w$.]*)\s*(?=[,)};]|$)/y;
+
+const NONE: readonly RegExp[] = [];
+
+/** Lookups by name in the environment, secrets and settings (code only; the name in group 1, 2 or 3). */
+const ENV_LOOKUP =
+  /(?<![\w.])(?:(?:os\.)?(?:getenv|environ\.get)|st\.secrets\.get|Deno\.env\.get|ENV\.fetch|System\.getenv)\(\s*["']([A-Za-z_]\w*)["']\s*\)|(?<![\w])(?:os\.environ|st\.secrets|ENV)\[\s*["']([A-Za-z_]\w*)["']\s*\]|\b(?:process|import\.meta)\.env\.([A-Za-z_]\w*)(?=\s*(?:\|\||\?))/g;
+
+/** The literal operands of fallbacks in the expression at `p` (line offset): each is sent when what precedes it is empty. */
+function fallbackSinks(lc: LineCtx, lt: string, p: number, strong: boolean, out: Sink[]): void {
+  if (!hasFallback(lt)) return;
+  for (const f of fallbackStarts(lc, lt, p)) {
+    const val = valueAt(lc, lt, f);
+    if (!val || out.some((s) => s.start === lc.ls + val.s)) continue;
+    const sink = sinkOf(lc, lc.ls + val.s, lc.ls + val.e, val.k, strong);
+    if (sink) out.push(sink);
+  }
+}
+
+/**
+ * `NAME=value` inside a string of code or JSON: a shell assignment the string holds (a
+ * command in a JSON settings file, `vercel -e NAME=value`, `NAME=value npm run dev`). A
+ * real-looking token there is reported wherever the string is; a dummy value only where a
+ * shell runs the string (elsewhere it is more often a message telling the user what to set).
+ */
+function embeddedAssignment(lc: LineCtx, lt: string, a: number, p: number, strong: boolean): Sink | null {
+  if (code(lt, p) !== 61 || code(lt, p + 1) === 61) return null;
+  const k = segAt(lc.segs, lc.ls + a);
+  if (k < 0 || lc.segs[k + 2] !== Seg.Str) return null;
+  const segStart = lc.segs[k]! - lc.ls;
+  const segEnd = lc.segs[k + 1]! - lc.ls;
+  const before = code(lt, a - 1);
+  if (a !== segStart && before !== 32 && before !== 9 && before !== 40) return null;
+  let e = p + 1;
+  while (e < segEnd && !/[\s"'`;&|)\\]/.test(lt[e]!)) e++;
+  if (e <= p + 1) return null;
+  const sink = sinkOf(lc, lc.ls + p + 1, lc.ls + e, k, strong);
+  if (!sink || (sink.verdict === 'dummy' && !holdsShell(lc, k) && lc.segs[k + 3] !== Interp.Shell)) return null;
+  return sink;
 }
 
 /** getenv("NAME", / environ.get("NAME", / ENV.fetch("NAME", / Sys.getenv("NAME", unset = */
@@ -415,6 +522,7 @@ const ENV_DEFAULT =
   /(?<![\w.])(?:(?:os\.)?(?:getenv|environ\.get)|ENV\.fetch|Sys\.getenv)\(\s*["']([A-Za-z_][\w]*)["']\s*,\s*(?:unset\s*=\s*)?/g;
 /** process.env.NAME || / ?? (and process.env["NAME"]) */
 const JS_ENV_DEFAULT = /\bprocess\.env(?:\.([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\])\s*(?:\|\||\?\?)\s*()/g;
+const ENV_LOOKUPS: readonly RegExp[] = [ENV_DEFAULT, JS_ENV_DEFAULT];
 
 /** After a name ending at `p`: the start of the assigned value, or -1 (`==`, `=~`, `:` of a ternary are not). */
 function assignedValueStart(lt: string, p: number): number {

@@ -8,6 +8,9 @@
 // Each case is one occurrence: a small file with the labeled span marked «...» (the marks are
 // removed before scanning), whether it must be flagged, and its category.
 
+import type { Finding } from '../../src';
+import { STRANGERS } from './strangers';
+
 export type Category =
   | 'sink-dummy' // 1. a dummy value in a token position
   | 'sink-token' // 1. a real-looking token in a token position
@@ -16,7 +19,15 @@ export type Category =
   | 'config-fences' // 4. config formats and Markdown fences
   | 'documented' // the spellings PredictHQ's docs use ($API_TOKEN, {TOKEN}, ...)
   | 'references' // env / config / secrets lookups and variables in token positions
-  | 'unrelated'; // 5. code that has nothing to do with PredictHQ tokens
+  | 'unrelated' // 5. code that has nothing to do with PredictHQ tokens
+  // Code written by strangers (docs/detection.md, "Code written by strangers"):
+  | 'next-line' // s1. the value on the next line
+  | 'fallback' // s2. a literal after or / || / ?? / a ternary / a default
+  | 'untagged-fence' // s3. Markdown fences without a language
+  | 'template' // s4. templates: placeholders expected, tokens still leaks
+  | 'command-in-file' // s5. a token in a shell command held by another file
+  | 'unnamed-literal' // s6. a token literal with no token name, followed to the sink
+  | 'other-service'; // s7. other services' keys get no PredictHQ advice
 
 export interface DevCase {
   category: Category;
@@ -25,6 +36,8 @@ export interface DevCase {
   /** Text with one «...» span. */
   text: string;
   flag: boolean;
+  /** Which overlapping findings count as flagging the span (default: any). */
+  counts?: (f: Finding) => boolean;
 }
 
 /** Obviously fake token-shaped values: "FAKE" + 39 characters from a seeded generator. */
@@ -356,7 +369,7 @@ export function devCases(): DevCase[] {
         `// PredictHQ client\nconst ${name} = «${expr}»;\n`,
         false,
       );
-  out.push(...SHELL_IN_FILES, ...CONFIG_FENCES, ...DOCUMENTED, ...UNRELATED);
+  out.push(...SHELL_IN_FILES, ...CONFIG_FENCES, ...DOCUMENTED, ...UNRELATED, ...STRANGERS);
   return out;
 }
 

@@ -28,8 +28,10 @@ export function runDevSet(cases: DevCase[] = devCases()): Outcome[] {
     // A notebook is judged cell by cell, as `scan` (the CLI) and the language server do.
     const options = { languageId: c.languageId, fileName: c.fileName };
     const f = isNotebookFile(c.fileName ?? '') ? scanNotebook(text, options) : scan(text, options);
-    const flagged = f.some((x) =>
-      e > s ? x.offset < e && x.offset + x.length > s : x.offset <= s && x.offset + x.length >= s,
+    const flagged = f.some(
+      (x) =>
+        (e > s ? x.offset < e && x.offset + x.length > s : x.offset <= s && x.offset + x.length >= s) &&
+        (c.counts ?? (() => true))(x),
     );
     return { c, flagged };
   });
