@@ -4,6 +4,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
@@ -17,6 +18,7 @@ import {
   type JudgeOutputsResult,
   SETTINGS_SECTION,
   TokensChanged,
+  WorkspaceSettingsChanged,
   isForgetFilesParams,
   isJudgeFilesParams,
   isTokensChangedParams,
@@ -25,16 +27,17 @@ import {
 import { codeActions } from './codeActions';
 import { completionItems, resolveCompletion } from './completion';
 import { completionSite } from './completionContext';
-import { gitStatus } from './gitStatus';
+import { gitStatus, IGNORE_FILE_GLOBS, ignoreFileChanged, watchIgnoreFiles } from './gitStatus';
 import { judgeOutputs } from './notebookOutputs';
 import { toDiagnostics } from './diagnostics';
 import { DocState } from './documents';
 import { hover } from './hover';
 import { CellScanner, isCellUri, NotebookCells } from './notebookCells';
-import { warmUp } from './warmup';
+import { warmUpLater } from './warmup';
 import { Publisher } from './publisher';
 import { fileFamilies } from './scopeCheck';
-import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
+import { SettingsSource } from './settingsSource';
 import { EMPTY_TOKEN_STATE, tokenState, type TokenState } from './tokens';
 import { judgeWorkspaceFile, WorkspaceDiagnostics } from './workspaceFiles';
 
@@ -56,11 +59,19 @@ export function startServer(connection: Connection): void {
   let tokens: TokenState = EMPTY_TOKEN_STATE;
   let canPullConfig = false;
   let canRegisterConfig = false;
+  let canWatchFiles = false;
   let disabledSupport = false;
   let labelDetailsSupport = false;
   const log = connection.console;
   /** Unopened files judged by a workspace scan (workspaceFiles.ts). */
   const workspace = new WorkspaceDiagnostics();
+  const settingsSource = new SettingsSource({
+    pull: (scopeUri) =>
+      canPullConfig
+        ? connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })
+        : Promise.resolve(undefined),
+    warn: (m) => log.warn(m),
+  });
 
   const publisher = new Publisher(
     (state) => {
@@ -89,17 +100,8 @@ export function startServer(connection: Connection): void {
 
   async function pullSettings(state: DocState): Promise<void> {
     const seq = ++state.settingsSeq;
-    let raw: unknown;
-    if (canPullConfig) {
-      try {
-        raw = await connection.workspace.getConfiguration({ scopeUri: state.uri, section: SETTINGS_SECTION });
-      } catch (e) {
-        log.warn(`Could not read settings for ${state.uri}: ${errText(e)}`);
-      }
-    }
+    const settings = await settingsSource.settingsFor(state.uri);
     if (state.closed || seq !== state.settingsSeq) return;
-    const { settings, invalid } = normalizeSettings(raw);
-    if (invalid.length) log.warn(`Ignoring invalid ${SETTINGS_SECTION} settings: ${invalid.join('; ')}`);
     state.settings = settings;
     // Called with `void`: a throw here would be an unhandled rejection, which ends a Node process.
     guard(() => state.refreshOptions(tokens), `applying settings to ${state.uri}`);
@@ -108,7 +110,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = params.capabilities.workspace?.configuration === true;
-    guard(() => warmUp(), 'warming up');
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canRegisterConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     disabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     labelDetailsSupport = params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
@@ -126,11 +128,27 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (canRegisterConfig)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    // The client's watcher tells us when an ignore file changes: the git rules stay cached until then.
+    if (canWatchFiles)
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: IGNORE_FILE_GLOBS.map((globPattern) => ({ globPattern })) })
+        .then(() => watchIgnoreFiles(), (e: unknown) => log.warn(`Could not watch ignore files: ${errText(e)}`));
+    // After `initialize` was answered: the client does not wait for it (warmup.ts).
+    warmUpLater((e) => log.error(`Failed warming up: ${errText(e)}`));
   });
 
   connection.onDidChangeConfiguration(() => {
+    settingsSource.changed();
     for (const state of docs.values()) void pullSettings(state);
   });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const c of changes) ignoreFileChanged(c.uri);
+    for (const state of docs.values()) publisher.schedule(state); // "committed" or "ignored" may have changed
+  });
+
+  // Settings changed for files nobody opened (Scan Workspace re-judges them after this).
+  connection.onNotification(WorkspaceSettingsChanged.method, () => settingsSource.changed());
 
   connection.onNotification(TokensChanged.type, (params: unknown) => {
     if (!isTokensChangedParams(params)) {
@@ -197,31 +215,24 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(JudgeFiles.method, async (params: unknown): Promise<JudgeFilesResult> => {
-    const result: JudgeFilesResult = { judged: 0, withDiagnostics: 0 };
+    const result: JudgeFilesResult = { judged: 0, withDiagnostics: 0, flagged: [] };
     if (!isJudgeFilesParams(params)) {
       log.warn(`Ignoring a malformed ${JudgeFiles.method} request.`);
       return result;
     }
-    // One settings pull per batch (the client batches by workspace folder), not one per file.
-    let raw: unknown;
-    const first = params.files[0]?.uri;
-    if (canPullConfig && first) {
-      try {
-        raw = await connection.workspace.getConfiguration({ scopeUri: first, section: SETTINGS_SECTION });
-      } catch (e) {
-        log.warn(`Could not read settings for the workspace scan: ${errText(e)}`);
-      }
-    }
-    const { settings } = normalizeSettings(raw);
     for (const f of params.files) {
       if (docs.has(f.uri)) continue; // open: its own diagnostics rule
+      const settings = await settingsSource.settingsFor(f.uri);
       const diagnostics = guard(
         () => judgeWorkspaceFile(f.uri, f.languageId, f.text, settings, tokens),
         `judging ${f.uri}`,
       );
       if (!diagnostics) continue;
       result.judged++;
-      if (diagnostics.length > 0) result.withDiagnostics++;
+      if (diagnostics.length > 0) {
+        result.withDiagnostics++;
+        result.flagged!.push(f.uri);
+      }
       if (workspace.record(f.uri, diagnostics)) void connection.sendDiagnostics({ uri: f.uri, diagnostics });
     }
     return result;
@@ -232,16 +243,8 @@ export function startServer(connection: Connection): void {
       log.warn(`Ignoring a malformed ${JudgeOutputs.method} request.`);
       return { cells: [] };
     }
-    let raw: unknown;
     const first = params.cells[0]?.uri;
-    if (canPullConfig && first) {
-      try {
-        raw = await connection.workspace.getConfiguration({ scopeUri: first, section: SETTINGS_SECTION });
-      } catch (e) {
-        log.warn(`Could not read settings for notebook outputs: ${errText(e)}`);
-      }
-    }
-    const { settings } = normalizeSettings(raw);
+    const settings = first ? await settingsSource.settingsFor(first) : DEFAULT_SETTINGS;
     return guard(() => judgeOutputs(params, settings, tokens), 'judging notebook outputs') ?? { cells: [] };
   });
 

@@ -1,20 +1,24 @@
-// Diagnostics for workspace files nobody opened (issue 16; docs/server.md, "Workspace
-// diagnostics"). The client sends each file's text already redacted (protocol
+// Diagnostics for workspace files nobody opened (docs/server.md, "Workspace diagnostics"). The client sends each file's text already redacted (protocol
 // workspaceFiles.ts); it is judged here by the same path as an open document (fresh scan,
 // same options, same diagnostics, same git status), then dropped: nothing is kept but the
 // set of files that hold published diagnostics, so they can be cleared later. Text is never
 // logged.
 import type { Diagnostic } from 'vscode-languageserver';
+import { isNotebookFile, NotebookFormatError, scanNotebook, type Finding } from '@phq-tokens/detect';
 import { BlockText } from './blockText';
 import { toDiagnostics } from './diagnostics';
 import { fileNameOf } from './documents';
 import { effectiveLanguage, freshScan, scanOptions } from './engine';
 import { gitStatus } from './gitStatus';
-import { isNotebookFile } from '@phq-tokens/detect';
 import type { Settings } from './settings';
 import type { TokenState } from './tokens';
 
-/** The diagnostics an unopened file gets: what it would get if opened with the same text. */
+/**
+ * The diagnostics an unopened file gets: what it would get if opened with the same text. A
+ * notebook (.ipynb) is judged as `phq-tokens scan` judges it, cell by cell and its saved
+ * outputs, each finding at its place in the file and labelled with its cell. The line table
+ * and the git status are computed only for a file with findings: most files have none.
+ */
 export function judgeWorkspaceFile(
   uri: string,
   languageId: string | undefined,
@@ -22,11 +26,23 @@ export function judgeWorkspaceFile(
   settings: Settings,
   tokens: TokenState,
 ): Diagnostic[] {
+  if (!settings.enable) return [];
   const fileName = fileNameOf(uri);
-  // A notebook's findings belong to its cells, which only exist once it is opened.
-  if (isNotebookFile(fileName)) return [];
-  const language = effectiveLanguage(languageId ?? '', fileName);
-  const findings = freshScan(text, scanOptions(language, fileName, settings, tokens.fingerprints));
+  let language: string;
+  let findings: Finding[];
+  if (isNotebookFile(fileName)) {
+    language = 'jupyter';
+    try {
+      findings = scanNotebook(text, scanOptions('json', fileName, settings, tokens.fingerprints));
+    } catch (e) {
+      if (e instanceof NotebookFormatError) return []; // not a notebook: nothing to say about it
+      throw e;
+    }
+  } else {
+    language = effectiveLanguage(languageId ?? '', fileName);
+    findings = freshScan(text, scanOptions(language, fileName, settings, tokens.fingerprints));
+  }
+  if (findings.length === 0) return [];
   findings.sort((a, b) => a.offset - b.offset);
   return toDiagnostics(findings, new BlockText(text), settings, language, tokens, undefined, gitStatus(uri));
 }
