@@ -28,7 +28,7 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
       { uri, text: PY },
       { uri: 'file:///ws/clean.txt', text: 'nothing here\n' },
     ]);
-    assert.deepEqual(r, { judged: 2, withDiagnostics: 1 });
+    assert.deepEqual(r, { judged: 2, withDiagnostics: 1, flagged: [uri] });
     const p = await next;
     assert.ok(p.diagnostics.some((d) => d.code === 'phq/placeholder'));
     assert.deepEqual(p.diagnostics, expectedDiagnostics(uri, 'python', PY));
@@ -42,7 +42,7 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     await judge([{ uri, text: PY }]);
     assert.ok((await next).diagnostics.length > 0);
     next = s.nextDiagnostics(uri);
-    assert.deepEqual(await judge([{ uri, text: FIXED }]), { judged: 1, withDiagnostics: 0 });
+    assert.deepEqual(await judge([{ uri, text: FIXED }]), { judged: 1, withDiagnostics: 0, flagged: [] });
     assert.deepEqual((await next).diagnostics, []);
   });
 
@@ -50,7 +50,7 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     const open = 'file:///ws/open.py';
     await s.open(open, 'python', FIXED);
     await s.diagnostics(open, 1);
-    assert.deepEqual(await judge([{ uri: open, text: PY }]), { judged: 0, withDiagnostics: 0 });
+    assert.deepEqual(await judge([{ uri: open, text: PY }]), { judged: 0, withDiagnostics: 0, flagged: [] });
     const gone = 'file:///ws/deleted.py';
     let next = s.nextDiagnostics(gone);
     await judge([{ uri: gone, text: PY }]);
@@ -60,10 +60,40 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     assert.deepEqual((await next).diagnostics, []);
   });
 
+  test('an unopened notebook is judged as the CLI judges it: its cells and saved outputs', async () => {
+    const uri = 'file:///ws/events.ipynb';
+    const nb = JSON.stringify(
+      {
+        cells: [
+          {
+            cell_type: 'code',
+            metadata: {},
+            execution_count: 1,
+            outputs: [],
+            source: ['import requests\n', 'headers = {"Authorization": "Bearer $API_TOKEN"}\n'],
+          },
+        ],
+        metadata: { kernelspec: { language: 'python', name: 'python3', display_name: 'Python 3' } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
+    const next = s.nextDiagnostics(uri);
+    assert.deepEqual(await judge([{ uri, text: nb }]), { judged: 1, withDiagnostics: 1, flagged: [uri] });
+    const d = (await next).diagnostics.find((x) => x.code === 'phq/placeholder');
+    assert.ok(d, 'a placeholder in the cell');
+    assert.match(d.message, /^cell 1: /);
+    const line = nb.split('\n')[d.range.start.line]!;
+    assert.equal(line.slice(d.range.start.character, d.range.end.character).includes('API_TOKEN'), true, line);
+  });
+
   test('malformed requests are refused without judging anything', async () => {
-    assert.deepEqual(await s.conn.sendRequest(JudgeFiles.method, { files: [{ uri: 'untitled:x', text: PY }] }), {
+    assert.deepEqual(await s.conn.sendRequest(JudgeFiles.method, { files: [{ uri: 'no scheme.py', text: PY }] }), {
       judged: 0,
       withDiagnostics: 0,
+      flagged: [],
     });
     assert.ok(s.alive);
   });
