@@ -25,8 +25,14 @@ export interface JudgeFilesResult {
   judged: number;
   /** Of those, files with at least one diagnostic. */
   withDiagnostics: number;
-  /** Their URIs (what a change of tokens or of severities can affect). */
+  /** Their URIs. */
   flagged?: string[];
+  /**
+   * Files with any finding, shown or not (an API call with no problem yet): what a change of
+   * tokens can affect. A file with no finding at all is judged the same whatever the tokens,
+   * unless it holds a value just added (the client looks for those itself).
+   */
+  withFindings?: string[];
 }
 
 /** client -> server: judge these unopened files and publish their diagnostics. One batch per request. */

@@ -215,7 +215,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(JudgeFiles.method, async (params: unknown): Promise<JudgeFilesResult> => {
-    const result: JudgeFilesResult = { judged: 0, withDiagnostics: 0, flagged: [] };
+    const result: JudgeFilesResult = { judged: 0, withDiagnostics: 0 };
+    const flagged: string[] = [];
+    const withFindings: string[] = [];
     if (!isJudgeFilesParams(params)) {
       log.warn(`Ignoring a malformed ${JudgeFiles.method} request.`);
       return result;
@@ -223,19 +225,18 @@ export function startServer(connection: Connection): void {
     for (const f of params.files) {
       if (docs.has(f.uri)) continue; // open: its own diagnostics rule
       const settings = await settingsSource.settingsFor(f.uri);
-      const diagnostics = guard(
-        () => judgeWorkspaceFile(f.uri, f.languageId, f.text, settings, tokens),
-        `judging ${f.uri}`,
-      );
-      if (!diagnostics) continue;
+      const judged = guard(() => judgeWorkspaceFile(f.uri, f.languageId, f.text, settings, tokens), `judging ${f.uri}`);
+      if (!judged) continue;
+      const { diagnostics } = judged;
       result.judged++;
+      if (judged.findings > 0) withFindings.push(f.uri);
       if (diagnostics.length > 0) {
         result.withDiagnostics++;
-        result.flagged!.push(f.uri);
+        flagged.push(f.uri);
       }
       if (workspace.record(f.uri, diagnostics)) void connection.sendDiagnostics({ uri: f.uri, diagnostics });
     }
-    return result;
+    return { ...result, flagged, withFindings };
   });
 
   connection.onRequest(JudgeOutputs.method, async (params: unknown): Promise<JudgeOutputsResult> => {

@@ -25,8 +25,9 @@ export function judgeWorkspaceFile(
   text: string,
   settings: Settings,
   tokens: TokenState,
-): Diagnostic[] {
-  if (!settings.enable) return [];
+): { diagnostics: Diagnostic[]; findings: number } {
+  const none = { diagnostics: [], findings: 0 };
+  if (!settings.enable) return none;
   const fileName = fileNameOf(uri);
   let language: string;
   let findings: Finding[];
@@ -35,16 +36,17 @@ export function judgeWorkspaceFile(
     try {
       findings = scanNotebook(text, scanOptions('json', fileName, settings, tokens.fingerprints));
     } catch (e) {
-      if (e instanceof NotebookFormatError) return []; // not a notebook: nothing to say about it
+      if (e instanceof NotebookFormatError) return none; // not a notebook: nothing to say about it
       throw e;
     }
   } else {
     language = effectiveLanguage(languageId ?? '', fileName);
     findings = freshScan(text, scanOptions(language, fileName, settings, tokens.fingerprints));
   }
-  if (findings.length === 0) return [];
+  if (findings.length === 0) return none;
   findings.sort((a, b) => a.offset - b.offset);
-  return toDiagnostics(findings, new BlockText(text), settings, language, tokens, undefined, gitStatus(uri));
+  const diagnostics = toDiagnostics(findings, new BlockText(text), settings, language, tokens, undefined, gitStatus(uri));
+  return { diagnostics, findings: findings.length };
 }
 
 /** Files whose diagnostics came from a workspace scan (so the server can clear them). */

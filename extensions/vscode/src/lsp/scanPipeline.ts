@@ -33,6 +33,8 @@ export interface PipelineResult {
   judged: string[];
   /** Of those, with diagnostics. */
   flagged: string[];
+  /** Of those, with any finding (what a change of tokens can affect). */
+  withFindings: string[];
   /** Passed over (too large, binary, gone): whatever they had is cleared. */
   dropped: string[];
   /** Stopped before every file was sent. */
@@ -69,7 +71,7 @@ export async function judgeFiles(
   transport: ScanTransport,
   o: PipelineOptions,
 ): Promise<PipelineResult> {
-  const out: PipelineResult = { judged: [], flagged: [], dropped: [], stopped: false, readMs: 0, waitMs: 0 };
+  const out: PipelineResult = { judged: [], flagged: [], withFindings: [], dropped: [], stopped: false, readMs: 0, waitMs: 0 };
   const size = o.batchSize ?? BATCH_FILES;
   const pending: Promise<void>[] = [];
   let sent = 0;
@@ -85,6 +87,7 @@ export async function judgeFiles(
         out.judged.push(u);
         out.flagged.push(u);
       }
+      out.withFindings.push(...(r.withFindings ?? []));
       done += count;
       o.progress?.(done);
     });

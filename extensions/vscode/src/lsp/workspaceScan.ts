@@ -6,8 +6,9 @@
 // - a file changed or created on disk: that file; deleted: cleared;
 // - an ignore file, files.exclude or the ignore setting: the folders listed again, files that
 //   left the scope cleared, files that joined it judged;
-// - tokens added, removed, renamed or rotated: files with problems (a token's name, scopes or
-//   whether it is known is in their messages), and files holding a value just added;
+// - tokens added, removed, renamed, rotated or chosen: files with any finding (a token's name,
+//   its scopes, whether it is known are in their messages; an API call needs the chosen
+//   token's scopes), and files holding a value just added;
 // - detection settings: every file in scope (a new placeholder pattern can flag any file),
 //   read and judged again without listing.
 // Cancel stops sending: each file is either judged by this scan or keeps what it had.
@@ -59,8 +60,8 @@ export class WorkspaceScan implements vscode.Disposable {
   private watching = false;
   /** Files in scope (uri string -> uri). */
   private scope = new Map<string, vscode.Uri>();
-  /** Files whose workspace diagnostics are not empty. */
-  private readonly flagged = new Set<string>();
+  /** Files with any finding (what a change of tokens can affect). */
+  private readonly withFindings = new Set<string>();
   /** One job at a time: scans and incremental updates never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
   private running: Promise<ScanResult> | undefined;
@@ -166,14 +167,14 @@ export class WorkspaceScan implements vscode.Disposable {
   }
 
   private record(r: PipelineResult): void {
-    for (const u of r.judged) this.flagged.delete(u);
-    for (const u of r.dropped) this.flagged.delete(u);
-    for (const u of r.flagged) this.flagged.add(u);
+    for (const u of r.judged) this.withFindings.delete(u);
+    for (const u of r.dropped) this.withFindings.delete(u);
+    for (const u of r.withFindings) this.withFindings.add(u);
   }
 
   private async forget(uris: string[]): Promise<void> {
     if (uris.length === 0) return;
-    uris.forEach((u) => this.flagged.delete(u));
+    uris.forEach((u) => this.withFindings.delete(u));
     await this.transport.notify(ForgetFiles.method, { uris });
   }
 
@@ -239,7 +240,7 @@ export class WorkspaceScan implements vscode.Disposable {
     return this.background('judging files after a change of tokens', async () => {
       if (this.transport.tokensVersion() === this.tokensSeen) return;
       const added = this.noteTokens();
-      const targets = new Set(this.flagged);
+      const targets = new Set(this.withFindings);
       // A value just added may sit in a file with no problem until now (not token-shaped where it is).
       if (added.length > 0)
         for (const [s, u] of this.scope) {

@@ -28,7 +28,7 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
       { uri, text: PY },
       { uri: 'file:///ws/clean.txt', text: 'nothing here\n' },
     ]);
-    assert.deepEqual(r, { judged: 2, withDiagnostics: 1, flagged: [uri] });
+    assert.deepEqual(r, { judged: 2, withDiagnostics: 1, flagged: [uri], withFindings: [uri] });
     const p = await next;
     assert.ok(p.diagnostics.some((d) => d.code === 'phq/placeholder'));
     assert.deepEqual(p.diagnostics, expectedDiagnostics(uri, 'python', PY));
@@ -42,7 +42,7 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     await judge([{ uri, text: PY }]);
     assert.ok((await next).diagnostics.length > 0);
     next = s.nextDiagnostics(uri);
-    assert.deepEqual(await judge([{ uri, text: FIXED }]), { judged: 1, withDiagnostics: 0, flagged: [] });
+    assert.deepEqual(await judge([{ uri, text: FIXED }]), { judged: 1, withDiagnostics: 0, flagged: [], withFindings: [] });
     assert.deepEqual((await next).diagnostics, []);
   });
 
@@ -50,7 +50,7 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     const open = 'file:///ws/open.py';
     await s.open(open, 'python', FIXED);
     await s.diagnostics(open, 1);
-    assert.deepEqual(await judge([{ uri: open, text: PY }]), { judged: 0, withDiagnostics: 0, flagged: [] });
+    assert.deepEqual(await judge([{ uri: open, text: PY }]), { judged: 0, withDiagnostics: 0, flagged: [], withFindings: [] });
     const gone = 'file:///ws/deleted.py';
     let next = s.nextDiagnostics(gone);
     await judge([{ uri: gone, text: PY }]);
@@ -81,10 +81,10 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
       1,
     );
     const next = s.nextDiagnostics(uri);
-    assert.deepEqual(await judge([{ uri, text: nb }]), { judged: 1, withDiagnostics: 1, flagged: [uri] });
+    assert.deepEqual(await judge([{ uri, text: nb }]), { judged: 1, withDiagnostics: 1, flagged: [uri], withFindings: [uri] });
     const d = (await next).diagnostics.find((x) => x.code === 'phq/placeholder');
     assert.ok(d, 'a placeholder in the cell');
-    assert.match(d.message, /^cell 1: /);
+    assert.match(String(d.message), /^cell 1: /);
     const line = nb.split('\n')[d.range.start.line]!;
     assert.equal(line.slice(d.range.start.character, d.range.end.character).includes('API_TOKEN'), true, line);
   });
@@ -93,7 +93,6 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     assert.deepEqual(await s.conn.sendRequest(JudgeFiles.method, { files: [{ uri: 'no scheme.py', text: PY }] }), {
       judged: 0,
       withDiagnostics: 0,
-      flagged: [],
     });
     assert.ok(s.alive);
   });
