@@ -60,6 +60,8 @@ export function startServer(connection: Connection): void {
   let canPullConfig = false;
   let canRegisterConfig = false;
   let canWatchFiles = false;
+  /** Stops the engine's warm-up: real work has arrived (warmup.ts). */
+  let stopWarmUp = (): void => undefined;
   let disabledSupport = false;
   let labelDetailsSupport = false;
   const log = connection.console;
@@ -134,7 +136,7 @@ export function startServer(connection: Connection): void {
         .register(DidChangeWatchedFilesNotification.type, { watchers: IGNORE_FILE_GLOBS.map((globPattern) => ({ globPattern })) })
         .then(() => watchIgnoreFiles(), (e: unknown) => log.warn(`Could not watch ignore files: ${errText(e)}`));
     // After `initialize` was answered: the client does not wait for it (warmup.ts).
-    warmUpLater((e) => log.error(`Failed warming up: ${errText(e)}`));
+    stopWarmUp = warmUpLater((e) => log.error(`Failed warming up: ${errText(e)}`));
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -164,6 +166,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidOpenTextDocument(({ textDocument: td }) => {
+    stopWarmUp();
     guard(() => {
       const previous = docs.get(td.uri);
       if (previous) previous.closed = true;
@@ -222,6 +225,7 @@ export function startServer(connection: Connection): void {
       log.warn(`Ignoring a malformed ${JudgeFiles.method} request.`);
       return result;
     }
+    stopWarmUp();
     for (const f of params.files) {
       if (docs.has(f.uri)) continue; // open: its own diagnostics rule
       const settings = await settingsSource.settingsFor(f.uri);

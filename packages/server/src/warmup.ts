@@ -1,9 +1,9 @@
 // Warms the detection engine up right after `initialize` was answered (docs/server.md,
 // "Start-up"): V8 optimises the lexer and rule loops only after they ran for a while, and a
 // cold first scan of a 5 MB file takes about three times as long as a warm one. A few hundred
-// KB of representative code (no values), one language per turn of the event loop, so a
-// message that arrives meanwhile waits for one slice at most, never for all of it. The
-// client no longer waits for it before `initialize` returns.
+// KB of representative code (no values), a small slice per turn of the event loop, and only
+// until the first real work arrives (a document, a workspace batch): the client waits neither
+// for `initialize` nor for its first diagnostics because of it.
 import { freshScan } from './engine';
 
 const SAMPLE = `
@@ -17,14 +17,18 @@ curl -H "Authorization: Bearer $API_TOKEN" "https://api.predicthq.com/v1/places/
 `;
 
 const LANGUAGES = ['typescript', 'python', 'typescript', 'shellscript', 'typescript'];
+/** Short slices (about 20 KB of code each): a message that arrives waits for one at most. */
+const SLICES_PER_LANGUAGE = 5;
 
-export function warmUpLater(onError: (e: unknown) => void, budgetMs = 400): void {
-  const text = SAMPLE.repeat(150);
+/** Starts warming up in slices; returns a function that stops it (called when real work arrives). */
+export function warmUpLater(onError: (e: unknown) => void, budgetMs = 400): () => void {
+  const text = SAMPLE.repeat(30);
   const started = Date.now();
   let i = 0;
+  let stopped = false;
   const step = (): void => {
-    if (i >= LANGUAGES.length || Date.now() - started > budgetMs) return;
-    const languageId = LANGUAGES[i++]!;
+    if (stopped || i >= LANGUAGES.length * SLICES_PER_LANGUAGE || Date.now() - started > budgetMs) return;
+    const languageId = LANGUAGES[Math.floor(i++ / SLICES_PER_LANGUAGE)]!;
     try {
       freshScan(text, { languageId, fileName: `warmup.${languageId}` });
     } catch (e) {
@@ -34,4 +38,5 @@ export function warmUpLater(onError: (e: unknown) => void, budgetMs = 400): void
     setImmediate(step);
   };
   setImmediate(step);
+  return () => (stopped = true);
 }
