@@ -5,6 +5,7 @@
 // (what a user waits for: loading the bundle included) and `initialize` sent -> answered (the
 // handler alone, the process already up). Then the time to the first diagnostics of a small
 // Python file opened right after `initialized`. Usage: node bench/lsp/initialize.mjs [--runs N]
+// [--other path/to/server.js] (a third bundle in the same run, e.g. one built from an older commit)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -72,12 +73,20 @@ async function once(serverJs) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results = { server: [], naive: [] };
+const o = process.argv.indexOf('--other');
+const other = o > 0 ? path.resolve(process.argv[o + 1]) : undefined;
+const results = { server: [], naive: [], ...(other ? { other: [] } : {}) };
 for (let k = 0; k < RUNS; k++) {
   results.server.push(await once(path.join(serverPkg, 'dist', 'server.js')));
   results.naive.push(await once(path.join(out, 'naive-server.js')));
+  if (other) results.other.push(await once(other));
 }
-console.log(`${RUNS} runs each, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, ${os.cpus().length} cores`);
+console.log(
+  `${RUNS} runs each, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, ${os.cpus().length} cores`,
+);
 for (const [name, rs] of Object.entries(results)) {
   const f = (key) => `${median(rs.map((x) => x[key])).toFixed(1)} ms`;
   console.log(

@@ -43,7 +43,7 @@ export class IgnoreRules {
     this.expire();
     const seen: string[] = [];
     let found: string | null = null;
-    for (let d = path.resolve(dir); ; ) {
+    for (let d = path.resolve(dir); ;) {
       const hit = this.roots.get(d);
       if (hit !== undefined) {
         found = hit;

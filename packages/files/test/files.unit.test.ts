@@ -73,8 +73,7 @@ suite('files: would git commit this file, and the listing', () => {
     mkdirSync(at('.git'));
     put('.git/config');
     put('.gitignore', 'out/\n*.tmp\n');
-    for (const f of ['a.py', 'b.tmp', 'out/c.py', 'node_modules/d/e.js', 'src/f.ts', 'src/g.min.js', 'n.ipynb'])
-      put(f);
+    for (const f of ['a.py', 'b.tmp', 'out/c.py', 'node_modules/d/e.js', 'src/f.ts', 'src/g.min.js', 'n.ipynb']) put(f);
     symlinkSync(at('a.py'), at('link.py'));
     const exclude = globMatcher(['**/node_modules/**', '**/*.min.js']);
     const rules = new IgnoreRules();

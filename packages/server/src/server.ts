@@ -133,8 +133,13 @@ export function startServer(connection: Connection): void {
     // The client's watcher tells us when an ignore file changes: the git rules stay cached until then.
     if (canWatchFiles)
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: IGNORE_FILE_GLOBS.map((globPattern) => ({ globPattern })) })
-        .then(() => watchIgnoreFiles(), (e: unknown) => log.warn(`Could not watch ignore files: ${errText(e)}`));
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: IGNORE_FILE_GLOBS.map((globPattern) => ({ globPattern })),
+        })
+        .then(
+          () => watchIgnoreFiles(),
+          (e: unknown) => log.warn(`Could not watch ignore files: ${errText(e)}`),
+        );
     // After `initialize` was answered: the client does not wait for it (warmup.ts).
     stopWarmUp = warmUpLater((e) => log.error(`Failed warming up: ${errText(e)}`));
   });

@@ -45,7 +45,15 @@ export function judgeWorkspaceFile(
   }
   if (findings.length === 0) return none;
   findings.sort((a, b) => a.offset - b.offset);
-  const diagnostics = toDiagnostics(findings, new BlockText(text), settings, language, tokens, undefined, gitStatus(uri));
+  const diagnostics = toDiagnostics(
+    findings,
+    new BlockText(text),
+    settings,
+    language,
+    tokens,
+    undefined,
+    gitStatus(uri),
+  );
   return { diagnostics, findings: findings.length };
 }
 

@@ -37,7 +37,11 @@ export class ScanListing {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (cancelled()) break;
       if (folder.uri.scheme === 'file') {
-        const rels = await listFiles(folder.uri.fsPath, { rules: this.rules, exclude: this.exclude(folder), cancelled });
+        const rels = await listFiles(folder.uri.fsPath, {
+          rules: this.rules,
+          exclude: this.exclude(folder),
+          cancelled,
+        });
         for (const rel of rels) out.push(vscode.Uri.joinPath(folder.uri, rel));
       } else {
         // An exclude passed to findFiles replaces files.exclude, so it is merged in here.

@@ -71,7 +71,15 @@ export async function judgeFiles(
   transport: ScanTransport,
   o: PipelineOptions,
 ): Promise<PipelineResult> {
-  const out: PipelineResult = { judged: [], flagged: [], withFindings: [], dropped: [], stopped: false, readMs: 0, waitMs: 0 };
+  const out: PipelineResult = {
+    judged: [],
+    flagged: [],
+    withFindings: [],
+    dropped: [],
+    stopped: false,
+    readMs: 0,
+    waitMs: 0,
+  };
   const size = o.batchSize ?? BATCH_FILES;
   const pending: Promise<void>[] = [];
   let sent = 0;

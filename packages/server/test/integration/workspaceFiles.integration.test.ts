@@ -42,7 +42,12 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     await judge([{ uri, text: PY }]);
     assert.ok((await next).diagnostics.length > 0);
     next = s.nextDiagnostics(uri);
-    assert.deepEqual(await judge([{ uri, text: FIXED }]), { judged: 1, withDiagnostics: 0, flagged: [], withFindings: [] });
+    assert.deepEqual(await judge([{ uri, text: FIXED }]), {
+      judged: 1,
+      withDiagnostics: 0,
+      flagged: [],
+      withFindings: [],
+    });
     assert.deepEqual((await next).diagnostics, []);
   });
 
@@ -50,7 +55,12 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     const open = 'file:///ws/open.py';
     await s.open(open, 'python', FIXED);
     await s.diagnostics(open, 1);
-    assert.deepEqual(await judge([{ uri: open, text: PY }]), { judged: 0, withDiagnostics: 0, flagged: [], withFindings: [] });
+    assert.deepEqual(await judge([{ uri: open, text: PY }]), {
+      judged: 0,
+      withDiagnostics: 0,
+      flagged: [],
+      withFindings: [],
+    });
     const gone = 'file:///ws/deleted.py';
     let next = s.nextDiagnostics(gone);
     await judge([{ uri: gone, text: PY }]);
@@ -81,7 +91,12 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
       1,
     );
     const next = s.nextDiagnostics(uri);
-    assert.deepEqual(await judge([{ uri, text: nb }]), { judged: 1, withDiagnostics: 1, flagged: [uri], withFindings: [uri] });
+    assert.deepEqual(await judge([{ uri, text: nb }]), {
+      judged: 1,
+      withDiagnostics: 1,
+      flagged: [uri],
+      withFindings: [uri],
+    });
     const d = (await next).diagnostics.find((x) => x.code === 'phq/placeholder');
     assert.ok(d, 'a placeholder in the cell');
     assert.match(String(d.message), /^cell 1: /);
