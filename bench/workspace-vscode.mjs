@@ -130,6 +130,7 @@ try {
     `Machine: ${machine}`,
     `workspace scan: ${result.filesWithDiagnostics} files with findings, ${s(result.allDiagnosticsMs)} to all diagnostics, server RSS ${result.serverRssMiB.toFixed(0)} MiB`,
     `  command resolved after ${s(result.commandMs)}; ${result.listed} files listed, ${result.judged} judged, ${result.withDiagnosticsReported} with problems per the server; server peak RSS (VmHWM) ${result.serverPeakRssMiB.toFixed(0)} MiB (${result.serverRssBeforeMiB.toFixed(0)} MiB before the scan); extension host RSS ${result.extensionHostRssMiB.toFixed(0)} MiB`,
+    `  where the time went (ms): listing ${result.timings?.listMs}, reading and redacting in the extension host ${result.timings?.readMs}, judging in the server ${result.timings?.serverMs}, the extension waiting for the server ${result.timings?.waitMs}`,
     `phq-tokens scan (same tree, --max-file-size 1 MiB): ${s(cliMs)} median of ${runs} (${cli.map((x) => x.ms.toFixed(0)).join(' / ')} ms), peak RSS ${Math.max(...cli.map((x) => x.rssMiB)).toFixed(0)} MiB, ${cliFiles} files with findings`,
     `Scan Workspace to all diagnostics vs phq-tokens scan: ${(result.allDiagnosticsMs / cliMs).toFixed(1)}x`,
     `ripgrep (equivalent regex, -l, --max-filesize 1M): ${s(rgMs)} median of ${runs} (${rg.map((x) => x.ms.toFixed(0)).join(' / ')} ms), peak RSS ${Math.max(...rg.map((x) => x.rssMiB)).toFixed(0)} MiB, ${rgFiles} files`,

@@ -33,6 +33,8 @@ export interface JudgeFilesResult {
    * unless it holds a value just added (the client looks for those itself).
    */
   withFindings?: string[];
+  /** Milliseconds the server spent judging this batch (for the scan's log and the benchmark). */
+  ms?: number;
 }
 
 /** client -> server: judge these unopened files and publish their diagnostics. One batch per request. */

@@ -231,10 +231,13 @@ export function startServer(connection: Connection): void {
       return result;
     }
     stopWarmUp();
+    let ms = 0;
     for (const f of params.files) {
       if (docs.has(f.uri)) continue; // open: its own diagnostics rule
       const settings = await settingsSource.settingsFor(f.uri);
+      const t0 = performance.now();
       const judged = guard(() => judgeWorkspaceFile(f.uri, f.languageId, f.text, settings, tokens), `judging ${f.uri}`);
+      ms += performance.now() - t0;
       if (!judged) continue;
       const { diagnostics } = judged;
       result.judged++;
@@ -245,7 +248,7 @@ export function startServer(connection: Connection): void {
       }
       if (workspace.record(f.uri, diagnostics)) void connection.sendDiagnostics({ uri: f.uri, diagnostics });
     }
-    return { ...result, flagged, withFindings };
+    return { ...result, flagged, withFindings, ms: Math.round(ms * 10) / 10 };
   });
 
   connection.onRequest(JudgeOutputs.method, async (params: unknown): Promise<JudgeOutputsResult> => {

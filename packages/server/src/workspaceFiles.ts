@@ -5,19 +5,20 @@
 // logged.
 import type { Diagnostic } from 'vscode-languageserver';
 import { isNotebookFile, NotebookFormatError, scanNotebook, type Finding } from '@phq-tokens/detect';
-import { BlockText } from './blockText';
 import { toDiagnostics } from './diagnostics';
 import { fileNameOf } from './documents';
 import { effectiveLanguage, freshScan, scanOptions } from './engine';
 import { gitStatus } from './gitStatus';
+import { positionsFor } from './sparsePositions';
 import type { Settings } from './settings';
 import type { TokenState } from './tokens';
 
 /**
  * The diagnostics an unopened file gets: what it would get if opened with the same text. A
  * notebook (.ipynb) is judged as `phq-tokens scan` judges it, cell by cell and its saved
- * outputs, each finding at its place in the file and labelled with its cell. The line table
- * and the git status are computed only for a file with findings: most files have none.
+ * outputs, each finding at its place in the file and labelled with its cell. Positions and
+ * the git status are computed only for a file with findings (most have none), and positions
+ * only at the findings (sparsePositions.ts), not as a line table of the whole text.
  */
 export function judgeWorkspaceFile(
   uri: string,
@@ -47,7 +48,7 @@ export function judgeWorkspaceFile(
   findings.sort((a, b) => a.offset - b.offset);
   const diagnostics = toDiagnostics(
     findings,
-    new BlockText(text),
+    positionsFor(text),
     settings,
     language,
     tokens,

@@ -39,9 +39,10 @@ export interface PipelineResult {
   dropped: string[];
   /** Stopped before every file was sent. */
   stopped: boolean;
-  /** Time spent reading and redacting, and waiting for the server with nothing left to read. */
+  /** Time spent reading and redacting, waiting for the server, and judging in the server. */
   readMs: number;
   waitMs: number;
+  serverMs: number;
 }
 
 type Read = { file: WorkspaceFile } | { dropped: true } | { skipped: true };
@@ -78,6 +79,7 @@ export async function judgeFiles(
     dropped: [],
     stopped: false,
     readMs: 0,
+    serverMs: 0,
     waitMs: 0,
   };
   const size = o.batchSize ?? BATCH_FILES;
@@ -96,6 +98,7 @@ export async function judgeFiles(
         out.flagged.push(u);
       }
       out.withFindings.push(...(r.withFindings ?? []));
+      out.serverMs += r.ms ?? 0;
       done += count;
       o.progress?.(done);
     });

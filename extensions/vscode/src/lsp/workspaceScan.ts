@@ -32,6 +32,8 @@ export interface ScanResult {
   withDiagnostics: number;
   cancelled: boolean;
   ms: number;
+  /** Where the time went: listing, reading and redacting here, judging in the server, waiting for it. */
+  timings: { listMs: number; readMs: number; serverMs: number; waitMs: number };
 }
 
 export interface ScanOptions {
@@ -112,11 +114,13 @@ export class WorkspaceScan implements vscode.Disposable {
     const total = files.length;
     progress.report({ message: `0 of ${total} files` });
     let shown = 0;
+    // A file opened after this point is skipped by the server (its document rules there).
+    const open = this.openFiles();
     const r = await judgeFiles(files, this.transport, {
       cancelled,
       batchSize: opts.batchSize,
       maxBatches: opts.cancelAfterBatches,
-      skip: (u) => this.isOpen(u),
+      skip: (u) => open.has(u.toString()),
       progress: (done) => {
         const pct = total ? (100 * done) / total : 100;
         progress.report({ message: `${done} of ${total} files judged`, increment: pct - shown });
@@ -134,18 +138,25 @@ export class WorkspaceScan implements vscode.Disposable {
       await this.forget(left);
     }
     this.record(r);
-    const open = files.filter((u) => this.isOpen(u)).length;
+    const openListed = files.filter((u) => open.has(u.toString())).length;
     const result: ScanResult = {
       listed: total,
-      judged: r.judged.length + (stopped ? 0 : open),
+      judged: r.judged.length + (stopped ? 0 : openListed),
       withDiagnostics: this.filesWithProblems(),
       cancelled: stopped,
       ms: Math.round(performance.now() - t0),
+      timings: {
+        listMs: Math.round(listMs),
+        readMs: Math.round(r.readMs),
+        serverMs: Math.round(r.serverMs),
+        waitMs: Math.round(r.waitMs),
+      },
     };
     this.logs.log.info(
       `workspace scan: ${result.listed} files listed, ${result.judged} judged, ${result.withDiagnostics} with problems` +
         `${stopped ? ' (cancelled)' : ''} in ${(result.ms / 1000).toFixed(2)} s (listing ${(listMs / 1000).toFixed(2)} s, ` +
-        `reading and redacting ${(r.readMs / 1000).toFixed(2)} s, waiting for the server ${(r.waitMs / 1000).toFixed(2)} s)`,
+        `reading and redacting ${(r.readMs / 1000).toFixed(2)} s, judging in the server ${(r.serverMs / 1000).toFixed(2)} s, ` +
+        `waiting for it ${(r.waitMs / 1000).toFixed(2)} s)`,
     );
     return result;
   }
@@ -158,11 +169,10 @@ export class WorkspaceScan implements vscode.Disposable {
     return n;
   }
 
-  private isOpen(uri: vscode.Uri): boolean {
-    const s = uri.toString();
-    return (
-      vscode.workspace.textDocuments.some((d) => d.uri.toString() === s) ||
-      vscode.workspace.notebookDocuments.some((d) => d.uri.toString() === s)
+  /** Files open in an editor (text documents and notebooks): their documents are judged, not the files. */
+  private openFiles(): Set<string> {
+    return new Set(
+      [...vscode.workspace.textDocuments, ...vscode.workspace.notebookDocuments].map((d) => d.uri.toString()),
     );
   }
 
@@ -183,7 +193,8 @@ export class WorkspaceScan implements vscode.Disposable {
     if (!this.transport.running()) return;
     const list = [...uris];
     if (list.length === 0) return;
-    const r = await judgeFiles(list, this.transport, { cancelled: () => false, skip: (u) => this.isOpen(u) });
+    const open = this.openFiles();
+    const r = await judgeFiles(list, this.transport, { cancelled: () => false, skip: (u) => open.has(u.toString()) });
     this.record(r);
   }
 
