@@ -37,6 +37,8 @@ export class Session {
   readonly conn: ProtocolConnection;
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
+  /** Methods the server registered dynamically (client/registerCapability). */
+  readonly registrations: string[] = [];
   /** Every byte sent to and received from the server, when recording. */
   readonly traffic: Buffer[] = [];
   settings: (uri: string | undefined) => unknown;
@@ -65,7 +67,9 @@ export class Session {
       this.configRequests++;
       return p.items.map((i) => this.settings(i.scopeUri));
     });
-    this.conn.onRequest(RegistrationRequest.type, () => undefined);
+    this.conn.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations.map((r) => r.method));
+    });
     this.conn.onNotification(LogMessageNotification.type, (p) => {
       this.logs.push(p.message);
     });
@@ -177,7 +181,11 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
     rootUri: null,
     workspaceFolders: null,
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
       textDocument: {
         synchronization: { dynamicRegistration: false },
         completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
