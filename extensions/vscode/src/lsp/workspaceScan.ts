@@ -253,9 +253,11 @@ export class WorkspaceScan implements vscode.Disposable {
       const added = this.noteTokens();
       const targets = new Set(this.withFindings);
       // A value just added may sit in a file with no problem until now (not token-shaped where it is).
+      let read = 0;
       if (added.length > 0)
         for (const [s, u] of this.scope) {
           if (targets.has(s) || u.scheme !== 'file') continue;
+          if (++read % 200 === 0) await new Promise((r) => setImmediate(r)); // the extension host stays responsive
           const r = readTextFile(u.fsPath, MAX_BYTES);
           if ('text' in r && added.some((v) => r.text.includes(v))) targets.add(s);
         }
