@@ -4,11 +4,20 @@
 // file system, synchronously in slices (a few microseconds a file, where each asynchronous
 // call costs a trip through the thread pool and, for workspace.fs, through the workbench),
 // yielding to the event loop between batches. Every text is redacted exactly as document sync
-// redacts (protocol redact.ts) before it leaves: the server never holds a stored value.
+// redacts (protocol redact.ts) before it leaves: the server never holds a stored value; a
+// one-pass filter (valueFilter.ts) skips redaction for texts that cannot hold a piece of one.
 // Memory stays bounded by the batches in flight, whatever the workspace's size.
 import { decodeBytes, readTextFile } from '@phq-tokens/files';
-import { ForgetFiles, JudgeFiles, redactValues, type JudgeFilesResult, type WorkspaceFile } from '@phq-tokens/protocol';
+import {
+  ForgetFiles,
+  JudgeFiles,
+  redactValues,
+  type JudgeFilesResult,
+  type KnownValue,
+  type WorkspaceFile,
+} from '@phq-tokens/protocol';
 import * as vscode from 'vscode';
+import { valueFilter } from './valueFilter';
 import type { ScanTransport } from './workspaceScan';
 
 /** Files larger than this are passed over (as `phq-tokens scan` does by default). */
@@ -47,7 +56,13 @@ export interface PipelineResult {
 
 type Read = { file: WorkspaceFile } | { dropped: true } | { skipped: true };
 
-async function readOne(uri: vscode.Uri, transport: ScanTransport): Promise<Read> {
+/** Redacts as document sync does; `may` (valueFilter.ts) passes over texts that hold no piece of a value. */
+interface Redactor {
+  known: readonly KnownValue[];
+  may: ((text: string) => boolean) | undefined;
+}
+
+async function readOne(uri: vscode.Uri, r: Redactor): Promise<Read> {
   let text: string;
   if (uri.scheme === 'file') {
     const r = readTextFile(uri.fsPath, MAX_BYTES);
@@ -64,7 +79,11 @@ async function readOne(uri: vscode.Uri, transport: ScanTransport): Promise<Read>
       return { dropped: true };
     }
   }
-  return { file: { uri: uri.toString(), text: redactValues(text, transport.known()) } };
+  return { file: { uri: uri.toString(), text: r.may?.(text) ? redactValues(text, r.known) : text } };
+}
+
+function sameValues(a: readonly KnownValue[], b: readonly KnownValue[]): boolean {
+  return a.length === b.length && a.every((v, i) => v.tokenId === b[i]!.tokenId && v.value === b[i]!.value);
 }
 
 export async function judgeFiles(
@@ -83,6 +102,7 @@ export async function judgeFiles(
     waitMs: 0,
   };
   const size = o.batchSize ?? BATCH_FILES;
+  let redactor: Redactor = { known: [], may: undefined };
   const pending: Promise<void>[] = [];
   let sent = 0;
   let done = 0;
@@ -114,11 +134,15 @@ export async function judgeFiles(
       break;
     }
     const t0 = performance.now();
+    // The values stored now (a token added meanwhile is redacted from the next file on: local
+    // reads are synchronous, so nothing changes within a batch).
+    const known = transport.known();
+    if (!sameValues(known, redactor.known)) redactor = { known, may: valueFilter(known) };
     while (i < uris.length && batch.length < size && bytes < BATCH_BYTES) {
       const uri = uris[i++]!;
       count++;
       if (o.skip(uri)) continue;
-      const r = await readOne(uri, transport);
+      const r = await readOne(uri, redactor);
       if ('file' in r) {
         batch.push(r.file);
         bytes += r.file.text.length;
