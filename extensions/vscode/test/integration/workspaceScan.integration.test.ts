@@ -8,7 +8,18 @@ import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScanResult } from '../../src/lsp/workspaceScan';
-import { api, env, exec, requireLanguageServer, setting, signedIn, storedToken, waitFor } from './helpers';
+import {
+  api,
+  copiedValue,
+  env,
+  exec,
+  requireLanguageServer,
+  seenValues,
+  setting,
+  signedIn,
+  storedToken,
+  waitFor,
+} from './helpers';
 
 const LEAK = 'import requests\nheaders = {"Authorization": "Bearer $API_TOKEN"}\n';
 const TWO = `${LEAK}other = {"Authorization": "Bearer $API_TOKEN"}\n`;
@@ -160,5 +171,24 @@ suite('Scan Workspace: diagnostics for unopened files', function () {
       await exec('predicthqTokens.useInWorkspace', { tokenId: t.token.id }); // toggles the choice off
     }
     await waitFor('the finding gone with the choice', () => missing().length === 0);
+  });
+
+  test('a stored value in an unopened file is recognised as yours, and only its stand-in is sent (the leak check reads the trace)', async function () {
+    if (!env.emulatorUrl) this.skip();
+    const sessionId = await signedIn();
+    const t = await storedToken(sessionId, 'Scan Features', ['features']);
+    const value = await copiedValue(t.token.id);
+    seenValues.add(value);
+    writeFileSync(path.join(dir, 'pasted.py'), `TOKEN = "${value}"\npart = "${value.slice(5, 17)}"\n`);
+    try {
+      const known = await waitFor('the known-token finding on the unopened pasted.py', () =>
+        ours(file('pasted.py')).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'phq/known-token'),
+      );
+      assert.match(known.message, /Scan Features/);
+      assert.ok(!known.message.includes(value));
+    } finally {
+      unlinkSync(path.join(dir, 'pasted.py'));
+    }
+    await waitFor('pasted.py cleared once deleted', () => ours(file('pasted.py')).length === 0);
   });
 });
