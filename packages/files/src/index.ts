@@ -3,4 +3,4 @@ export { decodeBytes, type Decoded } from './decode';
 export { globMatcher, type PathMatcher } from './globs';
 export { IgnoreRules, type GitStatus, type IgnoreRulesOptions } from './ignoreRules';
 export { listFiles, wouldList, type ListOptions } from './listFiles';
-export { readTextFile, type ReadResult } from './read';
+export { readTextFile, readTextFileOrThrow, type ReadResult } from './read';
