@@ -1,4 +1,4 @@
-// The Scan Workspace benchmark (issue 16; bench/workspace-vscode.mjs, docs/benchmarks.md):
+// The Scan Workspace benchmark (bench/workspace-vscode.mjs, docs/benchmarks.md, "Scan Workspace in VS Code"):
 // not a test, it prints figures. Loaded by index.ts only when PHQ_BENCH_TREE is set (the
 // workspace folder is then the benchmark tree), so the normal suite never sees it. Times
 // the command from its start to the moment the number of files with our diagnostics last
