@@ -72,6 +72,10 @@ export class WorkspaceScan implements vscode.Disposable {
   private readonly waiting: (() => void)[] = [];
   private tokensSeen = -1;
   private valuesSeen = new Set<string>();
+  /** Every value redacted so far this session (memory only, never logged or written). */
+  private readonly redacted = new Map<string, KnownValue>();
+  /** What the pipeline sends through: the client, with values removed since still redacted. */
+  private readonly sending: ScanTransport;
 
   constructor(
     private readonly transport: ScanTransport,
@@ -79,6 +83,19 @@ export class WorkspaceScan implements vscode.Disposable {
     private readonly logs: Logs,
   ) {
     this.listing = new ScanListing(config, this.rules);
+    // A value forgotten, deleted or rotated away is no longer among the stored ones, and the
+    // files holding it are judged again right after: it stays redacted for the session, so the
+    // server does not receive it then (it sees a stand-in of a token it does not know).
+    this.sending = {
+      ...transport,
+      known: () => {
+        const now = transport.known();
+        for (const k of now) this.redacted.set(k.value, k);
+        if (this.redacted.size === now.length) return now;
+        const current = new Set(now.map((k) => k.value));
+        return [...now, ...[...this.redacted.values()].filter((k) => !current.has(k.value))];
+      },
+    };
   }
 
   get active(): boolean {
@@ -116,7 +133,7 @@ export class WorkspaceScan implements vscode.Disposable {
     let shown = 0;
     // A file opened after this point is skipped by the server (its document rules there).
     const open = this.openFiles();
-    const r = await judgeFiles(files, this.transport, {
+    const r = await judgeFiles(files, this.sending, {
       cancelled,
       batchSize: opts.batchSize,
       maxBatches: opts.cancelAfterBatches,
@@ -194,7 +211,7 @@ export class WorkspaceScan implements vscode.Disposable {
     const list = [...uris];
     if (list.length === 0) return;
     const open = this.openFiles();
-    const r = await judgeFiles(list, this.transport, { cancelled: () => false, skip: (u) => open.has(u.toString()) });
+    const r = await judgeFiles(list, this.sending, { cancelled: () => false, skip: (u) => open.has(u.toString()) });
     this.record(r);
   }
 
@@ -238,6 +255,7 @@ export class WorkspaceScan implements vscode.Disposable {
   }
 
   private noteTokens(): string[] {
+    this.sending.known(); // learns the values stored now, to keep redacting them once removed
     this.tokensSeen = this.transport.tokensVersion();
     const values = new Set(this.transport.known().map((k) => k.value));
     const added = [...values].filter((v) => !this.valuesSeen.has(v));

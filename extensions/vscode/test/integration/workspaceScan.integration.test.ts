@@ -186,6 +186,13 @@ suite('Scan Workspace: diagnostics for unopened files', function () {
       );
       assert.match(known.message, /Scan Features/);
       assert.ok(!known.message.includes(value));
+      // Deleted: the file is judged again at once, and the value, no longer stored, must still
+      // not reach the server (the leak check at the end reads the trace).
+      assert.equal(await exec('predicthqTokens.deleteToken', { tokenId: t.token.id, confirm: true }), true);
+      await waitFor('pasted.py judged again without the known token', () => {
+        const ds = ours(file('pasted.py'));
+        return ds.length > 0 && !ds.some((d) => /Scan Features/.test(d.message));
+      });
     } finally {
       unlinkSync(path.join(dir, 'pasted.py'));
     }
