@@ -70,6 +70,7 @@ export class WorkspaceScan implements vscode.Disposable {
   private readonly changed = new Set<string>();
   private settle: NodeJS.Timeout | undefined;
   private readonly waiting: (() => void)[] = [];
+  private relisting: Promise<void> | undefined;
   private tokensSeen = -1;
   private valuesSeen = new Set<string>();
   /** Every value redacted so far this session (memory only, never logged or written). */
@@ -91,9 +92,9 @@ export class WorkspaceScan implements vscode.Disposable {
       known: () => {
         const now = transport.known();
         for (const k of now) this.redacted.set(k.value, k);
-        if (this.redacted.size === now.length) return now;
         const current = new Set(now.map((k) => k.value));
-        return [...now, ...[...this.redacted.values()].filter((k) => !current.has(k.value))];
+        const removed = [...this.redacted.values()].filter((k) => !current.has(k.value));
+        return removed.length === 0 ? now : [...now, ...removed];
       },
     };
   }
@@ -219,9 +220,12 @@ export class WorkspaceScan implements vscode.Disposable {
   rejudge(uri: vscode.Uri): Promise<void> {
     if (!this.active || !this.scope.has(uri.toString())) return Promise.resolve();
     this.changed.add(uri.toString());
-    clearTimeout(this.settle);
     const done = new Promise<void>((resolve) => this.waiting.push(resolve));
+    // A fixed window from the first change (not reset by later ones: a file written without
+    // pause must not hold the others back).
+    if (this.settle) return done;
     this.settle = setTimeout(() => {
+      this.settle = undefined;
       const uris = [...this.changed].map((u) => this.scope.get(u)).filter((u): u is vscode.Uri => !!u);
       const waiting = this.waiting.splice(0);
       this.changed.clear();
@@ -232,7 +236,10 @@ export class WorkspaceScan implements vscode.Disposable {
 
   /** Lists again (ignore rules or excludes changed): files that left are cleared, files that joined judged. */
   private relist(): Promise<void> {
-    return this.background('listing the workspace again', async () => {
+    // A burst of ignore-file events (a checkout, a new repository) lists once.
+    if (this.relisting) return this.relisting;
+    return (this.relisting = this.background('listing the workspace again', async () => {
+      this.relisting = undefined; // a change from now on needs another listing
       const files = await this.listing.list(() => false);
       const listed = new Map(files.map((u) => [u.toString(), u]));
       const left = [...this.scope.keys()].filter((u) => !listed.has(u));
@@ -241,7 +248,7 @@ export class WorkspaceScan implements vscode.Disposable {
       await this.forget(left);
       await this.judge(joined);
       this.logs.log.info(`workspace scan: listed again, ${left.length} files left, ${joined.length} joined`);
-    });
+    }));
   }
 
   /** Detection settings changed: every file in scope is judged again with them. */
@@ -288,7 +295,9 @@ export class WorkspaceScan implements vscode.Disposable {
     if (this.watching) return;
     this.watching = true;
     const w = vscode.workspace.createFileSystemWatcher('**/*');
-    const ignoreFile = (u: vscode.Uri) => /(^|\/)(\.gitignore|\.git)(\/|$)/.test(u.path);
+    // What git's rules read: a .gitignore, .git/info/exclude, a .git appearing or going (not
+    // the objects, index and locks git writes all the time).
+    const ignoreFile = (u: vscode.Uri) => /(^|\/)(\.gitignore|\.git|\.git\/info\/exclude)$/.test(u.path);
     const rulesChanged = (u: vscode.Uri) => {
       this.rules.invalidate(u.fsPath);
       void this.relist();
