@@ -69,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   client.places = places;
   const workspaceScan = new WorkspaceScan(client.scanTransport, config, logs);
   client.onDidCloseDocument = (uri) => void workspaceScan.rejudge(uri).catch(() => undefined);
+  client.onDidChangeTokens = () => void workspaceScan.tokensChanged();
   const history = new HistoryTreeProvider();
   const historyView = vscode.window.createTreeView<HistoryNode>(HISTORY_VIEW_ID, { treeDataProvider: history });
   const terminal = new TerminalToken(

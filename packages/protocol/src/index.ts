@@ -262,6 +262,7 @@ export {
   type JudgeFilesParams,
   type JudgeFilesResult,
   type ForgetFilesParams,
+  WorkspaceSettingsChanged,
 } from './workspaceFiles';
 export {
   JudgeOutputs,

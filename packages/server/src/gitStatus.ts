@@ -1,75 +1,56 @@
-// Whether git would carry a file: inside a work tree and not ignored (.gitignore files from the
-// repository root down, and .git/info/exclude, read with the `ignore` package, which follows
-// git's rules). Decides how the server talks about a token written in that file: a known token
-// in a file git ignores (a local .env) is a hint; anywhere git would commit it, an error.
-// Reads only ignore files, never the document. Results are cached per file and checked against
-// the ignore files' modification times on every call, so a .gitignore written a moment ago (the
-// extension's Save to .env writes one) is seen at once.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// Whether git would carry a file (@phq-tokens/files, the one answer for the whole product):
+// decides how the server talks about a token written in that file: a known token in a file
+// git ignores (a local .env) is a hint; anywhere git would commit it, an error. Reads only
+// ignore files and `.git` entries, never the document. The rules are cached per folder and
+// dropped when the client's watcher reports an ignore file or a .git changed
+// (`watchIgnoreFiles`); a client that cannot watch for us gets them read again every 5 s.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ignore from 'ignore';
+import { IgnoreRules, type GitStatus as FileGitStatus } from '@phq-tokens/files';
 
 /** `unknown`: not a file (an untitled buffer), so nothing says where it will be saved. */
-export type GitStatus = 'committed' | 'ignored' | 'no-repository' | 'unknown';
+export type GitStatus = FileGitStatus | 'unknown';
 
-const cache = new Map<string, { stamp: string; status: GitStatus }>();
+/** What the client's file watcher reports for (registered by server.ts when the client can). */
+export const IGNORE_FILE_GLOBS = ['**/.gitignore', '**/.git', '**/.git/info/exclude'];
 
-function repoRoot(dir: string): string | undefined {
-  for (let d = dir; ;) {
-    if (existsSync(path.join(d, '.git'))) return d;
-    const up = path.dirname(d);
-    if (up === d) return undefined;
-    d = up;
-  }
+let rules = new IgnoreRules({ maxAgeMs: 5_000 });
+
+/** The client watches ignore files for us: cache until told. */
+export function watchIgnoreFiles(): void {
+  rules = new IgnoreRules();
 }
 
-function read(file: string): string {
+/** An ignore file or a .git changed (a `file:` URI): what was read there is read again. */
+export function ignoreFileChanged(uri: string): void {
   try {
-    return statSync(file).isFile() ? readFileSync(file, 'utf8') : '';
+    rules.invalidate(fileURLToPath(uri));
   } catch {
-    return '';
+    rules.invalidate();
   }
 }
 
-function compute(file: string): GitStatus {
-  const root = repoRoot(path.dirname(file));
-  if (!root) return 'no-repository';
-  const rel = path.relative(root, file).split(path.sep);
-  // Each directory's .gitignore applies to paths below it; the deepest match decides, as in git.
-  let ignored = ignore()
-    .add(read(path.join(root, '.git', 'info', 'exclude')))
-    .ignores(rel.join('/'));
-  for (let i = 0; i < rel.length; i++) {
-    const dir = path.join(root, ...rel.slice(0, i));
-    const rules = read(path.join(dir, '.gitignore'));
-    if (!rules) continue;
-    const ig = ignore().add(rules);
-    const sub = rel.slice(i).join('/');
-    if (ig.ignores(sub)) ignored = true;
-    else if (ig.test(sub).unignored) ignored = false;
-    // A directory ignored above the file ignores everything in it.
-    for (let k = i + 1; k < rel.length; k++) if (ig.ignores(`${rel.slice(i, k).join('/')}/`)) ignored = true;
-  }
-  return ignored ? 'ignored' : 'committed';
-}
+/** Stamp of each judged file's own folder's .gitignore, as last seen ('-': none). */
+const folderStamps = new Map<string, string>();
 
-/** Modification times and sizes of what compute() reads for `file` ('-': missing): equal stamps, equal answers. */
-function stamp(file: string): string {
-  const root = repoRoot(path.dirname(file));
-  if (!root) return 'none';
-  const mtime = (f: string) => {
-    try {
-      const st = statSync(f);
-      return `${st.mtimeMs}:${st.size}`;
-    } catch {
-      return '-';
-    }
-  };
-  const parts = [root, mtime(path.join(root, '.git', 'info', 'exclude'))];
-  const rel = path.relative(root, file).split(path.sep);
-  for (let i = 0; i < rel.length; i++) parts.push(mtime(path.join(root, ...rel.slice(0, i), '.gitignore')));
-  return parts.join('|');
+/**
+ * The .gitignore beside a file, checked on every call (one stat; gitStatus is asked only for
+ * files with a finding of a token): the extension's Save to .env writes it and then the .env,
+ * and the .env must be judged by the new rules at once, not after the watcher's event.
+ */
+function freshen(file: string): void {
+  const dir = path.dirname(file);
+  let stamp = '-';
+  try {
+    const st = statSync(path.join(dir, '.gitignore'));
+    stamp = `${st.mtimeMs}:${st.size}`;
+  } catch {
+    // no .gitignore here
+  }
+  const before = folderStamps.get(dir);
+  if (before !== undefined && before !== stamp) rules.invalidate(path.join(dir, '.gitignore'));
+  folderStamps.set(dir, stamp);
 }
 
 /**
@@ -85,10 +66,6 @@ export function gitStatus(uri: string): GitStatus {
   } catch {
     return 'unknown';
   }
-  const now = stamp(file);
-  const hit = cache.get(file);
-  if (hit && hit.stamp === now) return hit.status;
-  const status = compute(file);
-  cache.set(file, { stamp: now, status });
-  return status;
+  freshen(file);
+  return rules.status(file);
 }

@@ -6,6 +6,7 @@ import {
   DidChangeConfigurationNotification,
   MessageType,
   ShowMessageNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
@@ -21,6 +22,7 @@ import {
   SETTINGS_SECTION,
   TokensChanged,
   isDocumentTextParams,
+  WorkspaceSettingsChanged,
   isForgetFilesParams,
   isJudgeFilesParams,
   isTokensChangedParams,
@@ -29,16 +31,17 @@ import {
 import { codeActions } from './codeActions';
 import { completionItems, resolveCompletion } from './completion';
 import { completionSite } from './completionContext';
-import { gitStatus } from './gitStatus';
+import { gitStatus, IGNORE_FILE_GLOBS, ignoreFileChanged, watchIgnoreFiles } from './gitStatus';
 import { judgeOutputs } from './notebookOutputs';
 import { toDiagnostics } from './diagnostics';
 import { DocState } from './documents';
 import { hover } from './hover';
 import { CellScanner, isCellUri, NotebookCells } from './notebookCells';
-import { warmUp } from './warmup';
+import { warmUpLater } from './warmup';
 import { Publisher } from './publisher';
 import { fileFamilies } from './scopeCheck';
-import { DEFAULT_SETTINGS, normalizeSettings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
+import { SettingsSource } from './settingsSource';
 import { EMPTY_TOKEN_STATE, tokenState, type TokenState } from './tokens';
 import { judgeWorkspaceFile, WorkspaceDiagnostics } from './workspaceFiles';
 // The release version, written once in the root package.json (docs/release.md).
@@ -63,6 +66,9 @@ export function startServer(connection: Connection): void {
   let tokens: TokenState = EMPTY_TOKEN_STATE;
   let canPullConfig = false;
   let canRegisterConfig = false;
+  let canWatchFiles = false;
+  /** Stops the engine's warm-up: real work has arrived (warmup.ts). */
+  let stopWarmUp = (): void => undefined;
   let disabledSupport = false;
   let labelDetailsSupport = false;
   const log = connection.console;
@@ -77,6 +83,13 @@ export function startServer(connection: Connection): void {
   /** Whether the client has workspace trust (VS Code): the repository file's patterns then wait for it. */
   let clientHasTrust = false;
   const patternsTrusted = (): boolean => tokens.trusted === true || (!clientHasTrust && tokens.trusted !== false);
+  const settingsSource = new SettingsSource({
+    pull: (scopeUri) =>
+      canPullConfig
+        ? connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })
+        : Promise.resolve(undefined),
+    warn: (m) => log.warn(m),
+  });
 
   const publisher = new Publisher(
     (state) => {
@@ -105,17 +118,8 @@ export function startServer(connection: Connection): void {
 
   async function pullSettings(state: DocState): Promise<void> {
     const seq = ++state.settingsSeq;
-    let raw: unknown;
-    if (canPullConfig) {
-      try {
-        raw = await connection.workspace.getConfiguration({ scopeUri: state.uri, section: SETTINGS_SECTION });
-      } catch (e) {
-        log.warn(`Could not read settings for ${state.uri}: ${errText(e)}`);
-      }
-    }
+    const settings = await settingsSource.settingsFor(state.uri);
     if (state.closed || seq !== state.settingsSeq) return;
-    const { settings, invalid } = normalizeSettings(raw);
-    if (invalid.length) log.warn(`Ignoring invalid ${SETTINGS_SECTION} settings: ${invalid.join('; ')}`);
     state.settings = repo.apply(settings, state.uri, patternsTrusted());
     // Called with `void`: a throw here would be an unhandled rejection, which ends a Node process.
     guard(() => state.refreshOptions(tokens), `applying settings to ${state.uri}`);
@@ -126,7 +130,7 @@ export function startServer(connection: Connection): void {
     canPullConfig = params.capabilities.workspace?.configuration === true;
     clientHasTrust =
       (params.initializationOptions as { workspaceTrust?: unknown } | undefined)?.workspaceTrust === true;
-    guard(() => warmUp(), 'warming up');
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canRegisterConfig = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     disabledSupport = params.capabilities.textDocument?.codeAction?.disabledSupport === true;
     labelDetailsSupport = params.capabilities.textDocument?.completion?.completionItem?.labelDetailsSupport === true;
@@ -144,17 +148,41 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (canRegisterConfig)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-  });
-
-  // The extension watches .phq-tokens.json and the baseline (client.ts, fileEvents).
-  connection.onDidChangeWatchedFiles(() => {
-    repo.clear();
-    for (const state of docs.values()) void pullSettings(state);
+    // The client's watcher tells us when an ignore file changes: the git rules stay cached until then.
+    if (canWatchFiles)
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: IGNORE_FILE_GLOBS.map((globPattern) => ({ globPattern })),
+        })
+        .then(
+          () => watchIgnoreFiles(),
+          (e: unknown) => log.warn(`Could not watch ignore files: ${errText(e)}`),
+        );
+    // After `initialize` was answered: the client does not wait for it (warmup.ts).
+    stopWarmUp = warmUpLater((e) => log.error(`Failed warming up: ${errText(e)}`));
   });
 
   connection.onDidChangeConfiguration(() => {
+    settingsSource.changed();
     for (const state of docs.values()) void pullSettings(state);
   });
+
+  // One handler (a second would replace the first): the extension watches .phq-tokens.json and
+  // the baseline (client.ts, fileEvents); we registered the ignore files and .git above.
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    let policy = false;
+    for (const c of changes) {
+      if (/(?:^|\/)\.phq-tokens(?:-baseline)?\.json$/.test(c.uri)) policy = true;
+      else ignoreFileChanged(c.uri);
+    }
+    if (policy) {
+      repo.clear();
+      for (const state of docs.values()) void pullSettings(state);
+    } else for (const state of docs.values()) publisher.schedule(state); // "committed" or "ignored" may have changed
+  });
+
+  // Settings changed for files nobody opened (Scan Workspace re-judges them after this).
+  connection.onNotification(WorkspaceSettingsChanged.method, () => settingsSource.changed());
 
   connection.onNotification(TokensChanged.type, (params: unknown) => {
     if (!isTokensChangedParams(params)) {
@@ -173,6 +201,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidOpenTextDocument(({ textDocument: td }) => {
+    stopWarmUp();
     guard(() => {
       const previous = docs.get(td.uri);
       if (previous) previous.closed = true;
@@ -225,33 +254,34 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(JudgeFiles.method, async (params: unknown): Promise<JudgeFilesResult> => {
     const result: JudgeFilesResult = { judged: 0, withDiagnostics: 0 };
+    const flagged: string[] = [];
+    const withFindings: string[] = [];
     if (!isJudgeFilesParams(params)) {
       log.warn(`Ignoring a malformed ${JudgeFiles.method} request.`);
       return result;
     }
-    // One settings pull per batch (the client batches by workspace folder), not one per file.
-    let raw: unknown;
-    const first = params.files[0]?.uri;
-    if (canPullConfig && first) {
-      try {
-        raw = await connection.workspace.getConfiguration({ scopeUri: first, section: SETTINGS_SECTION });
-      } catch (e) {
-        log.warn(`Could not read settings for the workspace scan: ${errText(e)}`);
-      }
-    }
-    const { settings } = normalizeSettings(raw);
+    stopWarmUp();
+    let ms = 0;
     for (const f of params.files) {
       if (docs.has(f.uri)) continue; // open: its own diagnostics rule
-      const diagnostics = guard(
+      const settings = await settingsSource.settingsFor(f.uri);
+      const t0 = performance.now();
+      const judged = guard(
         () => judgeWorkspaceFile(f.uri, f.languageId, f.text, repo.apply(settings, f.uri, patternsTrusted()), tokens),
         `judging ${f.uri}`,
       );
-      if (!diagnostics) continue;
+      ms += performance.now() - t0;
+      if (!judged) continue;
+      const { diagnostics } = judged;
       result.judged++;
-      if (diagnostics.length > 0) result.withDiagnostics++;
+      if (judged.findings > 0) withFindings.push(f.uri);
+      if (diagnostics.length > 0) {
+        result.withDiagnostics++;
+        flagged.push(f.uri);
+      }
       if (workspace.record(f.uri, diagnostics)) void connection.sendDiagnostics({ uri: f.uri, diagnostics });
     }
-    return result;
+    return { ...result, flagged, withFindings, ms: Math.round(ms * 10) / 10 };
   });
 
   connection.onRequest(JudgeOutputs.method, async (params: unknown): Promise<JudgeOutputsResult> => {
@@ -259,16 +289,8 @@ export function startServer(connection: Connection): void {
       log.warn(`Ignoring a malformed ${JudgeOutputs.method} request.`);
       return { cells: [] };
     }
-    let raw: unknown;
     const first = params.cells[0]?.uri;
-    if (canPullConfig && first) {
-      try {
-        raw = await connection.workspace.getConfiguration({ scopeUri: first, section: SETTINGS_SECTION });
-      } catch (e) {
-        log.warn(`Could not read settings for notebook outputs: ${errText(e)}`);
-      }
-    }
-    const { settings } = normalizeSettings(raw);
+    const settings = first ? await settingsSource.settingsFor(first) : DEFAULT_SETTINGS;
     return guard(() => judgeOutputs(params, settings, tokens), 'judging notebook outputs') ?? { cells: [] };
   });
 

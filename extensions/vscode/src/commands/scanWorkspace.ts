@@ -1,5 +1,5 @@
 // "Scan Workspace": every file's findings in the Problems panel without opening the files
-// (lsp/workspaceScan.ts). Progress in a notification with Cancel; `{ silent: true }` (the
+// (lsp/workspaceScan.ts); the time it took is in the log. Progress in a notification with Cancel; `{ silent: true }` (the
 // start-up scan) shows it in the status bar instead. Tests pass `batchSize` and
 // `cancelAfterBatches` to cancel at a known point.
 import * as vscode from 'vscode';
@@ -22,10 +22,11 @@ export async function scanWorkspace(ctx: CommandContext, arg?: unknown): Promise
       }),
   );
   if (!silent && !result.cancelled) {
+    // Counted from the Problems panel (files open in an editor included), so the two agree.
     const summary =
       result.withDiagnostics === 0
         ? `No problems found in ${result.judged} files.`
-        : `${result.withDiagnostics} of ${result.judged} files have problems: see the Problems panel.`;
+        : `${result.withDiagnostics} ${result.withDiagnostics === 1 ? 'file has' : 'files have'} problems (${result.judged} files judged): see the Problems panel.`;
     void vscode.window.showInformationMessage(summary, 'Show Problems').then((a) => {
       if (a) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });

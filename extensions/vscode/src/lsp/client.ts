@@ -38,6 +38,11 @@ export class TokenLanguageClient implements vscode.Disposable {
   private readonly trace: ReturnType<typeof traceChannel>;
   /** Restart limit, logging and the one notification when the server fails (failurePolicy.ts). */
   private policy: ServerFailurePolicy | undefined;
+  /** What was last sent in phq/tokensChanged, and how many times it changed (the workspace scan re-judges on a change). */
+  private lastTokens = '';
+  private tokensVersion = 0;
+  /** Called after the server was told of a change of tokens (the workspace scan re-judges what it can affect). */
+  onDidChangeTokens: (() => void) | undefined;
   /** Called after a document's close was sent (the workspace scan judges the file from disk again). */
   onDidCloseDocument: ((uri: vscode.Uri) => void) | undefined;
 
@@ -204,6 +209,13 @@ export class TokenLanguageClient implements vscode.Disposable {
     };
     // By method name: the client library is its own bundle with its own copy of vscode-jsonrpc.
     await client.sendNotification(TokensChanged.method, params);
+    // Ids, names, scopes and fingerprints only: never a value.
+    const sent = JSON.stringify(params);
+    if (sent !== this.lastTokens) {
+      this.lastTokens = sent;
+      this.tokensVersion++;
+      this.onDidChangeTokens?.();
+    }
     this.logs.log.debug(`sent ${tokens.length} tokens (metadata and fingerprints) to the language server`);
   }
 
@@ -219,6 +231,7 @@ export class TokenLanguageClient implements vscode.Disposable {
         if (this.client?.isRunning()) await this.client.sendNotification(method, params);
       },
       known: () => this.repo.secrets.known(),
+      tokensVersion: () => this.tokensVersion,
     };
   }
 

@@ -3,6 +3,7 @@
 // covers. Nothing here logs the value.
 import { planEnvFile, writeEnvFile } from '@phq-tokens/core/envFile';
 import { setEnvVar } from '@phq-tokens/detect/env-file';
+import { IgnoreRules } from '@phq-tokens/files';
 import * as vscode from 'vscode';
 import { addGitignoreEntry, gitignoreCovers } from '../envFile';
 
@@ -53,7 +54,12 @@ export async function saveToEnv(
   // .gitignore first: the secret must never sit in a file git would pick up.
   const ignoreText = await readText(gitignore);
   let gitignoreUpdated = false;
-  if (!gitignoreCovers(ignoreText ?? '', '.env')) {
+  // Local folders: git's own rules (every .gitignore up to the repository root, info/exclude),
+  // the one answer the CLI and the language server give (@phq-tokens/files); other schemes:
+  // the folder's .gitignore text.
+  const covered =
+    envFile.scheme === 'file' ? new IgnoreRules().ignored(envFile.fsPath) : gitignoreCovers(ignoreText ?? '', '.env');
+  if (!covered) {
     await vscode.workspace.fs.writeFile(gitignore, Buffer.from(addGitignoreEntry(ignoreText ?? '', '.env'), 'utf8'));
     gitignoreUpdated = true;
   }

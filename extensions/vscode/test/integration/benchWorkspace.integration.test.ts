@@ -1,4 +1,4 @@
-// The Scan Workspace benchmark (bench/workspace-vscode.mjs, docs/benchmarks.md):
+// The Scan Workspace benchmark (bench/workspace-vscode.mjs, docs/benchmarks.md, "Scan Workspace in VS Code"):
 // not a test, it prints figures. Loaded by index.ts only when PHQ_BENCH_TREE is set (the
 // workspace folder is then the benchmark tree), so the normal suite never sees it. Times
 // the command from its start to the moment the number of files with our diagnostics last
@@ -69,11 +69,13 @@ suite('benchmark: Scan Workspace over the benchmark tree', function () {
         serverPeakRssMiB: after.peakMiB,
         serverRssBeforeMiB: before.rssMiB,
         extensionHostRssMiB: process.memoryUsage().rss / 1048576,
+        timings: result.timings,
       };
       console.log(
         `workspace scan: ${all} files with findings, ${(figures.allDiagnosticsMs / 1000).toFixed(2)} s to all diagnostics ` +
           `(command resolved after ${(figures.commandMs / 1000).toFixed(2)} s; ${result.listed} files listed, ${result.judged} judged), ` +
-          `server RSS ${after.rssMiB.toFixed(0)} MiB (peak ${after.peakMiB.toFixed(0)} MiB, ${before.rssMiB.toFixed(0)} MiB before)`,
+          `server RSS ${after.rssMiB.toFixed(0)} MiB (peak ${after.peakMiB.toFixed(0)} MiB, ${before.rssMiB.toFixed(0)} MiB before); ` +
+          `timings ${JSON.stringify(result.timings)}`,
       );
       console.log(`PHQ_BENCH_RESULT ${JSON.stringify(figures)}`);
       assert.equal(result.cancelled, false);

@@ -2,11 +2,11 @@
 // env file (updated in place), plus a .gitignore entry so the env file is not committed.
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
-import ignore from 'ignore';
 import { EnvFileRefused, planEnvFile, writeEnvFile, type EnvFilePlan } from '@phq-tokens/core/envFile';
 import { envVarValues, setEnvVar } from '@phq-tokens/detect/env-file';
 import { isEnvVarName } from '@phq-tokens/settings';
 import { CliError, ExitCode, UsageError } from './exit-codes';
+import { IgnoreRules } from '@phq-tokens/files';
 
 /** Checks done before the token is created, so a bad path never costs a lost secret. */
 export function checkOutFile(file: string): void {
@@ -80,36 +80,16 @@ function gitignoreLiteral(name: string): string {
   return name.replace(/[\\*?[\]!#]/g, (c) => `\\${c}`).replace(/ $/, '\\ ');
 }
 
-function findGitRoot(start: string): string | undefined {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
 /**
- * Makes sure a .gitignore covers `file`: checks every .gitignore from the repository root
- * (or the file's folder outside a repository) down to the file's folder, and when none
- * ignores it appends `/<name>` to the .gitignore beside it. Returns what it did.
+ * Makes sure a .gitignore covers `file`: when git's rules (every .gitignore from the
+ * repository root, or the file's folder outside a repository, down to the file, and
+ * .git/info/exclude) do not ignore it, appends `/<name>` to the .gitignore beside it.
  */
 export function ensureGitignored(file: string): { gitignore: string; changed: boolean } {
   const abs = path.resolve(file);
   const dir = path.dirname(abs);
-  const root = findGitRoot(dir) ?? dir;
-  let ignored = false;
-  for (let d = dir; ; d = path.dirname(d)) {
-    const gi = path.join(d, '.gitignore');
-    if (existsSync(gi)) {
-      const rel = path.relative(d, abs).split(path.sep).join('/');
-      const r = ignore().add(readFileSync(gi, 'utf8')).test(rel);
-      // Deeper files win over shallower ones, so the first decision found going up counts.
-      if (r.ignored || r.unignored) {
-        ignored = r.ignored;
-        break;
-      }
-    }
-    if (d === root || path.dirname(d) === d) break;
-  }
+  // The one answer to "would git commit this file?" (@phq-tokens/files), as the editor gives it.
+  const ignored = new IgnoreRules().ignored(abs);
   const gitignore = path.join(dir, '.gitignore');
   if (ignored) return { gitignore, changed: false };
   const existing = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '';

@@ -18,8 +18,12 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     assert.equal(await s.stop(), 0);
   });
 
-  const judge = (files: { uri: string; languageId?: string; text: string }[]) =>
-    s.conn.sendRequest(JudgeFiles.method, { files }) as Promise<JudgeFilesResult>;
+  /** The answer without its timing (`ms`), which varies. */
+  const judge = async (files: { uri: string; languageId?: string; text: string }[]) => {
+    const { ms, ...rest } = (await s.conn.sendRequest(JudgeFiles.method, { files })) as JudgeFilesResult;
+    assert.equal(typeof ms, 'number');
+    return rest;
+  };
 
   test('an unopened file gets the diagnostics an open document with the same text gets', async () => {
     const uri = 'file:///ws/unopened.py';
@@ -28,7 +32,7 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
       { uri, text: PY },
       { uri: 'file:///ws/clean.txt', text: 'nothing here\n' },
     ]);
-    assert.deepEqual(r, { judged: 2, withDiagnostics: 1 });
+    assert.deepEqual(r, { judged: 2, withDiagnostics: 1, flagged: [uri], withFindings: [uri] });
     const p = await next;
     assert.ok(p.diagnostics.some((d) => d.code === 'phq/placeholder'));
     assert.deepEqual(p.diagnostics, expectedDiagnostics(uri, 'python', PY));
@@ -42,7 +46,12 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     await judge([{ uri, text: PY }]);
     assert.ok((await next).diagnostics.length > 0);
     next = s.nextDiagnostics(uri);
-    assert.deepEqual(await judge([{ uri, text: FIXED }]), { judged: 1, withDiagnostics: 0 });
+    assert.deepEqual(await judge([{ uri, text: FIXED }]), {
+      judged: 1,
+      withDiagnostics: 0,
+      flagged: [],
+      withFindings: [],
+    });
     assert.deepEqual((await next).diagnostics, []);
   });
 
@@ -50,7 +59,12 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     const open = 'file:///ws/open.py';
     await s.open(open, 'python', FIXED);
     await s.diagnostics(open, 1);
-    assert.deepEqual(await judge([{ uri: open, text: PY }]), { judged: 0, withDiagnostics: 0 });
+    assert.deepEqual(await judge([{ uri: open, text: PY }]), {
+      judged: 0,
+      withDiagnostics: 0,
+      flagged: [],
+      withFindings: [],
+    });
     const gone = 'file:///ws/deleted.py';
     let next = s.nextDiagnostics(gone);
     await judge([{ uri: gone, text: PY }]);
@@ -60,8 +74,42 @@ suite('LSP workspace diagnostics (phq/judgeFiles, phq/forgetFiles)', () => {
     assert.deepEqual((await next).diagnostics, []);
   });
 
+  test('an unopened notebook is judged as the CLI judges it: its cells and saved outputs', async () => {
+    const uri = 'file:///ws/events.ipynb';
+    const nb = JSON.stringify(
+      {
+        cells: [
+          {
+            cell_type: 'code',
+            metadata: {},
+            execution_count: 1,
+            outputs: [],
+            source: ['import requests\n', 'headers = {"Authorization": "Bearer $API_TOKEN"}\n'],
+          },
+        ],
+        metadata: { kernelspec: { language: 'python', name: 'python3', display_name: 'Python 3' } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
+    const next = s.nextDiagnostics(uri);
+    assert.deepEqual(await judge([{ uri, text: nb }]), {
+      judged: 1,
+      withDiagnostics: 1,
+      flagged: [uri],
+      withFindings: [uri],
+    });
+    const d = (await next).diagnostics.find((x) => x.code === 'phq/placeholder');
+    assert.ok(d, 'a placeholder in the cell');
+    assert.match(String(d.message), /^cell 1: /);
+    const line = nb.split('\n')[d.range.start.line]!;
+    assert.equal(line.slice(d.range.start.character, d.range.end.character).includes('API_TOKEN'), true, line);
+  });
+
   test('malformed requests are refused without judging anything', async () => {
-    assert.deepEqual(await s.conn.sendRequest(JudgeFiles.method, { files: [{ uri: 'untitled:x', text: PY }] }), {
+    assert.deepEqual(await s.conn.sendRequest(JudgeFiles.method, { files: [{ uri: 'no scheme.py', text: PY }] }), {
       judged: 0,
       withDiagnostics: 0,
     });

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const pkg = path.resolve(__dirname, '..', '..');
 export const BUNDLE = path.join(pkg, 'dist', 'server.js');
-const SOURCES = ['server', 'protocol', 'detect', 'core'].map((p) => path.join(pkg, '..', p, 'src'));
+const SOURCES = ['server', 'protocol', 'detect', 'core', 'files'].map((p) => path.join(pkg, '..', p, 'src'));
 
 function newest(dir: string): number {
   if (!existsSync(dir)) return 0;

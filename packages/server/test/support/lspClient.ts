@@ -39,6 +39,8 @@ export class Session {
   readonly conn: ProtocolConnection;
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
+  /** Methods the server registered dynamically (client/registerCapability). */
+  readonly registrations: string[] = [];
   /** Every byte sent to and received from the server, when recording. */
   readonly traffic: Buffer[] = [];
   settings: (uri: string | undefined) => unknown;
@@ -67,7 +69,9 @@ export class Session {
       this.configRequests++;
       return p.items.map((i) => this.settings(i.scopeUri));
     });
-    this.conn.onRequest(RegistrationRequest.type, () => undefined);
+    this.conn.onRequest(RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations.map((r) => r.method));
+    });
     this.conn.onNotification(LogMessageNotification.type, (p) => {
       this.logs.push(p.message);
     });
@@ -180,7 +184,11 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
     workspaceFolders: null,
     ...(opts.initializationOptions !== undefined && { initializationOptions: opts.initializationOptions }),
     capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
       textDocument: {
         synchronization: { dynamicRegistration: false },
         completion: { completionItem: { snippetSupport: false, labelDetailsSupport: true } },
