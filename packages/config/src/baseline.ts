@@ -6,9 +6,8 @@
 // no part of one (not even the masked form) and no plain fingerprint that could be matched
 // against other lists.
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import schema from '../schema/phq-tokens-baseline.schema.json';
-import { ConfigFileError, readJsonWithSchema } from './jsonFile';
+import { readConfigText, readJsonWithSchema } from './jsonFile';
 
 export const BASELINE_VERSION = 1;
 export const DEFAULT_BASELINE_NAME = '.phq-tokens-baseline.json';
@@ -80,16 +79,7 @@ export function parseBaseline(text: string, file: string): Baseline {
 }
 
 export function readBaseline(file: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    throw new ConfigFileError(file, [
-      { line: 1, column: 1, message: `cannot read the baseline: ${typeof code === 'string' ? code : String(e)}` },
-    ]);
-  }
-  return parseBaseline(text, file);
+  return parseBaseline(readConfigText(file, 'cannot read the baseline'), file);
 }
 
 /** Matches findings against a baseline and remembers which entries were seen. */

@@ -3,6 +3,7 @@
 // jsonc-parser is imported by its ES module build: its UMD main requires files by computed
 // names, which a bundle cannot hold.
 // A broken policy file must stop the tool with a clear message, never become an empty policy.
+import { readFileSync } from 'node:fs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import {
   findNodeAtLocation,
@@ -124,4 +125,16 @@ export function readJsonWithSchema<T>(text: string, file: string, schema: object
 /** The 1-based line of a value in a parsed file, for errors found after schema validation. */
 export function lineOf(text: string, tree: Node, path: Segment[]): { line: number; column: number } {
   return lineCol(text, findNodeAtLocation(tree, path)?.offset ?? 0);
+}
+
+/** A file's text; a file that cannot be read is a ConfigFileError at line 1 (`what`: "cannot read the baseline"). */
+export function readConfigText(file: string, what = 'cannot read'): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    throw new ConfigFileError(file, [
+      { line: 1, column: 1, message: `${what}: ${typeof code === 'string' ? code : String(e)}` },
+    ]);
+  }
 }

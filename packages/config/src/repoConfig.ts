@@ -1,11 +1,10 @@
 // The repository config file, `.phq-tokens.json`: one policy shared by the editor, the CLI,
 // the pre-commit hook and CI (docs/scan.md, "Repository config file"). Found by walking up
 // from the scanned path or the document; the nearest file wins, files are not merged.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compilePattern, createPathFilter, type PathFilter } from '@phq-tokens/detect';
 import schema from '../schema/phq-tokens.schema.json';
-import { ConfigFileError, lineOf, readJsonWithSchema } from './jsonFile';
+import { ConfigFileError, lineOf, readConfigText, readJsonWithSchema } from './jsonFile';
 
 export { CONFIG_FILE_NAME, findRepoConfig } from './find';
 
@@ -58,16 +57,7 @@ export function parseRepoConfig(text: string, file: string): RepoConfig {
 
 /** Reads and parses a config file; a read error is a ConfigFileError too (line 1). */
 export function readRepoConfig(file: string): RepoConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    throw new ConfigFileError(file, [
-      { line: 1, column: 1, message: `cannot read: ${typeof code === 'string' ? code : String(e)}` },
-    ]);
-  }
-  return parseRepoConfig(text, file);
+  return parseRepoConfig(readConfigText(file), file);
 }
 
 /** Whether a path (absolute; a folder when `isDir`) is ignored by the config's `ignore` globs. */
