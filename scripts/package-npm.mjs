@@ -23,10 +23,6 @@ export const npmPackages = {
     bin: { 'phq-tokens': 'dist/cli.js' },
     // cli.js dispatches to main.js or scan.js (packages/cli/src/cli.ts); nothing else is needed.
     files: ['dist/cli.js', 'dist/main.js', 'dist/scan.js'],
-    // Native modules the bundle leaves external (a prebuilt binary per platform), loaded on
-    // first use: `run --keyring` (src/run/keyring.ts). Optional, so an install where no binary
-    // fits still succeeds and that one option says the keyring is not available.
-    optional: ['@napi-rs/keyring'],
   },
   server: {
     dir: 'packages/server',
@@ -47,7 +43,7 @@ export const npmPackages = {
   },
 };
 
-/** The package.json of the tarball: the workspace package's metadata, our name and version, no dependencies but the optional native ones. */
+/** The package.json of the tarball: the workspace package's metadata, our name and version, no dependencies. */
 function manifest(spec) {
   const ws = JSON.parse(readFileSync(path.join(root, spec.dir, 'package.json'), 'utf8'));
   return {
@@ -60,9 +56,6 @@ function manifest(spec) {
     bin: spec.bin,
     files: [...new Set([...spec.files, ...Object.keys(spec.write ?? {})])],
     engines: rootPkg.engines,
-    ...(spec.optional
-      ? { optionalDependencies: Object.fromEntries(spec.optional.map((n) => [n, ws.dependencies[n]])) }
-      : {}),
   };
 }
 

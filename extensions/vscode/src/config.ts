@@ -71,7 +71,7 @@ export class Config {
 
   /** Debug sessions get the token in terminals (terminal/debug.ts). */
   get injectIntoDebugSessions(): boolean {
-    return this.raw.get<boolean>('injectIntoDebugSessions', false) === true;
+    return this.raw.get<boolean>('injectIntoDebugSessions', D.injectIntoDebugSessions) === true;
   }
 
   setInjectIntoDebugSessions(on: boolean): Thenable<void> {

@@ -133,6 +133,7 @@ export const EXTENSION_DEFAULTS = Object.freeze({
   'tree.pageSize': 200,
   'network.retries': 3,
   'trace.server': 'off',
+  injectIntoDebugSessions: false,
 });
 
 /** Every setting's default, by key relative to SETTINGS_SECTION: the language server's and the extension's. */

@@ -21,7 +21,8 @@ function entry(account: string): Entry {
     mod = require('@napi-rs/keyring') as typeof mod;
   } catch (e) {
     throw new CliError(
-      `No OS keyring support in this install (${e instanceof Error ? e.message.split('\n')[0] : String(e)}): use --stdin or --env-file.`,
+      `No OS keyring support in this install (${e instanceof Error ? e.message.split('\n')[0] : String(e)}): ` +
+        'install it beside phq-tokens (npm install -g @napi-rs/keyring), or use --stdin or --env-file.',
       ExitCode.unavailable,
     );
   }

@@ -77,7 +77,16 @@ suite('LSP repository config file and baseline (bundled server over stdio)', () 
         { uri: uri(ws, 'legacy/old.py'), languageId: 'python', text: LEGACY_PY },
       ],
     });
-    assert.deepEqual(result, { judged: 2, withDiagnostics: 1 });
+    const { judged, withDiagnostics, withFindings } = result as {
+      judged: number;
+      withDiagnostics: number;
+      withFindings: string[];
+    };
+    // legacy/ is ignored by the file: judged, nothing found there.
+    assert.deepEqual(
+      { judged, withDiagnostics, withFindings },
+      { judged: 2, withDiagnostics: 1, withFindings: [uri(ws, 'app.py')] },
+    );
     assert.deepEqual(rows('app.py', (await app).diagnostics), WITH_CONFIG);
 
     // Without the file: the defaults.
