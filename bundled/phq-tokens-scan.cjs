@@ -6735,7 +6735,8 @@ var init_src2 = __esm({
       "tree.sortBy": "name",
       "tree.pageSize": 200,
       "network.retries": 3,
-      "trace.server": "off"
+      "trace.server": "off",
+      injectIntoDebugSessions: false
     });
     ALL_DEFAULTS = Object.freeze({
       ...DEFAULT_SETTINGS,
@@ -16289,10 +16290,21 @@ function readJsonWithSchema(text, file, schema) {
 function lineOf(text, tree, path9) {
   return lineCol(text, findNodeAtLocation2(tree, path9)?.offset ?? 0);
 }
-var import_ajv, ConfigFileError, ajv, compiled;
+function readConfigText(file, what = "cannot read") {
+  try {
+    return (0, import_node_fs5.readFileSync)(file, "utf8");
+  } catch (e) {
+    const code2 = e.code;
+    throw new ConfigFileError(file, [
+      { line: 1, column: 1, message: `${what}: ${typeof code2 === "string" ? code2 : String(e)}` }
+    ]);
+  }
+}
+var import_node_fs5, import_ajv, ConfigFileError, ajv, compiled;
 var init_jsonFile = __esm({
   "../config/src/jsonFile.ts"() {
     "use strict";
+    import_node_fs5 = require("node:fs");
     import_ajv = __toESM(require_ajv());
     init_main();
     ConfigFileError = class extends Error {
@@ -16385,7 +16397,7 @@ function findRepoConfig(start) {
   for (let d = import_node_path4.default.resolve(start); ; ) {
     const f = import_node_path4.default.join(d, CONFIG_FILE_NAME);
     try {
-      if ((0, import_node_fs5.statSync)(f).isFile()) return f;
+      if ((0, import_node_fs6.statSync)(f).isFile()) return f;
     } catch {
     }
     const up = import_node_path4.default.dirname(d);
@@ -16393,11 +16405,11 @@ function findRepoConfig(start) {
     d = up;
   }
 }
-var import_node_fs5, import_node_path4, CONFIG_FILE_NAME;
+var import_node_fs6, import_node_path4, CONFIG_FILE_NAME;
 var init_find = __esm({
   "../config/src/find.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_node_path4 = __toESM(require("node:path"));
     CONFIG_FILE_NAME = ".phq-tokens.json";
   }
@@ -16422,26 +16434,16 @@ function parseRepoConfig(text, file) {
   };
 }
 function readRepoConfig(file) {
-  let text;
-  try {
-    text = (0, import_node_fs6.readFileSync)(file, "utf8");
-  } catch (e) {
-    const code2 = e.code;
-    throw new ConfigFileError(file, [
-      { line: 1, column: 1, message: `cannot read: ${typeof code2 === "string" ? code2 : String(e)}` }
-    ]);
-  }
-  return parseRepoConfig(text, file);
+  return parseRepoConfig(readConfigText(file), file);
 }
 function ignoredByConfig(config, abs, isDir = false) {
   const rel = import_node_path5.default.relative(config.dir, abs).split(import_node_path5.default.sep).join("/");
   return config.filter.ignores(isDir ? rel + "/" : rel);
 }
-var import_node_fs6, import_node_path5;
+var import_node_path5;
 var init_repoConfig = __esm({
   "../config/src/repoConfig.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
     import_node_path5 = __toESM(require("node:path"));
     init_src3();
     init_phq_tokens_schema();
@@ -16516,23 +16518,13 @@ function parseBaseline(text, file) {
   return { salt: value.salt, entries: value.entries };
 }
 function readBaseline(file) {
-  let text;
-  try {
-    text = (0, import_node_fs7.readFileSync)(file, "utf8");
-  } catch (e) {
-    const code2 = e.code;
-    throw new ConfigFileError(file, [
-      { line: 1, column: 1, message: `cannot read the baseline: ${typeof code2 === "string" ? code2 : String(e)}` }
-    ]);
-  }
-  return parseBaseline(text, file);
+  return parseBaseline(readConfigText(file, "cannot read the baseline"), file);
 }
-var import_node_crypto3, import_node_fs7, BASELINE_VERSION, DEFAULT_BASELINE_NAME, cmp, BaselineMatcher;
+var import_node_crypto3, BASELINE_VERSION, DEFAULT_BASELINE_NAME, cmp, BaselineMatcher;
 var init_baseline = __esm({
   "../config/src/baseline.ts"() {
     "use strict";
     import_node_crypto3 = require("node:crypto");
-    import_node_fs7 = require("node:fs");
     init_phq_tokens_baseline_schema();
     init_jsonFile();
     BASELINE_VERSION = 1;
@@ -16730,7 +16722,7 @@ async function runProgram(program2) {
 }
 
 // src/commands/scan.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"));
 init_src3();
 
@@ -17851,7 +17843,7 @@ function fails(f, failOn) {
 }
 
 // src/scan/baseline.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path6 = __toESM(require("node:path"));
 
 // src/scan/config-lib.ts
@@ -17866,7 +17858,7 @@ function projectPath(report, projectRoot, file) {
   return import_node_path6.default.relative(projectRoot, import_node_path6.default.resolve(report.root, file)).split(import_node_path6.default.sep).join("/");
 }
 function load(file) {
-  if (!(0, import_node_fs8.existsSync)(file))
+  if (!(0, import_node_fs7.existsSync)(file))
     throw new UsageError(
       `the baseline ${quotePath(file)} does not exist: write it with --write-baseline, or scan with --no-baseline.`
     );
@@ -17882,7 +17874,7 @@ ${e.message}`);
 function writeBaseline(report, file, projectRoot) {
   const { readBaseline: readBaseline2, newSalt: newSalt2, entryFor: entryFor2, formatBaseline: formatBaseline2 } = configLib();
   let salt = newSalt2();
-  if ((0, import_node_fs8.existsSync)(file)) {
+  if ((0, import_node_fs7.existsSync)(file)) {
     try {
       salt = readBaseline2(file).salt;
     } catch {
@@ -17892,7 +17884,7 @@ function writeBaseline(report, file, projectRoot) {
     (r) => r.findings.map((f) => entryFor2(f, projectPath(report, projectRoot, r.file), salt))
   );
   const text = formatBaseline2({ salt, entries });
-  (0, import_node_fs8.writeFileSync)(file, text);
+  (0, import_node_fs7.writeFileSync)(file, text);
   return JSON.parse(text).entries.length;
 }
 function applyBaseline(report, file, projectRoot, walked) {
@@ -17908,7 +17900,7 @@ function applyBaseline(report, file, projectRoot, walked) {
   const inScope = (e) => {
     if (judged.has(e.path)) return true;
     const abs = import_node_path6.default.resolve(projectRoot, e.path);
-    return under.some((u) => abs === u || abs.startsWith(u + import_node_path6.default.sep)) && !(0, import_node_fs8.existsSync)(abs);
+    return under.some((u) => abs === u || abs.startsWith(u + import_node_path6.default.sep)) && !(0, import_node_fs7.existsSync)(abs);
   };
   report.baseline = { file, known, stale: matcher.unmatched(inScope) };
 }
@@ -17927,7 +17919,7 @@ function baselineLines(report) {
 }
 
 // src/scan/policy.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"));
 init_find();
 init_src3();
@@ -17935,14 +17927,14 @@ function startDir(cwd, paths, gitMode) {
   if (gitMode || paths.length !== 1) return cwd;
   const p = import_node_path7.default.resolve(cwd, paths[0]);
   try {
-    return (0, import_node_fs9.statSync)(p).isDirectory() ? p : import_node_path7.default.dirname(p);
+    return (0, import_node_fs8.statSync)(p).isDirectory() ? p : import_node_path7.default.dirname(p);
   } catch {
     return cwd;
   }
 }
 function gitTop(dir) {
   for (let d = dir; ; ) {
-    if ((0, import_node_fs9.existsSync)(import_node_path7.default.join(d, ".git"))) return d;
+    if ((0, import_node_fs8.existsSync)(import_node_path7.default.join(d, ".git"))) return d;
     const up = import_node_path7.default.dirname(d);
     if (up === d) return void 0;
     d = up;
@@ -18014,7 +18006,7 @@ function action(fn) {
 function checkPaths(paths) {
   for (const p of paths) {
     try {
-      (0, import_node_fs10.statSync)(p);
+      (0, import_node_fs9.statSync)(p);
     } catch {
       throw new UsageError(`No such file or folder: ${quotePath(p)}`);
     }

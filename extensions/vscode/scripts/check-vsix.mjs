@@ -54,7 +54,16 @@ await check('the .vsix builds from one command (npm run package), without a pack
   // Zip entry names are stored uncompressed, so a byte search lists what shipped.
   const zip = readFileSync(vsix);
   const shipped = (f) => zip.includes(Buffer.from(`extension/${f}`));
-  for (const f of ['package.json', 'dist/extension.js', 'media/icon.png', 'readme.md', 'changelog.md', 'LICENSE'])
+  for (const f of [
+    'package.json',
+    'dist/extension.js',
+    'media/icon.png',
+    'readme.md',
+    'changelog.md',
+    'LICENSE',
+    'dist/schemas/phq-tokens.schema.json',
+    'dist/schemas/phq-tokens-baseline.schema.json',
+  ])
     if (!shipped(f)) throw new Error(`${f} is not in the .vsix`);
   const serverExpected = existsSync(path.join(extDir, '..', '..', 'packages', 'server', 'src', 'main.ts'));
   if (serverExpected && !shipped('dist/server.js'))
@@ -74,7 +83,11 @@ await check('publish-ready: vsce ls lists only what ships; the manifest has what
   if (r.status !== 0 || /WARNING/.test(`${r.stdout}${r.stderr}`)) throw new Error(`${r.stdout}\n${r.stderr}`);
   const listed = r.stdout.split('\n').filter(Boolean);
   const unexpected = listed.filter(
-    (f) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|media\/.+|dist\/.+\.js)$/.test(f),
+    // dist/schemas/: the JSON Schemas of .phq-tokens.json and its baseline (contributes.jsonValidation).
+    (f) =>
+      !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|media\/.+|dist\/.+\.js|dist\/schemas\/[\w-]+\.schema\.json)$/.test(
+        f,
+      ),
   );
   if (unexpected.length > 0) throw new Error(`unexpected files: ${unexpected.join(', ')}`);
   for (const k of ['displayName', 'description', 'publisher', 'license', 'icon', 'categories', 'repository'])
