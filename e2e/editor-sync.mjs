@@ -7,47 +7,24 @@
 //     output's problem must leave Problems.
 // Screenshots under test-results/e2e-sync/. Ends with "UI-SYNC: N passed, N failed".
 //   node e2e/editor-sync.mjs     (after npm start / npm test have built the bundles)
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../extensions/vscode/scripts/browser.mjs';
 import { checkChromium, repoRoot } from '../extensions/vscode/scripts/ensure-code-server.mjs';
 import { startDemo } from './lib/demo.mjs';
 import { processesInGroups } from './lib/processes.mjs';
+import { stepRunner } from './lib/steps.mjs';
 import { workbench } from './lib/workbench.mjs';
 
 const artifacts = path.join(repoRoot, 'test-results', 'e2e-sync');
 const T = 30_000;
 const VALUE = /Bearer ([A-Za-z0-9_-]{43})\b/; // the contract's token value: 43 chars base64url
-rmSync(artifacts, { recursive: true, force: true });
-mkdirSync(artifacts, { recursive: true });
-
-let passed = 0;
-let failed = 0;
 let app;
 let browser;
 let page;
 
-async function shot(name) {
-  if (page) await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
-
-async function step(slug, name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    await shot(slug);
-    passed++;
-    console.log(`  ✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  } catch (e) {
-    failed++;
-    await shot(`${slug}-FAILED`).catch(() => {});
-    if (page)
-      await workbench(page)
-        .escapeAll()
-        .catch(() => {});
-    console.log(`  ✖ ${name}\n      ${String(e instanceof Error ? e.message : e).replace(/\n/g, '\n      ')}`);
-  }
-}
+const run = stepRunner(artifacts, () => page);
+const { shot, step } = run;
 
 try {
   checkChromium();
@@ -158,7 +135,7 @@ try {
     },
   );
 } catch (e) {
-  failed++;
+  run.failed++;
   console.log(`  ✖ set-up: ${e instanceof Error ? e.stack : e}`);
   await shot('setup-FAILED').catch(() => {});
 } finally {
@@ -173,5 +150,5 @@ try {
     });
   }
 }
-console.log(`UI-SYNC: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`UI-SYNC: ${run.passed} passed, ${run.failed} failed`);
+process.exit(run.failed ? 1 : 0);

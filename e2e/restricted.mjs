@@ -6,47 +6,23 @@
 // folder, the tokens are offered. Screenshots under test-results/e2e-restricted/.
 // Ends with "UI-RESTRICTED: N passed, N failed".
 //   node e2e/restricted.mjs     (after npm start / npm test have built the bundles)
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../extensions/vscode/scripts/browser.mjs';
 import { checkChromium, repoRoot } from '../extensions/vscode/scripts/ensure-code-server.mjs';
 import { startDemo } from './lib/demo.mjs';
 import { processesInGroups } from './lib/processes.mjs';
+import { stepRunner } from './lib/steps.mjs';
 import { workbench } from './lib/workbench.mjs';
 
 const artifacts = path.join(repoRoot, 'test-results', 'e2e-restricted');
 const T = 30_000;
 const UNTRUSTED_NOTE = 'Real tokens are not offered in an untrusted workspace';
-rmSync(artifacts, { recursive: true, force: true });
-mkdirSync(artifacts, { recursive: true });
-
-let passed = 0;
-let failed = 0;
 let app;
 let browser;
 let page;
 
-async function shot(name) {
-  if (page) await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
-
-async function step(slug, name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    await shot(slug);
-    passed++;
-    console.log(`  ✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  } catch (e) {
-    failed++;
-    await shot(`${slug}-FAILED`).catch(() => {});
-    if (page)
-      await workbench(page)
-        .escapeAll()
-        .catch(() => {});
-    console.log(`  ✖ ${name}\n      ${String(e instanceof Error ? e.message : e).replace(/\n/g, '\n      ')}`);
-  }
-}
+const run = stepRunner(artifacts, () => page);
+const { shot, step } = run;
 
 /** The names of the emulator's tokens (none may be offered while the folder is untrusted). */
 async function tokenNames() {
@@ -144,7 +120,7 @@ try {
       throw new Error('the untrusted note is still offered after trusting');
   });
 } catch (e) {
-  failed++;
+  run.failed++;
   console.log(`  ✖ set-up: ${e instanceof Error ? e.stack : e}`);
   await shot('setup-FAILED').catch(() => {});
 } finally {
@@ -159,5 +135,5 @@ try {
     });
   }
 }
-console.log(`UI-RESTRICTED: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`UI-RESTRICTED: ${run.passed} passed, ${run.failed} failed`);
+process.exit(run.failed ? 1 : 0);
