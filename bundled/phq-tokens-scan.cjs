@@ -5102,64 +5102,331 @@ var init_browser_exposure = __esm({
   }
 });
 
-// ../detect/src/rules/continuation.ts
-function mayContinue(c) {
-  return c === 61 || c === 58 || c === 40 || c === 124 || c === 63 || c === 92 || c === 114 || c === 101 || c === 62;
-}
-function leadingOperator(lt) {
-  const m = LEADING_OP.exec(lt);
-  return m ? m[0].length : 0;
-}
-function continuedSink(line, leading = false) {
-  let e = line.length;
-  while (e > 0 && (line.charCodeAt(e - 1) === 32 || line.charCodeAt(e - 1) === 9 || line.charCodeAt(e - 1) === 13)) e--;
-  if (e === 0 || COMMENT_START.test(line)) return null;
-  if (!leading) {
-    const c = line.charCodeAt(e - 1);
-    if (!mayContinue(c) && !(c === 44 && QUOTE_BEFORE.test(line.slice(0, e)))) return null;
-    const head = line.slice(0, e);
-    if (!OPEN_END.test(head) && !(c === 44 && LOOKUP_OPEN.test(head))) return null;
+// ../detect/src/rules/sink-names.ts
+function mentionsPhq(text) {
+  for (const q of Q) {
+    for (let i = text.indexOf(q, 2); i >= 0; i = text.indexOf(q, i + 1)) {
+      if ((text.charCodeAt(i - 1) | 32) !== 104) continue;
+      PREDICT_AT.lastIndex = i - 8;
+      if (i >= 8 && PREDICT_AT.test(text)) return true;
+      PHQ_AT.lastIndex = i - 2;
+      if (PHQ_AT.test(text)) return true;
+    }
   }
-  let best = null;
-  NAMES2.lastIndex = 0;
-  for (let m = NAMES2.exec(line); m; m = NAMES2.exec(line)) {
-    const c = nameClass(m[0].replace(/^[.$-]+|[.$-]+$/g, ""));
-    if (c === "phq") return c;
-    if (c === "generic") best = c;
-  }
-  return best;
+  return false;
 }
-function continuedAbove(text, ls) {
-  if (ls === 0) return null;
-  let e = ls - 1;
-  while (e > 0) {
-    const c2 = text.charCodeAt(e - 1);
-    if (c2 !== 32 && c2 !== 9 && c2 !== 13) break;
-    e--;
-  }
-  if (e === 0) return null;
-  const c = text.charCodeAt(e - 1);
-  let i = ls;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  const f = text.charCodeAt(i);
-  const leading = (f === 124 || f === 63 || f === 111 || f === 101 || f === 58) && LEADING_OP.test(text.slice(ls, Math.min(text.length, i + 6)));
-  if (!leading && !mayContinue(c) && c !== 44) return null;
-  let a = e;
-  while (a > 0 && a > e - TAIL && text.charCodeAt(a - 1) !== 10) a--;
-  return continuedSink(text.slice(a, e), leading);
+function aboutPhq(lc) {
+  return lc.ctx.phqDoc ??= mentionsPhq(lc.text);
 }
-var OPEN_END, NAMES2, COMMENT_START, QUOTE_BEFORE, LOOKUP_OPEN, LEADING_OP, TAIL;
-var init_continuation = __esm({
-  "../detect/src/rules/continuation.ts"() {
+function classify(name) {
+  if (PHQ_WORD.test(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) return "phq";
+  const last = name.slice(name.lastIndexOf(".") + 1).replace(/^[$@-]+/, "");
+  const words = last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_\-$]+/).filter((w) => w !== "");
+  if (words.length === 0) return null;
+  for (const w of words) if (!GENERIC.has(w)) return null;
+  return words.some((w) => w.includes("token") || w.includes("key")) ? "generic" : null;
+}
+function nameClass(name) {
+  let c = nameCache.get(name);
+  if (c === void 0) {
+    if (nameCache.size > 5e3) nameCache.clear();
+    nameCache.set(name, c = classify(name));
+  }
+  return c;
+}
+var PHQ_WORD, PREDICT_AT, PHQ_AT, Q, GENERIC, nameCache;
+var init_sink_names = __esm({
+  "../detect/src/rules/sink-names.ts"() {
     "use strict";
-    init_sinks();
-    OPEN_END = /(?:\|\||\?\?|(?<![\w.])or|(?<![\w.])else|[=:(]|=>|:=)\s*\\?$/;
-    NAMES2 = /[\w$.-]*(?:token|api[_-]?key|apikey|(?:phq|predicthq)[_-]?key)[\w$.-]*/gi;
-    COMMENT_START = /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--)/;
-    QUOTE_BEFORE = /["']\s*,$/;
-    LOOKUP_OPEN = /(?:getenv|environ\.get|ENV\.fetch|Sys\.getenv)\(\s*["']\w+["']\s*,$/;
-    LEADING_OP = /^[ \t]*(?:\|\||\?\?|or(?=[ \t])|else(?=[ \t])|:(?=[ \t]))[ \t]*/;
-    TAIL = 240;
+    PHQ_WORD = /predicthq|(?<![a-z0-9])phq(?![a-z0-9])/i;
+    PREDICT_AT = /predict/iy;
+    PHQ_AT = /(?<![a-z0-9])p(?=hq(?![a-z0-9]))/iy;
+    Q = ["q", "Q"];
+    GENERIC = /* @__PURE__ */ new Set([
+      "api",
+      "access",
+      "auth",
+      "bearer",
+      "token",
+      "tokens",
+      "key",
+      "apikey",
+      "apitoken",
+      "accesstoken",
+      "authtoken",
+      "oauth",
+      "oauth2",
+      "my",
+      "your",
+      "the",
+      "default",
+      "x",
+      "value"
+    ]);
+    nameCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// ../detect/src/rules/shell-strings.ts
+function holdsShell(lc, k2) {
+  if (lc.segs[k2 + 3] !== Interp.None || lc.segs[k2 + 4] !== 0) return false;
+  if (lc.ctx.shellStrings) return true;
+  const lang = lc.ctx.dialect.languageId;
+  if (lang !== "json" && lang !== "jsonc") return false;
+  const s = lc.segs[k2];
+  if (lc.text.startsWith("Bash(", s)) return true;
+  return COMMAND_KEY.test(lc.text.slice(Math.max(lc.ls, s - 40), s - 1));
+}
+var COMMAND_KEY;
+var init_shell_strings = __esm({
+  "../detect/src/rules/shell-strings.ts"() {
+    "use strict";
+    init_types2();
+    COMMAND_KEY = /"(?:command|cmd|script|shell|postCreateCommand|postStartCommand|preLaunchTask)"\s*:\s*$/;
+  }
+});
+
+// ../detect/src/rules/templates.ts
+function isTemplate(fileName, languageId) {
+  if (!fileName || !CONFIG_DIALECTS.has(languageId)) return false;
+  const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1);
+  return TEMPLATE_NAME.test(base);
+}
+function lowerInTemplates(lc, f) {
+  if (!lc.ctx.template || f.kind !== "placeholder" || lc.ctx.severities[f.kind] !== void 0) return;
+  f.severity = TEMPLATE_SEVERITY;
+  f.message = templateMessage(f.match);
+}
+var TEMPLATE_NAME, CONFIG_DIALECTS, TEMPLATE_SEVERITY;
+var init_templates = __esm({
+  "../detect/src/rules/templates.ts"() {
+    "use strict";
+    init_messages();
+    TEMPLATE_NAME = /(?:^|[._-])(?:examples?|samples?|templates?|tpl|dist|skel(?:eton)?)(?:[._-][^\\/]*)?$|^(?:examples?|samples?|templates?)[._-]/i;
+    CONFIG_DIALECTS = /* @__PURE__ */ new Set(["dotenv", "ini", "properties", "yaml", "toml", "json", "plaintext"]);
+    TEMPLATE_SEVERITY = "info";
+  }
+});
+
+// ../detect/src/rules/test-paths.ts
+function isTestPath(fileName) {
+  return fileName !== void 0 && TEST_PATH.test(fileName);
+}
+function lowerInTests(lc, f) {
+  if (lc.ctx.testCode && f.kind === "placeholder" && lc.ctx.severities[f.kind] === void 0)
+    f.severity = TEST_SEVERITY;
+}
+var TEST_PATH, TEST_SEVERITY;
+var init_test_paths = __esm({
+  "../detect/src/rules/test-paths.ts"() {
+    "use strict";
+    TEST_PATH = /(?:^|[\\/])(?:tests?|__tests__|__mocks__|specs?|fixtures?|testdata|test[_-]?data)[\\/]|(?:^|[\\/])(?:test_[^\\/]*\.py|[^\\/]*_test\.(?:py|go|rb)|[^\\/]*\.(?:test|spec)\.[cm]?[jt]sx?|conftest\.py|[^\\/]*_spec\.rb)$/i;
+    TEST_SEVERITY = "info";
+  }
+});
+
+// ../detect/src/rules/placeholder.ts
+function documented(m) {
+  const name = m.replace(/^[$]?[{[<]?|[}\]>]$/g, "");
+  return name.toLowerCase() !== "token" || name === "TOKEN";
+}
+function sentLiterally(lc, k2, s, e, group) {
+  const interp = interpOf(lc, k2);
+  const prose = lc.segs[k2 + 2] === Seg.Prose;
+  if (interp === Interp.BearerOnly || prose) {
+    if (group !== 7 && !BEARER_BEFORE.test(lc.text.slice(Math.max(lc.ls, s - 24), s))) return false;
+  }
+  if (interp === Interp.Shell && (group === 1 || group === 2) && quotedInShellText(lc, k2, s)) return true;
+  switch (group) {
+    case 1:
+      return !DOLLAR_BRACE_EXPANDS.has(interp);
+    case 2:
+      if (interp === Interp.Ruby && code(lc.text, s - 1) === 35) return false;
+      return !DOLLAR_EXPANDS.has(interp);
+    case 3:
+      return !BRACE_EXPANDS.has(interp);
+    default:
+      return true;
+  }
+}
+function interpOf(lc, k2) {
+  const interp = lc.segs[k2 + 3];
+  return interp === Interp.None && holdsShell(lc, k2) ? Interp.Shell : interp;
+}
+function quotedInShellText(lc, k2, s) {
+  const lang = dialectOf(lc, k2).languageId;
+  if (lang !== "yaml" && !holdsShell(lc, k2)) return false;
+  let single = false;
+  let double = false;
+  for (let i = lc.segs[k2]; i < s; i++) {
+    const c = lc.text.charCodeAt(i);
+    if (c === 39 && !double) single = !single;
+    else if (c === 34 && !single) double = !double;
+  }
+  return single;
+}
+function sigilGroup(m) {
+  if (m.charCodeAt(0) === 36) return m.charCodeAt(1) === 123 ? 1 : 2;
+  return m.charCodeAt(0) === 123 ? 3 : 4;
+}
+function judgePlaceholder(lc, s, e, group, rule, why) {
+  const k2 = segAt(lc.segs, s);
+  if (k2 < 0) return;
+  const kind = lc.segs[k2 + 2];
+  if (kind === Seg.Comment || kind === Seg.Prose && !lc.ctx.prose) return;
+  if (e > lc.segs[k2 + 1]) return;
+  if (!sentLiterally(lc, k2, s, e, group)) return;
+  if (holdsCode(lc, k2)) return;
+  const d = dialectOf(lc, k2);
+  const docs = kind === Seg.Prose || lc.segs[k2 + 4] !== 0 || d.markdown;
+  const ph = lc.text.slice(s, e);
+  const ruleId = docs && rule !== "phq/custom-placeholder" ? "phq/placeholder-in-docs" : rule;
+  const ref = envReference(d.languageId, lc.ctx.envVar);
+  const reason = why ?? (kind === Seg.Prose ? "readers copy it as written" : sentAsIs(d, lc.segs[k2 + 3], ph));
+  const message = why ? dummyMessage(ph, reason, ref, docs) : placeholderMessage(ph, reason, ref, docs);
+  const f = push(lc, "placeholder", ruleId, s, e, ph, message, d, { placeholder: ph });
+  if (!f || lc.ctx.severities[ruleId]) return;
+  if (kind === Seg.Prose) f.severity = "info";
+  else lowerInTests(lc, f);
+  lowerInTemplates(lc, f);
+}
+var DOLLAR_EXPANDS, DOLLAR_BRACE_EXPANDS, BRACE_EXPANDS, BEARER_BEFORE, YOUR_DOCUMENTED, placeholderRule;
+var init_placeholder = __esm({
+  "../detect/src/rules/placeholder.ts"() {
+    "use strict";
+    init_types2();
+    init_env_reference();
+    init_line();
+    init_sink_names();
+    init_messages();
+    init_patterns();
+    init_shell_strings();
+    init_templates();
+    init_test_paths();
+    DOLLAR_EXPANDS = /* @__PURE__ */ new Set([Interp.Shell, Interp.Make, Interp.Dollar, Interp.PowerShell]);
+    DOLLAR_BRACE_EXPANDS = /* @__PURE__ */ new Set([
+      Interp.Shell,
+      Interp.Make,
+      Interp.Dollar,
+      Interp.PowerShell,
+      Interp.Yaml,
+      Interp.PyFormat,
+      Interp.CSharp,
+      Interp.Rust
+    ]);
+    BRACE_EXPANDS = /* @__PURE__ */ new Set([Interp.PyFormat, Interp.CSharp, Interp.Rust]);
+    BEARER_BEFORE = /bearer\s+$/i;
+    YOUR_DOCUMENTED = /PREDICTHQ|PHQ|(?:API|ACCESS)[_-]TOKEN/i;
+    placeholderRule = {
+      id: "phq/placeholder",
+      kind: "placeholder",
+      overlap: "placeholder",
+      severity: "error",
+      sarif: {
+        name: "UnfilledTokenPlaceholder",
+        short: "Unfilled API token placeholder",
+        full: "A token placeholder such as $API_TOKEN sits where it is sent as written (a string literal, a single-quoted shell string, a config value), so the API receives the literal text and answers 401."
+      },
+      docs: "placeholder",
+      runsIn: "engine",
+      triggers: ["ken", "bearer"],
+      prefilter: /[${[<](?:PHQ_|PREDICTHQ_)?(?:API_|ACCESS_|OAUTH2_ACCESS_)?TOKEN|[${[<](?:PHQ_|PREDICTHQ_)API_KEY|YOUR[_-]|Acc3sS|bearer\s+(?:TOKEN|API_|ACCESS_|PHQ_|PREDICTHQ_)/,
+      judge(lc, lt) {
+        const sigil = SIGIL_PLACEHOLDER;
+        sigil.lastIndex = 0;
+        for (let m = sigil.exec(lt); m; m = sigil.exec(lt)) {
+          let group = sigilGroup(m[0]);
+          let s = lc.ls + m.index;
+          let e = s + m[0].length;
+          if (group === 3 && code(lc.text, s - 1) === 123 && code(lc.text, e) === 125) {
+            const k0 = segAt(lc.segs, s - 1);
+            const interp = k0 >= 0 ? lc.segs[k0 + 3] : -1;
+            if (interp !== Interp.PyFormat && interp !== Interp.CSharp) continue;
+            s--;
+            e++;
+            group = 0;
+          }
+          if (!documented(m[0]) && !aboutPhq(lc)) continue;
+          judgePlaceholder(lc, s, e, group, "phq/placeholder");
+        }
+        const lower2 = lt.toLowerCase();
+        if (lower2.includes("your")) {
+          const re = YOUR_PLACEHOLDER;
+          re.lastIndex = 0;
+          for (let m = re.exec(lt); m; m = re.exec(lt)) {
+            const s = lc.ls + m.index;
+            if (!YOUR_DOCUMENTED.test(m[0]) && !aboutPhq(lc)) continue;
+            judgePlaceholder(lc, s, s + m[0].length, 5, "phq/placeholder");
+          }
+        }
+        if (lower2.includes("bearer")) {
+          const re = BEARER_NAME;
+          re.lastIndex = 0;
+          for (let m = re.exec(lt); m; m = re.exec(lt)) {
+            const s = lc.ls + m.index + m[0].length - m[1].length;
+            if (!documented(m[1]) && !aboutPhq(lc)) continue;
+            judgePlaceholder(lc, s, s + m[1].length, 7, "phq/placeholder");
+          }
+        }
+        for (let at = lt.indexOf(SDK_FAKE_TOKEN); at >= 0; at = lt.indexOf(SDK_FAKE_TOKEN, at + 1)) {
+          judgePlaceholder(lc, lc.ls + at, lc.ls + at + SDK_FAKE_TOKEN.length, 6, "phq/placeholder");
+        }
+      },
+      fixtures: [
+        { text: 'h = {"Authorization": "Bearer $API_TOKEN"}', options: { languageId: "python" } },
+        { text: "fetch(u, { headers: { Authorization: 'Bearer {TOKEN}' } })", options: { languageId: "javascript" } },
+        { text: 'phq = Client(access_token="Acc3sS-t0keN")', options: { languageId: "python" } },
+        { text: "token: YOUR_PREDICTHQ_API_TOKEN", options: { languageId: "yaml" } },
+        { text: "curl -H 'Authorization: Bearer TOKEN' https://api.predicthq.com", options: { languageId: "shellscript" } }
+      ]
+    };
+  }
+});
+
+// ../detect/src/rules/custom-placeholder.ts
+var customPlaceholderRule;
+var init_custom_placeholder = __esm({
+  "../detect/src/rules/custom-placeholder.ts"() {
+    "use strict";
+    init_placeholder();
+    customPlaceholderRule = {
+      id: "phq/custom-placeholder",
+      kind: "placeholder",
+      severity: "error",
+      sarif: {
+        name: "CustomPlaceholder",
+        short: "Configured placeholder pattern",
+        full: "Text matching a user-configured placeholder pattern sits where it is sent as written."
+      },
+      docs: "custom-placeholder",
+      runsIn: "engine",
+      triggers: [],
+      extraTriggers: (ctx) => ctx.extra,
+      mayFire(ctx, lt) {
+        for (const x of ctx.extra) {
+          x.lastIndex = 0;
+          if (x.test(lt)) return true;
+        }
+        return false;
+      },
+      judge(lc, lt) {
+        for (const x of lc.ctx.extra) {
+          x.lastIndex = 0;
+          for (let m = x.exec(lt); m; m = x.exec(lt)) {
+            if (m[0].length === 0) {
+              x.lastIndex++;
+              continue;
+            }
+            const s = lc.ls + m.index;
+            const group = m[0].startsWith("${") ? 1 : m[0].startsWith("$") ? 2 : 0;
+            judgePlaceholder(lc, s, s + m[0].length, group, "phq/custom-placeholder");
+          }
+        }
+      },
+      fixtures: [
+        { text: 'h = "Bearer %%MY_SECRET%%"', options: { languageId: "python", extraPatterns: ["%%MY_SECRET%%"] } }
+      ]
+    };
   }
 });
 
@@ -5215,6 +5482,67 @@ var init_fallback = __esm({
     "use strict";
     init_types2();
     init_line();
+  }
+});
+
+// ../detect/src/rules/continuation.ts
+function mayContinue(c) {
+  return c === 61 || c === 58 || c === 40 || c === 124 || c === 63 || c === 92 || c === 114 || c === 101 || c === 62;
+}
+function leadingOperator(lt) {
+  const m = LEADING_OP.exec(lt);
+  return m ? m[0].length : 0;
+}
+function continuedSink(line, leading = false) {
+  let e = line.length;
+  while (e > 0 && (line.charCodeAt(e - 1) === 32 || line.charCodeAt(e - 1) === 9 || line.charCodeAt(e - 1) === 13)) e--;
+  if (e === 0 || COMMENT_START.test(line)) return null;
+  if (!leading) {
+    const c = line.charCodeAt(e - 1);
+    if (!mayContinue(c) && !(c === 44 && QUOTE_BEFORE.test(line.slice(0, e)))) return null;
+    const head = line.slice(0, e);
+    if (!OPEN_END.test(head) && !(c === 44 && LOOKUP_OPEN.test(head))) return null;
+  }
+  let best = null;
+  NAMES2.lastIndex = 0;
+  for (let m = NAMES2.exec(line); m; m = NAMES2.exec(line)) {
+    const c = nameClass(m[0].replace(/^[.$-]+|[.$-]+$/g, ""));
+    if (c === "phq") return c;
+    if (c === "generic") best = c;
+  }
+  return best;
+}
+function continuedAbove(text, ls) {
+  if (ls === 0) return null;
+  let e = ls - 1;
+  while (e > 0) {
+    const c2 = text.charCodeAt(e - 1);
+    if (c2 !== 32 && c2 !== 9 && c2 !== 13) break;
+    e--;
+  }
+  if (e === 0) return null;
+  const c = text.charCodeAt(e - 1);
+  let i = ls;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const f = text.charCodeAt(i);
+  const leading = (f === 124 || f === 63 || f === 111 || f === 101 || f === 58) && LEADING_OP.test(text.slice(ls, Math.min(text.length, i + 6)));
+  if (!leading && !mayContinue(c) && c !== 44) return null;
+  let a = e;
+  while (a > 0 && a > e - TAIL && text.charCodeAt(a - 1) !== 10) a--;
+  return continuedSink(text.slice(a, e), leading);
+}
+var OPEN_END, NAMES2, COMMENT_START, QUOTE_BEFORE, LOOKUP_OPEN, LEADING_OP, TAIL;
+var init_continuation = __esm({
+  "../detect/src/rules/continuation.ts"() {
+    "use strict";
+    init_sink_names();
+    OPEN_END = /(?:\|\||\?\?|(?<![\w.])or|(?<![\w.])else|[=:(]|=>|:=)\s*\\?$/;
+    NAMES2 = /[\w$.-]*(?:token|api[_-]?key|apikey|(?:phq|predicthq)[_-]?key)[\w$.-]*/gi;
+    COMMENT_START = /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--)/;
+    QUOTE_BEFORE = /["']\s*,$/;
+    LOOKUP_OPEN = /(?:getenv|environ\.get|ENV\.fetch|Sys\.getenv)\(\s*["']\w+["']\s*,$/;
+    LEADING_OP = /^[ \t]*(?:\|\||\?\?|or(?=[ \t])|else(?=[ \t])|:(?=[ \t]))[ \t]*/;
+    TAIL = 240;
   }
 });
 
@@ -5329,6 +5657,7 @@ var init_hardcoded_token = __esm({
     init_messages();
     init_patterns();
     init_shape();
+    init_sink_names();
     init_sinks();
     BEARER_PLUS = /bearer\s*["'`]\s*\+/i;
     VALUE = /[A-Za-z0-9_\-.~+/]+=*/y;
@@ -5480,57 +5809,7 @@ var init_follow = __esm({
   }
 });
 
-// ../detect/src/rules/shell-strings.ts
-function holdsShell(lc, k2) {
-  if (lc.segs[k2 + 3] !== Interp.None || lc.segs[k2 + 4] !== 0) return false;
-  if (lc.ctx.shellStrings) return true;
-  const lang = lc.ctx.dialect.languageId;
-  if (lang !== "json" && lang !== "jsonc") return false;
-  const s = lc.segs[k2];
-  if (lc.text.startsWith("Bash(", s)) return true;
-  return COMMAND_KEY.test(lc.text.slice(Math.max(lc.ls, s - 40), s - 1));
-}
-var COMMAND_KEY;
-var init_shell_strings = __esm({
-  "../detect/src/rules/shell-strings.ts"() {
-    "use strict";
-    init_types2();
-    COMMAND_KEY = /"(?:command|cmd|script|shell|postCreateCommand|postStartCommand|preLaunchTask)"\s*:\s*$/;
-  }
-});
-
-// ../detect/src/rules/sinks.ts
-function mentionsPhq(text) {
-  for (const q of Q) {
-    for (let i = text.indexOf(q, 2); i >= 0; i = text.indexOf(q, i + 1)) {
-      if ((text.charCodeAt(i - 1) | 32) !== 104) continue;
-      PREDICT_AT.lastIndex = i - 8;
-      if (i >= 8 && PREDICT_AT.test(text)) return true;
-      PHQ_AT.lastIndex = i - 2;
-      if (PHQ_AT.test(text)) return true;
-    }
-  }
-  return false;
-}
-function aboutPhq(lc) {
-  return lc.ctx.phqDoc ??= mentionsPhq(lc.text);
-}
-function classify(name) {
-  if (PHQ_WORD.test(name.replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) return "phq";
-  const last = name.slice(name.lastIndexOf(".") + 1).replace(/^[$@-]+/, "");
-  const words = last.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[_\-$]+/).filter((w) => w !== "");
-  if (words.length === 0) return null;
-  for (const w of words) if (!GENERIC.has(w)) return null;
-  return words.some((w) => w.includes("token") || w.includes("key")) ? "generic" : null;
-}
-function nameClass(name) {
-  let c = nameCache.get(name);
-  if (c === void 0) {
-    if (nameCache.size > 5e3) nameCache.clear();
-    nameCache.set(name, c = classify(name));
-  }
-  return c;
-}
+// ../detect/src/rules/sink-values.ts
 function isSequence(v) {
   let steps = 0;
   for (let i = 1; i < v.length; i++) {
@@ -5562,6 +5841,17 @@ function whyNotAToken(v) {
 function isPlaceholderShaped(v) {
   return /^[<[{(].*(?:predicthq|phq|token).*[>\]})]$/i.test(v) && /\s|your|here|predicthq|phq/i.test(v);
 }
+var INSTRUCTIONAL, WORDY;
+var init_sink_values = __esm({
+  "../detect/src/rules/sink-values.ts"() {
+    "use strict";
+    init_shape();
+    INSTRUCTIONAL = /your|placeholder|replace|insert|enter|paste|put[_ -]?(?:here|in)|here|change[_-]?me|xxx|\*\*\*|todo|fixme|tbd|redacted|dummy|fake|sample|example|secret|token|api[_ -]?key|<|>|\[|\]|\{|\}/i;
+    WORDY = /^(?:test(?:ing)?|demo|foo|bar|baz|abc|xyz|none|null|nil|undefined|n\/?a|empty|default|string|str|password|pass|key|token|mytoken|my-token|changeit|qwerty|asdf|admin|letmein)$/i;
+  }
+});
+
+// ../detect/src/rules/sinks.ts
 function isQuote(c) {
   return c === 34 || c === 39 || c === 96;
 }
@@ -5638,7 +5928,7 @@ function isReference(lc, v, k2) {
   if (!REFERENCE.test(v)) return false;
   const lang = dialectOf(lc, k2).languageId;
   if (/^\$\{[A-Za-z_]\w*\}$/.test(v) && CONFIG.has(lang)) return true;
-  if (/^\$\{?[A-Za-z_]\w*\}?$/.test(v)) return DOLLAR_EXPANDS.has(interp) || lang === "dotenv";
+  if (/^\$\{?[A-Za-z_]\w*\}?$/.test(v)) return DOLLAR_EXPANDS2.has(interp) || lang === "dotenv";
   return true;
 }
 function sinkOf(lc, s, e, k2, strong) {
@@ -5845,7 +6135,7 @@ function sinksOf(lc, lt) {
 function sinkApplies(lc, s) {
   return s.strong || s.verdict === "dummy" && s.placeholderShaped || aboutPhq(lc);
 }
-var PHQ_WORD, PREDICT_AT, PHQ_AT, Q, GENERIC, nameCache, INSTRUCTIONAL, WORDY, REFERENCE, DOLLAR_EXPANDS, LOOSE, CONFIG, SHELLISH2, WRAPPER, BEARER, INSTRUCTION, SINK_NAME_WORD, ENV_SPACE, INSTRUCTION_MAX, BEARER_REF, BARE_NAME, NONE2, ENV_LOOKUP, ENV_DEFAULT, JS_ENV_DEFAULT, ENV_LOOKUPS;
+var REFERENCE, DOLLAR_EXPANDS2, LOOSE, CONFIG, SHELLISH2, WRAPPER, BEARER, INSTRUCTION, SINK_NAME_WORD, ENV_SPACE, INSTRUCTION_MAX, BEARER_REF, BARE_NAME, NONE2, ENV_LOOKUP, ENV_DEFAULT, JS_ENV_DEFAULT, ENV_LOOKUPS;
 var init_sinks = __esm({
   "../detect/src/rules/sinks.ts"() {
     "use strict";
@@ -5855,37 +6145,10 @@ var init_sinks = __esm({
     init_fallback();
     init_follow();
     init_shell_strings();
-    init_shape();
-    PHQ_WORD = /predicthq|(?<![a-z0-9])phq(?![a-z0-9])/i;
-    PREDICT_AT = /predict/iy;
-    PHQ_AT = /(?<![a-z0-9])p(?=hq(?![a-z0-9]))/iy;
-    Q = ["q", "Q"];
-    GENERIC = /* @__PURE__ */ new Set([
-      "api",
-      "access",
-      "auth",
-      "bearer",
-      "token",
-      "tokens",
-      "key",
-      "apikey",
-      "apitoken",
-      "accesstoken",
-      "authtoken",
-      "oauth",
-      "oauth2",
-      "my",
-      "your",
-      "the",
-      "default",
-      "x",
-      "value"
-    ]);
-    nameCache = /* @__PURE__ */ new Map();
-    INSTRUCTIONAL = /your|placeholder|replace|insert|enter|paste|put[_ -]?(?:here|in)|here|change[_-]?me|xxx|\*\*\*|todo|fixme|tbd|redacted|dummy|fake|sample|example|secret|token|api[_ -]?key|<|>|\[|\]|\{|\}/i;
-    WORDY = /^(?:test(?:ing)?|demo|foo|bar|baz|abc|xyz|none|null|nil|undefined|n\/?a|empty|default|string|str|password|pass|key|token|mytoken|my-token|changeit|qwerty|asdf|admin|letmein)$/i;
+    init_sink_names();
+    init_sink_values();
     REFERENCE = /\$\{|\$\(|\{\{|%\(|<%|^\$\$?[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^!ENV|^secrets?\./;
-    DOLLAR_EXPANDS = /* @__PURE__ */ new Set([
+    DOLLAR_EXPANDS2 = /* @__PURE__ */ new Set([
       Interp.Shell,
       Interp.Make,
       Interp.Dollar,
@@ -5919,250 +6182,6 @@ var init_sinks = __esm({
     ENV_DEFAULT = /(?<![\w.])(?:(?:os\.)?(?:getenv|environ\.get)|ENV\.fetch|Sys\.getenv)\(\s*["']([A-Za-z_][\w]*)["']\s*,\s*(?:unset\s*=\s*)?/g;
     JS_ENV_DEFAULT = /\bprocess\.env(?:\.([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\])\s*(?:\|\||\?\?)\s*()/g;
     ENV_LOOKUPS = [ENV_DEFAULT, JS_ENV_DEFAULT];
-  }
-});
-
-// ../detect/src/rules/templates.ts
-function isTemplate(fileName, languageId) {
-  if (!fileName || !CONFIG_DIALECTS.has(languageId)) return false;
-  const base = fileName.slice(Math.max(fileName.lastIndexOf("/"), fileName.lastIndexOf("\\")) + 1);
-  return TEMPLATE_NAME.test(base);
-}
-function lowerInTemplates(lc, f) {
-  if (!lc.ctx.template || f.kind !== "placeholder" || lc.ctx.severities[f.kind] !== void 0) return;
-  f.severity = TEMPLATE_SEVERITY;
-  f.message = templateMessage(f.match);
-}
-var TEMPLATE_NAME, CONFIG_DIALECTS, TEMPLATE_SEVERITY;
-var init_templates = __esm({
-  "../detect/src/rules/templates.ts"() {
-    "use strict";
-    init_messages();
-    TEMPLATE_NAME = /(?:^|[._-])(?:examples?|samples?|templates?|tpl|dist|skel(?:eton)?)(?:[._-][^\\/]*)?$|^(?:examples?|samples?|templates?)[._-]/i;
-    CONFIG_DIALECTS = /* @__PURE__ */ new Set(["dotenv", "ini", "properties", "yaml", "toml", "json", "plaintext"]);
-    TEMPLATE_SEVERITY = "info";
-  }
-});
-
-// ../detect/src/rules/test-paths.ts
-function isTestPath(fileName) {
-  return fileName !== void 0 && TEST_PATH.test(fileName);
-}
-function lowerInTests(lc, f) {
-  if (lc.ctx.testCode && f.kind === "placeholder" && lc.ctx.severities[f.kind] === void 0)
-    f.severity = TEST_SEVERITY;
-}
-var TEST_PATH, TEST_SEVERITY;
-var init_test_paths = __esm({
-  "../detect/src/rules/test-paths.ts"() {
-    "use strict";
-    TEST_PATH = /(?:^|[\\/])(?:tests?|__tests__|__mocks__|specs?|fixtures?|testdata|test[_-]?data)[\\/]|(?:^|[\\/])(?:test_[^\\/]*\.py|[^\\/]*_test\.(?:py|go|rb)|[^\\/]*\.(?:test|spec)\.[cm]?[jt]sx?|conftest\.py|[^\\/]*_spec\.rb)$/i;
-    TEST_SEVERITY = "info";
-  }
-});
-
-// ../detect/src/rules/placeholder.ts
-function documented(m) {
-  const name = m.replace(/^[$]?[{[<]?|[}\]>]$/g, "");
-  return name.toLowerCase() !== "token" || name === "TOKEN";
-}
-function sentLiterally(lc, k2, s, e, group) {
-  const interp = interpOf(lc, k2);
-  const prose = lc.segs[k2 + 2] === Seg.Prose;
-  if (interp === Interp.BearerOnly || prose) {
-    if (group !== 7 && !BEARER_BEFORE.test(lc.text.slice(Math.max(lc.ls, s - 24), s))) return false;
-  }
-  if (interp === Interp.Shell && (group === 1 || group === 2) && quotedInShellText(lc, k2, s)) return true;
-  switch (group) {
-    case 1:
-      return !DOLLAR_BRACE_EXPANDS.has(interp);
-    case 2:
-      if (interp === Interp.Ruby && code(lc.text, s - 1) === 35) return false;
-      return !DOLLAR_EXPANDS2.has(interp);
-    case 3:
-      return !BRACE_EXPANDS.has(interp);
-    default:
-      return true;
-  }
-}
-function interpOf(lc, k2) {
-  const interp = lc.segs[k2 + 3];
-  return interp === Interp.None && holdsShell(lc, k2) ? Interp.Shell : interp;
-}
-function quotedInShellText(lc, k2, s) {
-  const lang = dialectOf(lc, k2).languageId;
-  if (lang !== "yaml" && !holdsShell(lc, k2)) return false;
-  let single = false;
-  let double = false;
-  for (let i = lc.segs[k2]; i < s; i++) {
-    const c = lc.text.charCodeAt(i);
-    if (c === 39 && !double) single = !single;
-    else if (c === 34 && !single) double = !double;
-  }
-  return single;
-}
-function sigilGroup(m) {
-  if (m.charCodeAt(0) === 36) return m.charCodeAt(1) === 123 ? 1 : 2;
-  return m.charCodeAt(0) === 123 ? 3 : 4;
-}
-function judgePlaceholder(lc, s, e, group, rule, why) {
-  const k2 = segAt(lc.segs, s);
-  if (k2 < 0) return;
-  const kind = lc.segs[k2 + 2];
-  if (kind === Seg.Comment || kind === Seg.Prose && !lc.ctx.prose) return;
-  if (e > lc.segs[k2 + 1]) return;
-  if (!sentLiterally(lc, k2, s, e, group)) return;
-  if (holdsCode(lc, k2)) return;
-  const d = dialectOf(lc, k2);
-  const docs = kind === Seg.Prose || lc.segs[k2 + 4] !== 0 || d.markdown;
-  const ph = lc.text.slice(s, e);
-  const ruleId = docs && rule !== "phq/custom-placeholder" ? "phq/placeholder-in-docs" : rule;
-  const ref = envReference(d.languageId, lc.ctx.envVar);
-  const reason = why ?? (kind === Seg.Prose ? "readers copy it as written" : sentAsIs(d, lc.segs[k2 + 3], ph));
-  const message = why ? dummyMessage(ph, reason, ref, docs) : placeholderMessage(ph, reason, ref, docs);
-  const f = push(lc, "placeholder", ruleId, s, e, ph, message, d, { placeholder: ph });
-  if (!f || lc.ctx.severities[ruleId]) return;
-  if (kind === Seg.Prose) f.severity = "info";
-  else lowerInTests(lc, f);
-  lowerInTemplates(lc, f);
-}
-var DOLLAR_EXPANDS2, DOLLAR_BRACE_EXPANDS, BRACE_EXPANDS, BEARER_BEFORE, YOUR_DOCUMENTED, placeholderRule;
-var init_placeholder = __esm({
-  "../detect/src/rules/placeholder.ts"() {
-    "use strict";
-    init_types2();
-    init_env_reference();
-    init_line();
-    init_sinks();
-    init_messages();
-    init_patterns();
-    init_shell_strings();
-    init_templates();
-    init_test_paths();
-    DOLLAR_EXPANDS2 = /* @__PURE__ */ new Set([Interp.Shell, Interp.Make, Interp.Dollar, Interp.PowerShell]);
-    DOLLAR_BRACE_EXPANDS = /* @__PURE__ */ new Set([
-      Interp.Shell,
-      Interp.Make,
-      Interp.Dollar,
-      Interp.PowerShell,
-      Interp.Yaml,
-      Interp.PyFormat,
-      Interp.CSharp,
-      Interp.Rust
-    ]);
-    BRACE_EXPANDS = /* @__PURE__ */ new Set([Interp.PyFormat, Interp.CSharp, Interp.Rust]);
-    BEARER_BEFORE = /bearer\s+$/i;
-    YOUR_DOCUMENTED = /PREDICTHQ|PHQ|(?:API|ACCESS)[_-]TOKEN/i;
-    placeholderRule = {
-      id: "phq/placeholder",
-      kind: "placeholder",
-      overlap: "placeholder",
-      severity: "error",
-      sarif: {
-        name: "UnfilledTokenPlaceholder",
-        short: "Unfilled API token placeholder",
-        full: "A token placeholder such as $API_TOKEN sits where it is sent as written (a string literal, a single-quoted shell string, a config value), so the API receives the literal text and answers 401."
-      },
-      docs: "placeholder",
-      runsIn: "engine",
-      triggers: ["ken", "bearer"],
-      prefilter: /[${[<](?:PHQ_|PREDICTHQ_)?(?:API_|ACCESS_|OAUTH2_ACCESS_)?TOKEN|[${[<](?:PHQ_|PREDICTHQ_)API_KEY|YOUR[_-]|Acc3sS|bearer\s+(?:TOKEN|API_|ACCESS_|PHQ_|PREDICTHQ_)/,
-      judge(lc, lt) {
-        const sigil = SIGIL_PLACEHOLDER;
-        sigil.lastIndex = 0;
-        for (let m = sigil.exec(lt); m; m = sigil.exec(lt)) {
-          let group = sigilGroup(m[0]);
-          let s = lc.ls + m.index;
-          let e = s + m[0].length;
-          if (group === 3 && code(lc.text, s - 1) === 123 && code(lc.text, e) === 125) {
-            const k0 = segAt(lc.segs, s - 1);
-            const interp = k0 >= 0 ? lc.segs[k0 + 3] : -1;
-            if (interp !== Interp.PyFormat && interp !== Interp.CSharp) continue;
-            s--;
-            e++;
-            group = 0;
-          }
-          if (!documented(m[0]) && !aboutPhq(lc)) continue;
-          judgePlaceholder(lc, s, e, group, "phq/placeholder");
-        }
-        const lower2 = lt.toLowerCase();
-        if (lower2.includes("your")) {
-          const re = YOUR_PLACEHOLDER;
-          re.lastIndex = 0;
-          for (let m = re.exec(lt); m; m = re.exec(lt)) {
-            const s = lc.ls + m.index;
-            if (!YOUR_DOCUMENTED.test(m[0]) && !aboutPhq(lc)) continue;
-            judgePlaceholder(lc, s, s + m[0].length, 5, "phq/placeholder");
-          }
-        }
-        if (lower2.includes("bearer")) {
-          const re = BEARER_NAME;
-          re.lastIndex = 0;
-          for (let m = re.exec(lt); m; m = re.exec(lt)) {
-            const s = lc.ls + m.index + m[0].length - m[1].length;
-            if (!documented(m[1]) && !aboutPhq(lc)) continue;
-            judgePlaceholder(lc, s, s + m[1].length, 7, "phq/placeholder");
-          }
-        }
-        for (let at = lt.indexOf(SDK_FAKE_TOKEN); at >= 0; at = lt.indexOf(SDK_FAKE_TOKEN, at + 1)) {
-          judgePlaceholder(lc, lc.ls + at, lc.ls + at + SDK_FAKE_TOKEN.length, 6, "phq/placeholder");
-        }
-      },
-      fixtures: [
-        { text: 'h = {"Authorization": "Bearer $API_TOKEN"}', options: { languageId: "python" } },
-        { text: "fetch(u, { headers: { Authorization: 'Bearer {TOKEN}' } })", options: { languageId: "javascript" } },
-        { text: 'phq = Client(access_token="Acc3sS-t0keN")', options: { languageId: "python" } },
-        { text: "token: YOUR_PREDICTHQ_API_TOKEN", options: { languageId: "yaml" } },
-        { text: "curl -H 'Authorization: Bearer TOKEN' https://api.predicthq.com", options: { languageId: "shellscript" } }
-      ]
-    };
-  }
-});
-
-// ../detect/src/rules/custom-placeholder.ts
-var customPlaceholderRule;
-var init_custom_placeholder = __esm({
-  "../detect/src/rules/custom-placeholder.ts"() {
-    "use strict";
-    init_placeholder();
-    customPlaceholderRule = {
-      id: "phq/custom-placeholder",
-      kind: "placeholder",
-      severity: "error",
-      sarif: {
-        name: "CustomPlaceholder",
-        short: "Configured placeholder pattern",
-        full: "Text matching a user-configured placeholder pattern sits where it is sent as written."
-      },
-      docs: "custom-placeholder",
-      runsIn: "engine",
-      triggers: [],
-      extraTriggers: (ctx) => ctx.extra,
-      mayFire(ctx, lt) {
-        for (const x of ctx.extra) {
-          x.lastIndex = 0;
-          if (x.test(lt)) return true;
-        }
-        return false;
-      },
-      judge(lc, lt) {
-        for (const x of lc.ctx.extra) {
-          x.lastIndex = 0;
-          for (let m = x.exec(lt); m; m = x.exec(lt)) {
-            if (m[0].length === 0) {
-              x.lastIndex++;
-              continue;
-            }
-            const s = lc.ls + m.index;
-            const group = m[0].startsWith("${") ? 1 : m[0].startsWith("$") ? 2 : 0;
-            judgePlaceholder(lc, s, s + m[0].length, group, "phq/custom-placeholder");
-          }
-        }
-      },
-      fixtures: [
-        { text: 'h = "Bearer %%MY_SECRET%%"', options: { languageId: "python", extraPatterns: ["%%MY_SECRET%%"] } }
-      ]
-    };
   }
 });
 
@@ -6834,7 +6853,7 @@ var init_document_scanner = __esm({
     init_types2();
     init_context();
     init_markdown();
-    init_sinks();
+    init_sink_names();
     init_scan();
   }
 });
@@ -8273,7 +8292,7 @@ var init_scan_notebook = __esm({
   "../detect/src/notebook/scan-notebook.ts"() {
     "use strict";
     init_engine();
-    init_sinks();
+    init_sink_names();
     init_cell();
     init_ipython();
     init_model();

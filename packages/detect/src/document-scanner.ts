@@ -15,7 +15,7 @@ import { countLineBreaks, normalizeBreaks, scanBlock, Walker } from './engine';
 import { cloneState, initialState, sameState, type LexState } from './lexer/types';
 import { compileOptions, type ScanContext } from './rules/context';
 import { HINT_WINDOW } from './lexer/markdown';
-import { mentionsPhq } from './rules/sinks';
+import { mentionsPhq } from './rules/sink-names';
 import { scanFollowing } from './scan';
 
 const BLOCK = 4096;

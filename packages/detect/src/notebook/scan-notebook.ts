@@ -3,7 +3,7 @@
 // from, escapes accounted for) and labeled with its cell.
 import type { CellRef, Finding, ScanOptions } from '../types';
 import { countLineBreaks, normalizeBreaks } from '../engine';
-import { mentionsPhq } from '../rules/sinks';
+import { mentionsPhq } from '../rules/sink-names';
 import { scanCell, scanOutputText } from './cell';
 import { kernelLanguageId, pythonNamesIn } from './ipython';
 import { fileOffset, readNotebook, type Notebook, type SourcedText } from './model';

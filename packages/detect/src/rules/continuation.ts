@@ -4,7 +4,7 @@
 // text (no lexer state), so the line below depends only on itself and the line above: the
 // incremental scanner's model (document-scanner.ts) holds, and both scanners judge the line
 // below whether or not it has a trigger of its own.
-import { nameClass } from './sinks';
+import { nameClass } from './sink-names';
 
 /** Cheap test of the last character before the regexes: = : ( | ? \ r (or) e (else). */
 function mayContinue(c: number): boolean {

@@ -8,7 +8,8 @@ import * as M from './messages';
 import * as P from './patterns';
 import type { Rule } from './rule';
 import { hasTokenRun, isLikelyToken, MIN_TOKEN_LENGTH } from './shape';
-import { aboutPhq, nameClass, sinkApplies, sinksOf } from './sinks';
+import { aboutPhq, nameClass } from './sink-names';
+import { sinkApplies, sinksOf } from './sinks';
 
 /** "Bearer " + name (a token name given a bare name is in dummy-token's prefilter, shared with its quoted form). */
 const BEARER_PLUS = /bearer\s*["'`]\s*\+/i;

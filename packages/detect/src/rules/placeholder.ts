@@ -4,7 +4,7 @@
 import { Interp, Seg } from '../lexer/types';
 import { envReference } from '../env-reference';
 import { code, dialectOf, holdsCode, push, segAt, type LineCtx } from './line';
-import { aboutPhq } from './sinks';
+import { aboutPhq } from './sink-names';
 import * as M from './messages';
 import * as P from './patterns';
 import type { Rule } from './rule';

@@ -19,7 +19,8 @@ import { continuedAbove, leadingOperator } from './continuation';
 import { fallbackStarts, hasFallback } from './fallback';
 import { followable, followName } from './follow';
 import { holdsShell } from './shell-strings';
-import { isLikelyToken } from './shape';
+import { aboutPhq, nameClass } from './sink-names';
+import { isPlaceholderShaped, whyNotAToken } from './sink-values';
 
 export type Verdict = 'dummy' | 'token';
 
@@ -36,126 +37,6 @@ export interface Sink {
   strong: boolean;
   /** A bracketed, sigil or instructional text: a placeholder in any file. */
   placeholderShaped: boolean;
-}
-
-const PHQ_WORD = /predicthq|(?<![a-z0-9])phq(?![a-z0-9])/i;
-/** "predicthq" or the word "phq", at `i` (where "hq" was found), in any case. */
-const PREDICT_AT = /predict/iy;
-const PHQ_AT = /(?<![a-z0-9])p(?=hq(?![a-z0-9]))/iy;
-
-/**
- * Whether the text mentions PredictHQ ("predicthq" or the word "phq", any case): then the
- * file is about it. Both end in "hq": its rare "q" is found with indexOf (memchr, as the
- * trigger search does), then the letters before it are verified. A case-insensitive regex
- * over the whole text cost ~50 ms per 100 MB, indexOf("hq") ~35 ms ("h" is frequent).
- */
-export function mentionsPhq(text: string): boolean {
-  for (const q of Q) {
-    for (let i = text.indexOf(q, 2); i >= 0; i = text.indexOf(q, i + 1)) {
-      if ((text.charCodeAt(i - 1) | 0x20) !== 104) continue; // h
-      PREDICT_AT.lastIndex = i - 8;
-      if (i >= 8 && PREDICT_AT.test(text)) return true;
-      PHQ_AT.lastIndex = i - 2;
-      if (PHQ_AT.test(text)) return true;
-    }
-  }
-  return false;
-}
-const Q = ['q', 'Q'];
-
-/** Whether the document is about PredictHQ (computed once per scan, over the whole text). */
-export function aboutPhq(lc: LineCtx): boolean {
-  return (lc.ctx.phqDoc ??= mentionsPhq(lc.text));
-}
-
-/** Words a generic token name may consist of; any other word qualifies it (someone else's token). */
-const GENERIC = new Set([
-  'api',
-  'access',
-  'auth',
-  'bearer',
-  'token',
-  'tokens',
-  'key',
-  'apikey',
-  'apitoken',
-  'accesstoken',
-  'authtoken',
-  'oauth',
-  'oauth2',
-  'my',
-  'your',
-  'the',
-  'default',
-  'x',
-  'value',
-]);
-
-/** 'phq', 'generic' or null for a name such as PHQ_API_TOKEN, access_token, self.api_key, predicthq.api.token. */
-function classify(name: string): 'phq' | 'generic' | null {
-  if (PHQ_WORD.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) return 'phq';
-  const last = name.slice(name.lastIndexOf('.') + 1).replace(/^[$@-]+/, '');
-  const words = last
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[_\-$]+/)
-    .filter((w) => w !== '');
-  if (words.length === 0) return null;
-  for (const w of words) if (!GENERIC.has(w)) return null;
-  return words.some((w) => w.includes('token') || w.includes('key')) ? 'generic' : null;
-}
-
-const nameCache = new Map<string, 'phq' | 'generic' | null>();
-
-/** 'phq', 'generic' or null for a name such as PHQ_API_TOKEN, access_token, self.api_key (names repeat: cached). */
-export function nameClass(name: string): 'phq' | 'generic' | null {
-  let c = nameCache.get(name);
-  if (c === undefined) {
-    if (nameCache.size > 5000) nameCache.clear();
-    nameCache.set(name, (c = classify(name)));
-  }
-  return c;
-}
-
-const INSTRUCTIONAL =
-  /your|placeholder|replace|insert|enter|paste|put[_ -]?(?:here|in)|here|change[_-]?me|xxx|\*\*\*|todo|fixme|tbd|redacted|dummy|fake|sample|example|secret|token|api[_ -]?key|<|>|\[|\]|\{|\}/i;
-const WORDY =
-  /^(?:test(?:ing)?|demo|foo|bar|baz|abc|xyz|none|null|nil|undefined|n\/?a|empty|default|string|str|password|pass|key|token|mytoken|my-token|changeit|qwerty|asdf|admin|letmein)$/i;
-
-function isSequence(v: string): boolean {
-  let steps = 0;
-  for (let i = 1; i < v.length; i++) {
-    const d = v.charCodeAt(i) - v.charCodeAt(i - 1);
-    if (d === 1 || d === 0 || d === -1) steps++;
-  }
-  return steps >= (v.length - 1) * 0.6;
-}
-
-/** Why `v` cannot be a real token, or '' when it can (then it is a hardcoded token). */
-export function whyNotAToken(v: string): string {
-  if (/^[<[{(].*[>\]})]$/.test(v)) return 'it is bracketed text, not a token';
-  if (/\s/.test(v)) return 'it contains spaces';
-  const long = v.length >= 32;
-  if (!long || !isLikelyToken(v)) {
-    if (INSTRUCTIONAL.test(v) || WORDY.test(v)) return 'it is placeholder text, not a token';
-    if (isSequence(v)) return 'it is a sequence of characters, not a token';
-  }
-  if (v.length < 20)
-    return `it is ${v.length} character${v.length === 1 ? '' : 's'} long (PredictHQ tokens are about 40)`;
-  if (!/^[A-Za-z0-9_\-.~+/]+=*$/.test(v)) return 'it has characters a token never has';
-  const distinct = new Set(v).size;
-  if (distinct < 8) return 'it repeats a few characters, not a token';
-  const parts = v.split(/[-_./]/);
-  if (parts.length >= 2 && parts.every((p) => p === '' || /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+|\d{1,4})$/.test(p)))
-    return 'it is made of words, not a token';
-  if (/^[A-Za-z]+$/.test(v) && /^[a-z]+(?:[A-Z][a-z]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v))
-    return 'it is an identifier, not a token';
-  return '';
-}
-
-/** Placeholder-shaped text: a placeholder whatever the file (brackets, sigils, instructions naming a token or key). */
-function isPlaceholderShaped(v: string): boolean {
-  return /^[<[{(].*(?:predicthq|phq|token).*[>\]})]$/i.test(v) && /\s|your|here|predicthq|phq/i.test(v);
 }
 
 /** `$NAME` / `${NAME}` / `$(...)` / `{{...}}` / `%(...)s` / `<%= %>`: a reference when the text is expanded. */
