@@ -1206,7 +1206,7 @@ var require_command = __commonJS({
   "../../node_modules/.pnpm/commander@14.0.3/node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path9 = require("node:path");
+    var path10 = require("node:path");
     var fs = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2219,9 +2219,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path9.resolve(baseDir, baseName);
+          const localBin = path10.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path9.extname(baseName))) return void 0;
+          if (sourceExt.includes(path10.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2239,17 +2239,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path9.resolve(
-            path9.dirname(resolvedScriptPath),
+          executableDir = path10.resolve(
+            path10.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path9.basename(
+            const legacyName = path10.basename(
               this._scriptPath,
-              path9.extname(this._scriptPath)
+              path10.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2260,7 +2260,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path9.extname(executableFile));
+        launchWithNode = sourceExt.includes(path10.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3175,7 +3175,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path9.basename(filename, path9.extname(filename));
+        this._name = path10.basename(filename, path10.extname(filename));
         return this;
       }
       /**
@@ -3189,9 +3189,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path10) {
-        if (path10 === void 0) return this._executableDir;
-        this._executableDir = path10;
+      executableDir(path11) {
+        if (path11 === void 0) return this._executableDir;
+        this._executableDir = path11;
         return this;
       }
       /**
@@ -3485,7 +3485,7 @@ var init_src = __esm({
       forbiddenMessage: extra.forbiddenMessage ?? SCOPE_INSUFFICIENT,
       probe
     });
-    get = (...paths) => paths.map((path9) => ({ method: "GET", path: path9 }));
+    get = (...paths) => paths.map((path10) => ({ method: "GET", path: path10 }));
     LIST = "a read-only list call asking for one item";
     REQUIRED = "called without its required parameters, so it reads nothing: 400/422 after the scope check means the scope is granted";
     API_FAMILIES = [
@@ -7367,26 +7367,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH2);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path9) => {
-      const end = path9.length - 1;
-      const index = path9.lastIndexOf(
+    var basenameOf = (path10) => {
+      const end = path10.length - 1;
+      const index = path10.lastIndexOf(
         SLASH2,
-        path9[end] === SLASH2 ? end - 1 : end
+        path10[end] === SLASH2 ? end - 1 : end
       );
-      return index < 0 ? path9 : path9.slice(index + 1);
+      return index < 0 ? path10 : path10.slice(index + 1);
     };
-    var parentOf = (path9) => {
-      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path9.split(SLASH2).filter(Boolean);
+    var parentOf = (path10) => {
+      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path10.split(SLASH2).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
       }
-      const end = path9.length - 1;
-      const cut = path9.lastIndexOf(
+      const end = path10.length - 1;
+      const cut = path10.lastIndexOf(
         SLASH2,
-        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -7536,7 +7536,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path9) {
+      testLiteral(path10) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
@@ -7545,7 +7545,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path9)) {
+          if (rule.checkRegex.test(path10)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -7565,15 +7565,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path9, mode) {
+      test(path10, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path9) : path9;
+        const basename = shortcut ? basenameOf(path10) : path10;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path9
+            shortcut && rule._basenameOnly ? basename : path10
           )) {
             const { negative } = rule;
             const ret = {
@@ -7595,17 +7595,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path9, originalPath, doThrow) => {
-      if (!isString(path9)) {
+    var checkPath = (path10, originalPath, doThrow) => {
+      if (!isString(path10)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path9) {
+      if (!path10) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path9)) {
+      if (checkPath.isNotRelative(path10)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -7614,25 +7614,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path9) => {
-      const first = path9.charCodeAt(0);
+    var isNotRelative = (path10) => {
+      const first = path10.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path9.length === 1) {
+      if (path10.length === 1) {
         return true;
       }
-      const second = path9.charCodeAt(1);
+      const second = path10.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
+      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -7663,59 +7663,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path9) {
+      _test(originalPath, cache, path10) {
         checkPath(
-          path9,
+          path10,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path9 ? this._t(path9, cache) : {
+        return path10 ? this._t(path10, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path9 = convertPath(target);
-        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path9);
+        const path10 = convertPath(target);
+        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path10);
         }
-        const dir = this._t(path9, this._testCache);
+        const dir = this._t(path10, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path9);
+        const literal = this._rules.testLiteral(path10);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path9, cache) {
-        const cached = cache[path9];
+      _t(path10, cache) {
+        const cached = cache[path10];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path9);
+        const parentPath = parentOf(path10);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
+        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
       }
-      ignores(path9) {
-        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
+      ignores(path10) {
+        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
       }
       createFilter() {
-        return (path9) => !this.ignores(path9);
+        return (path10) => !this.ignores(path10);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path9) {
-        return this._test(path9, this._testCache, convertPath(path9));
+      test(path10) {
+        return this._test(path10, this._testCache, convertPath(path10));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
+    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
+      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -11553,8 +11553,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path9) {
-      let input = path9;
+    function removeDotSegments(path10) {
+      let input = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -11628,11 +11628,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path9.split("/");
+      const segments = path10.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -11995,8 +11995,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -15758,12 +15758,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path9) {
+function findNodeAtLocation(root, path10) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path9) {
+  for (let segment of path10) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -16266,9 +16266,9 @@ function describe(e, where) {
   }
 }
 function nodeOf(tree, e) {
-  const path9 = pointerPath(e.instancePath);
-  if (e.keyword === "additionalProperties") path9.push(String(e.params.additionalProperty));
-  const node = findNodeAtLocation2(tree, path9);
+  const path10 = pointerPath(e.instancePath);
+  if (e.keyword === "additionalProperties") path10.push(String(e.params.additionalProperty));
+  const node = findNodeAtLocation2(tree, path10);
   if (e.keyword === "propertyNames" && node) {
     const prop = node.children?.find((p) => p.children?.[0]?.value === e.params.propertyName);
     return prop?.children?.[0] ?? node;
@@ -16306,12 +16306,12 @@ function readJsonWithSchema(text, file, schema) {
   }
   return { value, tree };
 }
-function lineOf(text, tree, path9) {
-  return lineCol(text, findNodeAtLocation2(tree, path9)?.offset ?? 0);
+function lineOf(text, tree, path10) {
+  return lineCol(text, findNodeAtLocation2(tree, path10)?.offset ?? 0);
 }
 function readConfigText(file, what = "cannot read") {
   try {
-    return (0, import_node_fs5.readFileSync)(file, "utf8");
+    return (0, import_node_fs6.readFileSync)(file, "utf8");
   } catch (e) {
     const code2 = e.code;
     throw new ConfigFileError(file, [
@@ -16319,11 +16319,11 @@ function readConfigText(file, what = "cannot read") {
     ]);
   }
 }
-var import_node_fs5, import_ajv, ConfigFileError, ajv, compiled;
+var import_node_fs6, import_ajv, ConfigFileError, ajv, compiled;
 var init_jsonFile = __esm({
   "../config/src/jsonFile.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_ajv = __toESM(require_ajv());
     init_main();
     ConfigFileError = class extends Error {
@@ -16413,23 +16413,23 @@ var init_phq_tokens_schema = __esm({
 
 // ../config/src/find.ts
 function findRepoConfig(start) {
-  for (let d = import_node_path4.default.resolve(start); ; ) {
-    const f = import_node_path4.default.join(d, CONFIG_FILE_NAME);
+  for (let d = import_node_path5.default.resolve(start); ; ) {
+    const f = import_node_path5.default.join(d, CONFIG_FILE_NAME);
     try {
-      if ((0, import_node_fs6.statSync)(f).isFile()) return f;
+      if ((0, import_node_fs7.statSync)(f).isFile()) return f;
     } catch {
     }
-    const up = import_node_path4.default.dirname(d);
+    const up = import_node_path5.default.dirname(d);
     if (up === d) return void 0;
     d = up;
   }
 }
-var import_node_fs6, import_node_path4, CONFIG_FILE_NAME;
+var import_node_fs7, import_node_path5, CONFIG_FILE_NAME;
 var init_find = __esm({
   "../config/src/find.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
-    import_node_path4 = __toESM(require("node:path"));
+    import_node_fs7 = require("node:fs");
+    import_node_path5 = __toESM(require("node:path"));
     CONFIG_FILE_NAME = ".phq-tokens.json";
   }
 });
@@ -16442,28 +16442,28 @@ function parseRepoConfig(text, file) {
     return typeof re === "string" ? [{ ...lineOf(text, tree, ["extraPatterns", i]), message: `"extraPatterns.${i}" is not usable: ${re}` }] : [];
   });
   if (bad.length > 0) throw new ConfigFileError(file, bad);
-  const dir = import_node_path5.default.dirname(file);
+  const dir = import_node_path6.default.dirname(file);
   const { $schema: _schema, ...rest } = value;
   return {
     ...rest,
     file,
     dir,
     filter: createPathFilter(value.ignore ?? []),
-    ...value.baseline !== void 0 && { baselineFile: import_node_path5.default.resolve(dir, value.baseline) }
+    ...value.baseline !== void 0 && { baselineFile: import_node_path6.default.resolve(dir, value.baseline) }
   };
 }
 function readRepoConfig(file) {
   return parseRepoConfig(readConfigText(file), file);
 }
 function ignoredByConfig(config, abs, isDir = false) {
-  const rel = import_node_path5.default.relative(config.dir, abs).split(import_node_path5.default.sep).join("/");
+  const rel = import_node_path6.default.relative(config.dir, abs).split(import_node_path6.default.sep).join("/");
   return config.filter.ignores(isDir ? rel + "/" : rel);
 }
-var import_node_path5;
+var import_node_path6;
 var init_repoConfig = __esm({
   "../config/src/repoConfig.ts"() {
     "use strict";
-    import_node_path5 = __toESM(require("node:path"));
+    import_node_path6 = __toESM(require("node:path"));
     init_src3();
     init_phq_tokens_schema();
     init_jsonFile();
@@ -16518,11 +16518,11 @@ function findingText(f, salt, fingerprint2 = f.data.fingerprint) {
   if (fingerprint2 === void 0) return f.match;
   return "hmac:" + (0, import_node_crypto3.createHmac)("sha256", salt).update(fingerprint2).digest("hex").slice(0, 32);
 }
-function key(rule, path9, text) {
-  return `${ruleKey(rule)}\0${path9}\0${text}`;
+function key(rule, path10, text) {
+  return `${ruleKey(rule)}\0${path10}\0${text}`;
 }
-function entryFor(f, path9, salt, fingerprint2) {
-  return { rule: ruleKey(f.ruleId), path: path9, text: findingText(f, salt, fingerprint2 ?? f.data.fingerprint) };
+function entryFor(f, path10, salt, fingerprint2) {
+  return { rule: ruleKey(f.ruleId), path: path10, text: findingText(f, salt, fingerprint2 ?? f.data.fingerprint) };
 }
 function formatBaseline(b2) {
   const unique = /* @__PURE__ */ new Map();
@@ -16558,8 +16558,8 @@ var init_baseline = __esm({
       keys = /* @__PURE__ */ new Map();
       seen = /* @__PURE__ */ new Set();
       /** Whether the finding at `path` (relative to the project root) is in the baseline. */
-      has(f, path9, fingerprint2) {
-        const k2 = key(f.ruleId, path9, findingText(f, this.baseline.salt, fingerprint2 ?? f.data.fingerprint));
+      has(f, path10, fingerprint2) {
+        const k2 = key(f.ruleId, path10, findingText(f, this.baseline.salt, fingerprint2 ?? f.data.fingerprint));
         if (!this.keys.has(k2)) return false;
         this.seen.add(k2);
         return true;
@@ -16741,8 +16741,8 @@ async function runProgram(program2) {
 }
 
 // src/commands/scan.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs10 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"));
 init_src3();
 
 // src/runtime/describe-error.ts
@@ -16874,10 +16874,10 @@ var LEVEL = {
   hint: "note"
 };
 function cellLocation(c) {
-  const path9 = `cells[${c.index}]` + (c.output !== void 0 ? `/outputs[${c.output}]` : "");
+  const path10 = `cells[${c.index}]` + (c.output !== void 0 ? `/outputs[${c.output}]` : "");
   return {
     name: cellLabel(c),
-    fullyQualifiedName: path9,
+    fullyQualifiedName: path10,
     kind: c.output !== void 0 ? "notebookOutput" : "notebookCell",
     ...c.id !== void 0 ? { properties: { cellId: c.id } } : {}
   };
@@ -17166,26 +17166,168 @@ function decodeBytes(data) {
 }
 
 // ../files/src/ignoreRules.ts
+var import_node_fs = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"));
 var import_ignore2 = __toESM(require_ignore());
+function readRules(file) {
+  try {
+    if (!(0, import_node_fs.statSync)(file).isFile()) return null;
+    const text = (0, import_node_fs.readFileSync)(file, "utf8");
+    return text.trim() === "" ? null : (0, import_ignore2.default)().add(text);
+  } catch {
+    return null;
+  }
+}
+var IgnoreRules = class {
+  constructor(options = {}) {
+    this.options = options;
+  }
+  options;
+  /** Folder -> its parsed .gitignore (null: none). */
+  rules = /* @__PURE__ */ new Map();
+  /** Folder -> the repository root above it (null: none). */
+  roots = /* @__PURE__ */ new Map();
+  /** Repository root -> its parsed .git/info/exclude. */
+  excludes = /* @__PURE__ */ new Map();
+  loadedAt = Date.now();
+  /** The nearest folder at or above `dir` holding a `.git` (folder or file, as in a worktree). */
+  repoRoot(dir) {
+    this.expire();
+    const seen = [];
+    let found = null;
+    for (let d = import_node_path2.default.resolve(dir); ; ) {
+      const hit = this.roots.get(d);
+      if (hit !== void 0) {
+        found = hit;
+        break;
+      }
+      seen.push(d);
+      if (exists(import_node_path2.default.join(d, ".git"))) {
+        found = d;
+        break;
+      }
+      const up = import_node_path2.default.dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    for (const d of seen) this.roots.set(d, found);
+    return found ?? void 0;
+  }
+  /** The parsed .gitignore of one folder, read once. */
+  folderRules(dir) {
+    let r = this.rules.get(dir);
+    if (r === void 0) this.rules.set(dir, r = readRules(import_node_path2.default.join(dir, ".gitignore")));
+    return r;
+  }
+  excludeRules(root) {
+    let r = this.excludes.get(root);
+    if (r === void 0) this.excludes.set(root, r = readRules(import_node_path2.default.join(root, ".git", "info", "exclude")));
+    return r;
+  }
+  /**
+   * Whether the rules ignore `abs` itself (not looking at its folders: a caller walking down
+   * has already passed them). `base` is where rules start: the repository root, or a folder
+   * outside any repository.
+   */
+  decides(base, abs, isDir) {
+    this.expire();
+    const parts = import_node_path2.default.relative(base, abs).split(import_node_path2.default.sep);
+    if (parts.length === 0 || parts[0] === "" || parts[0] === "..") return false;
+    const slash = isDir ? "/" : "";
+    let ignored = false;
+    const exclude = this.excludeRules(base);
+    if (exclude?.ignores(parts.join("/") + slash)) ignored = true;
+    let dir = base;
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0) dir = import_node_path2.default.join(dir, parts[i - 1]);
+      const ig = this.folderRules(dir);
+      if (!ig) continue;
+      const t = ig.test(parts.slice(i).join("/") + slash);
+      if (t.ignored) ignored = true;
+      else if (t.unignored) ignored = false;
+    }
+    return ignored;
+  }
+  /** Whether a .gitignore (or .git/info/exclude) ignores `file`: from the repository root down, or from the file's folder outside one. */
+  ignored(file) {
+    const abs = import_node_path2.default.resolve(file);
+    const base = this.repoRoot(import_node_path2.default.dirname(abs)) ?? import_node_path2.default.dirname(abs);
+    const parts = import_node_path2.default.relative(base, abs).split(import_node_path2.default.sep);
+    let at = base;
+    for (let i = 0; i < parts.length - 1; i++) {
+      at = import_node_path2.default.join(at, parts[i]);
+      if (this.decides(base, at, true)) return true;
+    }
+    return this.decides(base, abs, false);
+  }
+  /** Would git commit this file: 'committed' (in a work tree, not ignored), 'ignored', or 'no-repository'. */
+  status(file) {
+    const abs = import_node_path2.default.resolve(file);
+    if (!this.repoRoot(import_node_path2.default.dirname(abs))) return "no-repository";
+    return this.ignored(abs) ? "ignored" : "committed";
+  }
+  /**
+   * Something changed at `changed` (an ignore file, a .git, a folder): what was read there
+   * is read again when next needed. With no argument, everything is.
+   */
+  invalidate(changed) {
+    if (changed === void 0) {
+      this.clear();
+      return;
+    }
+    const abs = import_node_path2.default.resolve(changed);
+    const name = import_node_path2.default.basename(abs);
+    if (name === ".git" || abs.includes(`${import_node_path2.default.sep}.git${import_node_path2.default.sep}`)) {
+      this.roots.clear();
+      this.excludes.clear();
+      return;
+    }
+    if (name === ".gitignore") {
+      this.rules.delete(import_node_path2.default.dirname(abs));
+      return;
+    }
+    const below = abs + import_node_path2.default.sep;
+    for (const m of [this.rules, this.roots, this.excludes])
+      for (const k2 of m.keys()) if (k2 === abs || k2.startsWith(below)) m.delete(k2);
+  }
+  clear() {
+    this.rules.clear();
+    this.roots.clear();
+    this.excludes.clear();
+    this.loadedAt = Date.now();
+  }
+  expire() {
+    const max = this.options.maxAgeMs;
+    if (max !== void 0 && Date.now() - this.loadedAt > max) this.clear();
+  }
+};
+function exists(p) {
+  try {
+    (0, import_node_fs.statSync)(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // ../files/src/read.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var shared = Buffer.allocUnsafeSlow(1 << 20);
 function fill(fd, buf, got) {
   while (got < buf.length) {
-    const n = (0, import_node_fs.readSync)(fd, buf, got, buf.length - got, got);
+    const n = (0, import_node_fs2.readSync)(fd, buf, got, buf.length - got, got);
     if (n === 0) break;
     got += n;
   }
   return got;
 }
 function readTextFileOrThrow(file, maxBytes) {
-  const fd = (0, import_node_fs.openSync)(file, "r");
+  const fd = (0, import_node_fs2.openSync)(file, "r");
   try {
     let buf = shared;
     let got = fill(fd, buf, 0);
     if (got === buf.length) {
-      const size = (0, import_node_fs.fstatSync)(fd).size;
+      const size = (0, import_node_fs2.fstatSync)(fd).size;
       if (size > maxBytes) return { skipped: "too-large" };
       if (size > buf.length) {
         buf = Buffer.allocUnsafeSlow(size);
@@ -17196,7 +17338,7 @@ function readTextFileOrThrow(file, maxBytes) {
     if (got > maxBytes) return { skipped: "too-large" };
     return decodeBytes(buf.subarray(0, got));
   } finally {
-    (0, import_node_fs.closeSync)(fd);
+    (0, import_node_fs2.closeSync)(fd);
   }
 }
 
@@ -17221,7 +17363,7 @@ function judge(text, rel, req) {
   if (!req.endpoints) findings = findings.filter((x) => x.kind !== "endpoint");
   return { language, findings };
 }
-function judgeBlob(r, file, path9, req, report) {
+function judgeBlob(r, file, path10, req, report) {
   if (r.kind === "error") return void report.errors.push({ file, message: r.message });
   if (r.kind === "too-large") return void report.skipped.push({ file, reason: "too-large" });
   if (r.kind === "other") return void 0;
@@ -17229,8 +17371,8 @@ function judgeBlob(r, file, path9, req, report) {
   if ("skipped" in d) return void report.skipped.push({ file, reason: d.skipped });
   report.scanned++;
   report.bytes += d.text.length;
-  (report.judged ??= []).push(path9);
-  const judged = judge(d.text, path9, req);
+  (report.judged ??= []).push(path10);
+  const judged = judge(d.text, path10, req);
   if (judged.error) return void report.errors.push({ file, message: judged.error });
   return judged;
 }
@@ -17241,21 +17383,21 @@ function readText(abs, maxBytes) {
 }
 
 // src/scan/walk.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"));
+var import_node_fs3 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"));
 var import_ignore3 = __toESM(require_ignore());
 function specialKind(st) {
   return st.isFIFO() ? "fifo" : st.isSocket() ? "socket" : "device";
 }
 var ALWAYS_SKIPPED = /* @__PURE__ */ new Set([".git", ".hg", ".svn"]);
 function toRel(root, abs) {
-  const r = import_node_path2.default.relative(root, abs).split(import_node_path2.default.sep).join("/");
+  const r = import_node_path3.default.relative(root, abs).split(import_node_path3.default.sep).join("/");
   return r === "" ? "." : r;
 }
 function loadGitignore(dirAbs, base) {
   let text;
   try {
-    text = (0, import_node_fs2.readFileSync)(fsPath(import_node_path2.default.join(dirAbs, ".gitignore")), "utf8");
+    text = (0, import_node_fs3.readFileSync)(fsPath(import_node_path3.default.join(dirAbs, ".gitignore")), "utf8");
   } catch {
     return null;
   }
@@ -17270,8 +17412,8 @@ function ignoredByGit(stack, rel, isDir) {
 }
 function* walk(paths, o) {
   for (const p of paths) {
-    const abs = import_node_path2.default.resolve(o.root, p);
-    const st = (0, import_node_fs2.statSync)(abs);
+    const abs = import_node_path3.default.resolve(o.root, p);
+    const st = (0, import_node_fs3.statSync)(abs);
     const rel = toRel(o.root, abs);
     if (st.isFile()) {
       if (!o.filter.ignores(rel)) yield { abs, rel };
@@ -17286,7 +17428,7 @@ function* walk(paths, o) {
       const parts = rel === "." ? [] : rel.split("/");
       for (let i = 0; i < parts.length; i++) {
         const base = parts.slice(0, i).join("/");
-        const r = loadGitignore(import_node_path2.default.join(o.root, base), base);
+        const r = loadGitignore(import_node_path3.default.join(o.root, base), base);
         if (r) stack.push(r);
       }
     }
@@ -17294,9 +17436,9 @@ function* walk(paths, o) {
   }
 }
 function readEntries(dirAbs) {
-  const entries = (0, import_node_fs2.readdirSync)(fsPath(dirAbs), { withFileTypes: true });
+  const entries = (0, import_node_fs3.readdirSync)(fsPath(dirAbs), { withFileTypes: true });
   if (!entries.some((e) => e.name.includes("\uFFFD"))) return entries;
-  return (0, import_node_fs2.readdirSync)(fsPath(dirAbs), { withFileTypes: true, encoding: "buffer" }).map((e) => ({
+  return (0, import_node_fs3.readdirSync)(fsPath(dirAbs), { withFileTypes: true, encoding: "buffer" }).map((e) => ({
     name: decodeName(e.name),
     isDirectory: () => e.isDirectory(),
     isFile: () => e.isFile()
@@ -17321,7 +17463,7 @@ function* walkDir(dirAbs, dirRel, stack, o) {
     if (!isDir && !e.isFile()) continue;
     if (o.gitignore && ignoredByGit(stack, rel, isDir)) continue;
     if (o.filter.ignores(isDir ? rel + "/" : rel)) continue;
-    const abs = import_node_path2.default.join(dirAbs, e.name);
+    const abs = import_node_path3.default.join(dirAbs, e.name);
     if (isDir) yield* walkDir(abs, rel, stack, o);
     else yield { abs, rel };
   }
@@ -17373,7 +17515,7 @@ async function runScan(req, script) {
 }
 
 // src/commands/scan-git.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_url2 = require("node:url");
 
 // src/scan/git.ts
@@ -17562,12 +17704,12 @@ async function introductions(cwd, revisions, wanted) {
       }
       if (!meta.startsWith(":")) break;
       const oid = meta.split(" ")[3];
-      const path9 = parts[i + 1];
+      const path10 = parts[i + 1];
       if (wanted.has(oid)) {
         let paths = found.get(oid);
         if (!paths) found.set(oid, paths = /* @__PURE__ */ new Map());
-        if (!paths.has(path9))
-          paths.set(path9, { introduced: { commit, date, author, path: path9 }, seq });
+        if (!paths.has(path10))
+          paths.set(path10, { introduced: { commit, date, author, path: path10 }, seq });
       }
       i += 2;
     }
@@ -17599,10 +17741,10 @@ async function scanHistory(cwd, req, revisions) {
     blobs.map((b2) => b2.oid),
     req.maxBytes,
     (i, r) => {
-      const { oid, path: path9 } = blobs[i];
-      const file = `${path9} (blob ${oid.slice(0, 12)})`;
-      const j = judgeBlob(r, file, path9, req, report);
-      if (j && j.findings.length > 0) judged.push({ oid, path: path9, language: j.language, findings: j.findings });
+      const { oid, path: path10 } = blobs[i];
+      const file = `${path10} (blob ${oid.slice(0, 12)})`;
+      const j = judgeBlob(r, file, path10, req, report);
+      if (j && j.findings.length > 0) judged.push({ oid, path: path10, language: j.language, findings: j.findings });
     }
   );
   if (judged.length === 0) return { report, blobs: blobs.length };
@@ -17611,8 +17753,8 @@ async function scanHistory(cwd, req, revisions) {
     headBlobs(cwd)
   ]);
   const findingsOf = new Map(judged.map((j) => [j.oid, new Set(j.findings.map(sameness))]));
-  const stillAt = (path9, f) => {
-    const oid = head.get(path9);
+  const stillAt = (path10, f) => {
+    const oid = head.get(path10);
     return oid !== void 0 && (findingsOf.get(oid)?.has(sameness(f)) ?? false);
   };
   const best = /* @__PURE__ */ new Map();
@@ -17661,8 +17803,8 @@ async function scanHistory(cwd, req, revisions) {
 }
 
 // src/scan/since.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"));
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"));
 function splitRaw(b2) {
   const out2 = [];
   let at = 0;
@@ -17694,9 +17836,9 @@ async function scanSince(cwd, req, commit, pathspecs) {
     seen.add(key2);
     const file = decodeName(raw);
     if (filter.ignores(file)) continue;
-    const abs = Buffer.concat([Buffer.from(cwd + import_node_path3.default.sep), raw]);
+    const abs = Buffer.concat([Buffer.from(cwd + import_node_path4.default.sep), raw]);
     try {
-      const st = (0, import_node_fs3.statSync)(abs);
+      const st = (0, import_node_fs4.statSync)(abs);
       if (st.isDirectory()) {
         report.skipped.push({ file, reason: "submodule" });
         continue;
@@ -17706,7 +17848,7 @@ async function scanSince(cwd, req, commit, pathspecs) {
         report.skipped.push({ file, reason: "too-large" });
         continue;
       }
-      const d = decodeBytes((0, import_node_fs3.readFileSync)(abs));
+      const d = decodeBytes((0, import_node_fs4.readFileSync)(abs));
       if ("skipped" in d) {
         report.skipped.push({ file, reason: d.skipped });
         continue;
@@ -17781,7 +17923,7 @@ var FINGERPRINT = /^sha256:[0-9a-f]{64}$/;
 function readKnownTokens(file) {
   let list;
   try {
-    list = JSON.parse((0, import_node_fs4.readFileSync)(file, "utf8"));
+    list = JSON.parse((0, import_node_fs5.readFileSync)(file, "utf8"));
   } catch (e) {
     throw new UsageError(`--known-tokens: cannot read ${file}: ${e.message}`);
   }
@@ -17862,8 +18004,8 @@ function fails(f, failOn) {
 }
 
 // src/scan/baseline.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_fs8 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"));
 
 // src/scan/config-lib.ts
 var loaded;
@@ -17874,10 +18016,10 @@ function configLib() {
 
 // src/scan/baseline.ts
 function projectPath(report, projectRoot, file) {
-  return import_node_path6.default.relative(projectRoot, import_node_path6.default.resolve(report.root, file)).split(import_node_path6.default.sep).join("/");
+  return import_node_path7.default.relative(projectRoot, import_node_path7.default.resolve(report.root, file)).split(import_node_path7.default.sep).join("/");
 }
 function load(file) {
-  if (!(0, import_node_fs7.existsSync)(file))
+  if (!(0, import_node_fs8.existsSync)(file))
     throw new UsageError(
       `the baseline ${quotePath(file)} does not exist: write it with --write-baseline, or scan with --no-baseline.`
     );
@@ -17893,7 +18035,7 @@ ${e.message}`);
 function writeBaseline(report, file, projectRoot) {
   const { readBaseline: readBaseline2, newSalt: newSalt2, entryFor: entryFor2, formatBaseline: formatBaseline2 } = configLib();
   let salt = newSalt2();
-  if ((0, import_node_fs7.existsSync)(file)) {
+  if ((0, import_node_fs8.existsSync)(file)) {
     try {
       salt = readBaseline2(file).salt;
     } catch {
@@ -17903,7 +18045,7 @@ function writeBaseline(report, file, projectRoot) {
     (r) => r.findings.map((f) => entryFor2(f, projectPath(report, projectRoot, r.file), salt))
   );
   const text = formatBaseline2({ salt, entries });
-  (0, import_node_fs7.writeFileSync)(file, text);
+  (0, import_node_fs8.writeFileSync)(file, text);
   return JSON.parse(text).entries.length;
 }
 function applyBaseline(report, file, projectRoot, walked) {
@@ -17915,11 +18057,11 @@ function applyBaseline(report, file, projectRoot, walked) {
   }
   report.results = report.results.filter((r) => r.findings.length > 0);
   const judged = new Set((report.judged ?? []).map((f) => projectPath(report, projectRoot, f)));
-  const under = (walked ?? []).map((w) => import_node_path6.default.resolve(report.root, w));
+  const under = (walked ?? []).map((w) => import_node_path7.default.resolve(report.root, w));
   const inScope = (e) => {
     if (judged.has(e.path)) return true;
-    const abs = import_node_path6.default.resolve(projectRoot, e.path);
-    return under.some((u) => abs === u || abs.startsWith(u + import_node_path6.default.sep)) && !(0, import_node_fs7.existsSync)(abs);
+    const abs = import_node_path7.default.resolve(projectRoot, e.path);
+    return under.some((u) => abs === u || abs.startsWith(u + import_node_path7.default.sep)) && !(0, import_node_fs8.existsSync)(abs);
   };
   report.baseline = { file, known, stale: matcher.unmatched(inScope) };
 }
@@ -17938,25 +18080,17 @@ function baselineLines(report) {
 }
 
 // src/scan/policy.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs9 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"));
 init_find();
 init_src3();
 function startDir(cwd, paths, gitMode) {
   if (gitMode || paths.length !== 1) return cwd;
-  const p = import_node_path7.default.resolve(cwd, paths[0]);
+  const p = import_node_path8.default.resolve(cwd, paths[0]);
   try {
-    return (0, import_node_fs8.statSync)(p).isDirectory() ? p : import_node_path7.default.dirname(p);
+    return (0, import_node_fs9.statSync)(p).isDirectory() ? p : import_node_path8.default.dirname(p);
   } catch {
     return cwd;
-  }
-}
-function gitTop(dir) {
-  for (let d = dir; ; ) {
-    if ((0, import_node_fs8.existsSync)(import_node_path7.default.join(d, ".git"))) return d;
-    const up = import_node_path7.default.dirname(d);
-    if (up === d) return void 0;
-    d = up;
   }
 }
 function load2(file) {
@@ -17971,12 +18105,12 @@ ${e.message}`);
 }
 function resolvePolicy(flags, cwd, paths, gitMode) {
   let config;
-  if (typeof flags.config === "string") config = load2(import_node_path7.default.resolve(cwd, flags.config));
+  if (typeof flags.config === "string") config = load2(import_node_path8.default.resolve(cwd, flags.config));
   else if (flags.config !== false) {
     const found = findRepoConfig(startDir(cwd, paths, gitMode));
     if (found) config = load2(found);
   }
-  const baselineFile = flags.baseline === false ? void 0 : typeof flags.baseline === "string" ? import_node_path7.default.resolve(cwd, flags.baseline) : config?.baselineFile;
+  const baselineFile = flags.baseline === false ? void 0 : typeof flags.baseline === "string" ? import_node_path8.default.resolve(cwd, flags.baseline) : config?.baselineFile;
   return {
     config,
     failOn: flags.failOn ?? config?.failOn ?? "error",
@@ -17985,7 +18119,7 @@ function resolvePolicy(flags, cwd, paths, gitMode) {
     extraPatterns: config?.extraPatterns ?? [],
     severities: { ...config?.severity },
     baselineFile,
-    projectRoot: config?.dir ?? gitTop(cwd) ?? cwd
+    projectRoot: config?.dir ?? new IgnoreRules().repoRoot(cwd) ?? cwd
   };
 }
 
@@ -18025,7 +18159,7 @@ function action(fn) {
 function checkPaths(paths) {
   for (const p of paths) {
     try {
-      (0, import_node_fs9.statSync)(p);
+      (0, import_node_fs10.statSync)(p);
     } catch {
       throw new UsageError(`No such file or folder: ${quotePath(p)}`);
     }
@@ -18094,7 +18228,7 @@ function register(program2) {
           policy.config?.file,
           policy.config?.baselineFile,
           policy.baselineFile,
-          writeTo && import_node_path8.default.resolve(writeTo)
+          writeTo && import_node_path9.default.resolve(writeTo)
         ].filter((f) => typeof f === "string"),
         maxBytes,
         endpoints: bool(opts, "endpoints"),
@@ -18109,7 +18243,7 @@ function register(program2) {
       if (!gitMode) checkPaths(list);
       const report = gitMode ? await runGitScan(gitMode, req, list, format2 === "sarif") : await runScan(req, __filename);
       if (writeTo !== void 0) {
-        const n = writeBaseline(report, import_node_path8.default.resolve(writeTo), policy.projectRoot);
+        const n = writeBaseline(report, import_node_path9.default.resolve(writeTo), policy.projectRoot);
         info(`wrote ${n} baseline entr${n === 1 ? "y" : "ies"} to ${quotePath(writeTo)}`);
         if (report.errors.length > 0)
           throw new CliError(`${report.errors.length} path(s) could not be read.`, ExitCode.usage);

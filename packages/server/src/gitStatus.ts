@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IgnoreRules, type GitStatus as FileGitStatus } from '@phq-tokens/files';
+import { notebookFileUri } from './notebookCells';
 
 /** `unknown`: not a file (an untitled buffer), so nothing says where it will be saved. */
 export type GitStatus = FileGitStatus | 'unknown';
@@ -58,11 +59,11 @@ function freshen(file: string): void {
  * of; other schemes (untitled) are `unknown`.
  */
 export function gitStatus(uri: string): GitStatus {
+  const fileUri = notebookFileUri(uri);
+  if (!fileUri.startsWith('file:')) return 'unknown';
   let file: string;
   try {
-    if (uri.startsWith('file:')) file = fileURLToPath(uri);
-    else if (uri.startsWith('vscode-notebook-cell:')) file = fileURLToPath(`file://${new URL(uri).pathname}`);
-    else return 'unknown';
+    file = fileURLToPath(fileUri);
   } catch {
     return 'unknown';
   }

@@ -21,6 +21,11 @@ export function notebookOf(cellUri: string): string {
   return hash < 0 ? cellUri : cellUri.slice(0, hash);
 }
 
+/** The `file:` URI of the notebook a cell belongs to; any other URI as it is. */
+export function notebookFileUri(uri: string): string {
+  return isCellUri(uri) ? `file:${notebookOf(uri).slice(CELL_SCHEME.length + 1)}` : uri;
+}
+
 export function cellKind(languageId: string): CellKind {
   return languageId === 'markdown' ? 'markdown' : languageId === 'raw' ? 'raw' : 'code';
 }

@@ -9,9 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type * as ConfigLib from '@phq-tokens/config';
 import type { BaselineMatcher, ConfigFileError, RepoConfig } from '@phq-tokens/config';
 import { findRepoConfig } from '@phq-tokens/config/find';
+import { notebookFileUri } from './notebookCells';
 import type { Settings, SeverityMap } from './settings';
-
-const CELL_SCHEME = 'vscode-notebook-cell:';
 
 let loaded: typeof ConfigLib | undefined;
 /** The validator (ajv) loads when a repository has a config file, not at server start. */
@@ -48,7 +47,7 @@ export class RepoPolicy {
   /** `settings` with the repository file of `uri` applied; `trusted` says whether its patterns may run. */
   apply(settings: Settings, uri: string, trusted: boolean, now = Date.now()): Settings {
     // A notebook cell is judged under its notebook's policy (its URI has the notebook's path).
-    const fileUri = uri.startsWith(CELL_SCHEME) ? `file:${uri.slice(CELL_SCHEME.length).replace(/#.*$/s, '')}` : uri;
+    const fileUri = notebookFileUri(uri);
     if (!fileUri.startsWith('file:')) return settings;
     let file: string;
     try {

@@ -1,11 +1,12 @@
 // Where scan's policy comes from: flags > the repository file (.phq-tokens.json) > defaults
 // (docs/scan.md, "Repository config file"). Lists add up (a flag's --pattern or --ignore
 // joins the file's); single values and each severity key take the most specific source.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { RepoConfig } from '@phq-tokens/config';
 import { findRepoConfig } from '@phq-tokens/config/find';
 import { DEFAULT_ENV_VAR } from '@phq-tokens/detect';
+import { IgnoreRules } from '@phq-tokens/files';
 import { UsageError } from '../runtime/exit-codes';
 import { configLib } from './config-lib';
 import type { FailOn } from './severity';
@@ -45,15 +46,6 @@ function startDir(cwd: string, paths: string[], gitMode: boolean): string {
   }
 }
 
-function gitTop(dir: string): string | undefined {
-  for (let d = dir; ;) {
-    if (existsSync(path.join(d, '.git'))) return d;
-    const up = path.dirname(d);
-    if (up === d) return undefined;
-    d = up;
-  }
-}
-
 function load(file: string): RepoConfig {
   const { readRepoConfig, ConfigFileError } = configLib();
   try {
@@ -85,6 +77,6 @@ export function resolvePolicy(flags: PolicyFlags, cwd: string, paths: string[], 
     extraPatterns: config?.extraPatterns ?? [],
     severities: { ...config?.severity },
     baselineFile,
-    projectRoot: config?.dir ?? gitTop(cwd) ?? cwd,
+    projectRoot: config?.dir ?? new IgnoreRules().repoRoot(cwd) ?? cwd,
   };
 }
