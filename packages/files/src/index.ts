@@ -4,3 +4,4 @@ export { globMatcher, type PathMatcher } from './globs';
 export { IgnoreRules, type GitStatus, type IgnoreRulesOptions } from './ignoreRules';
 export { listFiles, wouldList, type ListOptions } from './listFiles';
 export { readTextFile, readTextFileOrThrow, type ReadResult } from './read';
+export { fileStamp } from './stamp';

@@ -4,10 +4,9 @@
 // ignore files and `.git` entries, never the document. The rules are cached per folder and
 // dropped when the client's watcher reports an ignore file or a .git changed
 // (`watchIgnoreFiles`); a client that cannot watch for us gets them read again every 5 s.
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IgnoreRules, type GitStatus as FileGitStatus } from '@phq-tokens/files';
+import { fileStamp, IgnoreRules, type GitStatus as FileGitStatus } from '@phq-tokens/files';
 import { notebookFileUri } from './notebookCells';
 
 /** `unknown`: not a file (an untitled buffer), so nothing says where it will be saved. */
@@ -32,7 +31,7 @@ export function ignoreFileChanged(uri: string): void {
   }
 }
 
-/** Stamp of each judged file's own folder's .gitignore, as last seen ('-': none). */
+/** Stamp of each judged file's own folder's .gitignore, as last seen ('missing': none). */
 const folderStamps = new Map<string, string>();
 
 /**
@@ -42,13 +41,7 @@ const folderStamps = new Map<string, string>();
  */
 function freshen(file: string): void {
   const dir = path.dirname(file);
-  let stamp = '-';
-  try {
-    const st = statSync(path.join(dir, '.gitignore'));
-    stamp = `${st.mtimeMs}:${st.size}`;
-  } catch {
-    // no .gitignore here
-  }
+  const stamp = fileStamp(path.join(dir, '.gitignore'));
   const before = folderStamps.get(dir);
   if (before !== undefined && before !== stamp) rules.invalidate(path.join(dir, '.gitignore'));
   folderStamps.set(dir, stamp);

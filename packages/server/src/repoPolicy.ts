@@ -3,12 +3,12 @@
 // beats the user's settings, which beat the defaults; list settings add up. The file's
 // `extraPatterns` run only in a trusted workspace (like the `extraPatterns` setting, which VS
 // Code drops there). A broken file is reported once per version, by line, and not applied.
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as ConfigLib from '@phq-tokens/config';
 import type { BaselineMatcher, ConfigFileError, RepoConfig } from '@phq-tokens/config';
 import { findRepoConfig } from '@phq-tokens/config/find';
+import { fileStamp } from '@phq-tokens/files';
 import { notebookFileUri } from './notebookCells';
 import type { Settings, SeverityMap } from './settings';
 
@@ -88,13 +88,7 @@ export class RepoPolicy {
 
   /** Parsed once per version of the file (mtime and size); a broken version is reported once. */
   private load<T>(cache: Map<string, Stamped<T>>, file: string, read: (f: string) => T): T | undefined {
-    let stamp: string;
-    try {
-      const st = statSync(file);
-      stamp = `${st.mtimeMs}:${st.size}`;
-    } catch {
-      stamp = 'missing';
-    }
+    const stamp = fileStamp(file);
     let entry = cache.get(file);
     if (!entry || entry.stamp !== stamp) {
       const Broken = lib().ConfigFileError;
